@@ -1,0 +1,27 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Answers;
+
+/// <summary><c>/aid [donor] [recipient] [category]</c>: where each aid stream stands.</summary>
+public sealed class AidAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+{
+    public string Path => "aid";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var donor = request.Actor("donor");
+        var recipient = request.Actor("recipient");
+        var category = request.Choice<AidCategory>("category");
+        var page = queries.Aid(new AidFilter(donor?.Id, recipient?.Id, category), options.Value.MaxLines);
+        var title = (category is { } c ? Humanizer.StringHumanizeExtensions.Humanize(Vocabulary.Phrase(c), Humanizer.LetterCasing.Sentence) + " aid" : "Aid")
+                    + (donor is null ? "" : $" from {donor.Display}")
+                    + (recipient is null ? "" : $" to {recipient.Display}");
+        var factLines = page.Items.Select(a => lines.Line(a.Current, request.Now)).ToList();
+        if (factLines.Count == 0) factLines.Add(new ReplyLine("No aid streams recorded."));
+        var more = page.More ? $"Only the {page.Items.Count} most recent are shown; narrow with donor:, recipient: or category:." : null;
+        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
+    }
+}

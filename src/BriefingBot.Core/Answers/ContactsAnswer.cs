@@ -1,0 +1,34 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Answers;
+
+/// <summary><c>/contacts [person] [with] [since] [kind]</c>: who spoke to whom, newest first.</summary>
+public sealed class ContactsAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+{
+    public string Path => "contacts";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var person = request.Actor("person");
+        var with = request.Actor("with");
+        if (person is null && with is not null) (person, with) = (with, null);
+        var since = request.Date("since");
+        var kind = request.Choice<ContactKind>("kind");
+        var page = queries.Contacts(new ContactFilter(person?.Id, with?.Id, since, kind), options.Value.MaxLines);
+
+        var what = kind is { } k ? Humanizer.InflectorExtensions.Pluralize(Vocabulary.Phrase(k)) : "Contacts";
+        var title = what[..1].ToUpperInvariant() + what[1..]
+                    + (person is null ? "" : $" of {person.Display}")
+                    + (with is null ? "" : $" with {with.Display}")
+                    + (since is { } s ? $" since {Phrases.Date(s)}" : "");
+        var factLines = page.Items.Select(c => lines.Line(c.Current, request.Now)).ToList();
+        if (factLines.Count == 0)
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("None recorded.")])],
+                since is null ? null : "Try an earlier since date."));
+        var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, with:, since: or kind:." : null;
+        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
+    }
+}

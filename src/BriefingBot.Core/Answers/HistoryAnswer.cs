@@ -1,0 +1,34 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Answers;
+
+/// <summary><c>/history id</c>: every revision of one fact, oldest first.</summary>
+public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : ICommandHandler
+{
+    public string Path => "history";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var code = request.Fact("id")!.Value;
+        var revisions = queries.History(code);
+        if (revisions.Count == 0) return ValueTask.FromResult(Reply.Error($"There is no {code}. /search finds facts by their words."));
+        var historyLines = revisions.Select((r, i) =>
+        {
+            var line = lines.Line(r, request.Now);
+            var what = r.Action switch
+            {
+                RevisionAction.Create => "Recorded",
+                RevisionAction.Change => "Changed",
+                RevisionAction.Retract => "Retracted",
+                _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
+            };
+            var why = r.Reason is { Length: > 0 } reason ? $" ({reason})" : "";
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {line.Text}" };
+        }).ToList();
+        var state = revisions[^1].Retracted ? "retracted" : "current";
+        return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",
+            [new ReplySection(null, historyLines)]));
+    }
+}

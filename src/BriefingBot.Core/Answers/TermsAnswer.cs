@@ -1,0 +1,41 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Answers;
+
+/// <summary><c>/terms [proposal] [as_of]</c>: a proposal's terms now, or as they were known at the end of a day.</summary>
+public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+{
+    public string Path => "terms";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var asOfDate = request.Date("as_of");
+        DateTimeOffset? asOf = asOfDate is { } d ? DateInput.EndOfDay(d) : null;
+        var when = asOfDate is { } day ? $" as known on {Phrases.Date(day)}" : "";
+        var proposals = queries.Proposals(asOf);
+        var chosen = request.Proposal("proposal");
+        FactView? proposal = chosen is null ? proposals.LastOrDefault() : proposals.FirstOrDefault(p => p.Current.FactId == chosen.Current.FactId);
+        if (proposal is null)
+        {
+            var what = chosen is null ? "any proposal" : chosen.Code.ToString();
+            var title = asOfDate is { } on ? $"Nothing was known about {what} on {Phrases.Date(on)}." : "No proposal has been recorded yet.";
+            return ValueTask.FromResult(new Reply(title, [],
+                asOfDate is null ? "Moderators add one with /update proposal." : "Try a later as_of date, or leave it out for what stands now."));
+        }
+        var data = (ProposalData)proposal.Data;
+        var head = new List<ReplyLine> { lines.Line(proposal.Current, request.Now) };
+        if (!string.IsNullOrWhiteSpace(data.Summary)) head.Add(new ReplyLine(data.Summary));
+        var terms = queries.Terms(proposal.Current.FactId, asOf);
+        var max = options.Value.MaxLines * 2;
+        var termLines = terms.Take(max).Select(t => lines.Line(t.Current, request.Now)).ToList();
+        if (termLines.Count == 0) termLines.Add(new ReplyLine("No terms recorded" + (asOfDate is null ? " yet." : when + ".")));
+        var more = terms.Count > max ? $"… and {terms.Count - max} more terms" : null;
+        var others = proposals.Where(p => p.Current.FactId != proposal.Current.FactId).Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
+        var footer = others.Count > 0 ? $"Other proposals: {Phrases.List(others, 5)}. Ask /terms proposal:<name>." : null;
+        return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}",
+            [new ReplySection(null, head), new ReplySection("Terms", termLines, more)], footer));
+    }
+}

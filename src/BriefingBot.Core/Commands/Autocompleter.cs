@@ -1,0 +1,43 @@
+using BriefingBot.Knowledge;
+
+namespace BriefingBot.Commands;
+
+/// <summary>One suggestion for an option being typed: what to show and what to fill in.</summary>
+public sealed record Suggestion(string Name, string Value);
+
+/// <summary>Suggestions for options that name an actor or a proposal, up to the 25 every platform allows.</summary>
+public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
+{
+    public const int Limit = 25;
+
+    public IReadOnlyList<Suggestion> Suggest(OptionSpec option, string typed)
+    {
+        typed ??= "";
+        switch (option.Type)
+        {
+            case OptionType.Actor:
+                return actors.Suggest(typed, Limit).Select(a => new Suggestion(a.Name, a.Name)).ToList();
+            case OptionType.ActorList:
+                // Complete the name after the last comma, keeping the ones already typed.
+                var cut = typed.LastIndexOf(',');
+                var head = cut < 0 ? "" : typed[..(cut + 1)] + " ";
+                return actors.Suggest(typed[(cut + 1)..].Trim(), Limit)
+                    .Select(a => head + a.Name).Where(v => v.Length <= 100)
+                    .Select(v => new Suggestion(v, v)).ToList();
+            case OptionType.Proposal:
+                var key = Spelling.Fold(typed);
+                return queries.Proposals()
+                    .Select(p => (p.Code, Name: ((ProposalData)p.Data).Name))
+                    .Where(p => key.Length == 0 || Spelling.Fold(p.Name).Contains(key, StringComparison.Ordinal)
+                                                || p.Code.ToString().Equals(typed.Trim(), StringComparison.OrdinalIgnoreCase))
+                    .Take(Limit)
+                    .Select(p => new Suggestion($"{p.Name} ({p.Code})"[..Math.Min(100, p.Name.Length + p.Code.ToString().Length + 3)], p.Code.ToString()))
+                    .ToList();
+            case OptionType.Choice:
+                return option.Choices.Where(c => c.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))
+                    .Take(Limit).Select(c => new Suggestion(c, c)).ToList();
+            default:
+                return [];
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using BriefingBot.Knowledge;
+
+namespace BriefingBot.Commands;
+
+/// <summary>Every command the bot answers, declared once as data; each door derives its registration and help from it.</summary>
+public static class CommandCatalogue
+{
+    public static readonly IReadOnlyList<CommandSpec> Commands =
+    [
+        new("terms", "The current terms of a proposal, or the terms as known on a date", Access.Member,
+        [
+            new("proposal", "Which proposal (name or id such as P1); the newest one if left out", OptionType.Proposal),
+            new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+        ]),
+        new("contacts", "Who spoke to whom: calls, meetings, summits, letters and statements", Access.Member,
+        [
+            new("person", "Contacts that involve this person, state or organisation", OptionType.Actor),
+            new("with", "…and that also involve this one", OptionType.Actor),
+            new("since", "Only contacts on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+            new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
+        ]),
+        new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,
+        [
+            new("donor", "Aid given by this state or organisation", OptionType.Actor),
+            new("recipient", "Aid received by this state or organisation", OptionType.Actor),
+            new("category", "Only this category of aid", OptionType.Choice) { Choices = Vocabulary.AllWords<AidCategory>() },
+        ]),
+        new("briefing", "A briefing now: what changed, then what stands", Access.Member,
+        [
+            new("since", "What changed since this date (YYYY-MM-DD); the last day if left out", OptionType.Date, MaxLength: 40),
+        ]),
+        new("search", "Search everything the bot knows", Access.Member,
+        [
+            new("query", "Words to look for", OptionType.Text, Required: true, MaxLength: 200),
+        ]) { Primary = "query" },
+        new("changes", "What moderators changed, newest first", Access.Member,
+        [
+            new("since", "Changes recorded after this date (YYYY-MM-DD); the last 7 days if left out", OptionType.Date, MaxLength: 40),
+        ]),
+        new("history", "Every revision of one fact: who changed it, when and why", Access.Member,
+        [
+            new("id", "The fact's id, such as T4, C12 or A2", OptionType.FactId, Required: true, MaxLength: 12),
+        ]) { Primary = "id" },
+        new("help", "What the bot can do and how to ask", Access.Member,
+        [
+            new("command", "A command to explain in full, such as contacts or update", OptionType.Text, MaxLength: 40),
+        ]) { Primary = "command" },
+        new("update", "Moderators: keep the knowledge current", Access.Moderator, [])
+        {
+            Subcommands =
+            [
+                new("proposal", "Add a proposal, or change one by its id", Access.Moderator, Cited(
+                [
+                    new("id", "The proposal to change (P1…); leave out to add a new one", OptionType.FactId, MaxLength: 12),
+                    new("name", "The proposal's name", OptionType.Text, MaxLength: 150),
+                    new("status", "Where it stands", OptionType.Choice) { Choices = Vocabulary.AllWords<ProposalStatus>() },
+                    new("sponsors", "Who backs it, separated by commas", OptionType.ActorList, MaxLength: 500),
+                    new("summary", "A sentence or two on what it is", OptionType.Text, MaxLength: 1000),
+                ])),
+                new("term", "Add a term to a proposal, or change one by its id", Access.Moderator, Cited(
+                [
+                    new("id", "The term to change (T4…); leave out to add a new one", OptionType.FactId, MaxLength: 12),
+                    new("proposal", "The proposal a new term belongs to", OptionType.Proposal),
+                    new("topic", "What the term is about, such as Duration", OptionType.Text, MaxLength: 100),
+                    new("text", "The term's wording", OptionType.Text, MaxLength: 1000),
+                    new("status", "Where it stands", OptionType.Choice) { Choices = Vocabulary.AllWords<TermStatus>() },
+                ])),
+                new("contact", "Log a contact between actors, or change one by its id", Access.Moderator, Cited(
+                [
+                    new("id", "The contact to change (C12…); leave out to log a new one", OptionType.FactId, MaxLength: 12),
+                    new("kind", "What kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
+                    new("people", "Who took part, separated by commas", OptionType.ActorList, MaxLength: 500),
+                    new("date", "When (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("precision", "How exact the date is", OptionType.Choice) { Choices = Vocabulary.AllWords<DatePrecision>() },
+                    new("planned", "true if it has not happened yet", OptionType.Boolean, MaxLength: 5),
+                    new("place", "Where", OptionType.Text, MaxLength: 200),
+                    new("summary", "What was said or agreed", OptionType.Text, MaxLength: 1000),
+                    new("tone", "How it went, in a word or two", OptionType.Text, MaxLength: 100),
+                ])),
+                new("aid", "Set where an aid stream stands (found by donor, recipient and category, or by id)", Access.Moderator, Cited(
+                [
+                    new("id", "The aid stream to change (A2…)", OptionType.FactId, MaxLength: 12),
+                    new("donor", "Who gives it", OptionType.Actor),
+                    new("recipient", "Who receives it", OptionType.Actor),
+                    new("category", "What it is", OptionType.Choice) { Choices = Vocabulary.AllWords<AidCategory>() },
+                    new("status", "Where it stands now", OptionType.Choice) { Choices = Vocabulary.AllWords<AidStatus>() },
+                    new("since", "Since when (YYYY-MM-DD); the source's date if left out", OptionType.Date, MaxLength: 40),
+                    new("amount", "How much, as the source puts it", OptionType.Text, MaxLength: 100),
+                    new("note", "Anything worth knowing", OptionType.Text, MaxLength: 500),
+                ])),
+                new("actor", "Add a person, state or organisation that facts can name", Access.Moderator,
+                [
+                    new("name", "The full name", OptionType.Text, Required: true, MaxLength: 100),
+                    new("kind", "What it is", OptionType.Choice, Required: true) { Choices = Vocabulary.AllWords<ActorKind>() },
+                    new("aliases", "Other names people use, separated by commas", OptionType.Text, MaxLength: 500),
+                ]),
+                new("retract", "Retract a wrong fact; it stays in the history", Access.Moderator,
+                [
+                    new("id", "The fact to retract, such as T4", OptionType.FactId, Required: true, MaxLength: 12),
+                    new("reason", "Why it is wrong", OptionType.Text, Required: true, MaxLength: 300),
+                ]),
+                new("undo", "Take back your own last change", Access.Moderator, []),
+            ],
+        },
+    ];
+
+    private static readonly Dictionary<string, CommandSpec> ByPath = Flatten().ToDictionary(p => p.Path, p => p.Spec);
+
+    /// <summary>The spec for a command path such as <c>terms</c> or <c>update term</c>.</summary>
+    public static CommandSpec? Find(IEnumerable<string> path) => ByPath.GetValueOrDefault(string.Join(' ', path));
+
+    public static IEnumerable<(string Path, CommandSpec Spec)> Flatten()
+    {
+        foreach (var command in Commands)
+        {
+            if (command.Subcommands.Count == 0) yield return (command.Name, command);
+            foreach (var sub in command.Subcommands) yield return ($"{command.Name} {sub.Name}", sub);
+        }
+    }
+
+    /// <summary>The options every fact-stating update takes: where it comes from and how sure we are.</summary>
+    private static IReadOnlyList<OptionSpec> Cited(IReadOnlyList<OptionSpec> options) =>
+    [
+        new("source", "The outlet it comes from, such as Reuters", OptionType.Text, Required: true, MaxLength: 100),
+        .. options,
+        new("source_url", "A link to the report", OptionType.Text, MaxLength: 500),
+        new("source_date", "When the source published it (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+        new("confidence", "How sure we are; reported if left out", OptionType.Choice) { Choices = Vocabulary.AllWords<Confidence>() },
+        new("reason", "Why you are making this change", OptionType.Text, MaxLength: 300),
+    ];
+}

@@ -1,0 +1,31 @@
+namespace BriefingBot.Commands;
+
+/// <summary>Who may run a command; decided in the core from the role the door reports.</summary>
+public enum Access { Member, Moderator }
+
+/// <summary>What an option's value must be; the router checks and converts it before a handler sees it.</summary>
+public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposal, FactId, Choice }
+
+/// <summary>One option of a command, declared once and read by every door.</summary>
+public sealed record OptionSpec(string Name, string Description, OptionType Type, bool Required = false, int MaxLength = 200)
+{
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>Whether doors should offer suggestions as the user types.</summary>
+    public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal;
+}
+
+/// <summary>A command or subcommand: its name, what it does, who may run it and its options.</summary>
+public sealed record CommandSpec(string Name, string Description, Access Access, IReadOnlyList<OptionSpec> Options)
+{
+    public IReadOnlyList<CommandSpec> Subcommands { get; init; } = [];
+
+    /// <summary>Bare words after the command fill this option, so <c>/search truce energy</c> works.</summary>
+    public string? Primary { get; init; }
+
+    public OptionSpec? Option(string name) => Options.FirstOrDefault(o => o.Name == name);
+
+    /// <summary>The usage line people read in help and errors: <c>/contacts [person] [with] [since] [kind]</c>.</summary>
+    public string Usage(string prefix) =>
+        $"{prefix}{Name}" + string.Concat(Options.Select(o => o.Required ? $" {o.Name}:…" : $" [{o.Name}]"));
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace BriefingBot.Commands;
+
+/// <summary>The command a person typed, split into its path words and <c>name:value</c> options.</summary>
+public sealed record ParsedCommandText(IReadOnlyList<string> Words, IReadOnlyDictionary<string, string> Options);
+
+/// <summary>
+/// Reads commands typed as in Discord, <c>/contacts person:Macron since:2025-03-01</c>, with quotes around values that
+/// hold spaces (<c>donor:"United States"</c>). Shared by the terminal and Slack's slash-command text.
+/// </summary>
+public static class CommandTextParser
+{
+    public const int MaxLength = 4000;
+
+    public static bool TryParse(string text, out ParsedCommandText parsed, out string error)
+    {
+        parsed = new ParsedCommandText([], new Dictionary<string, string>());
+        error = "";
+        if (text.Length > MaxLength)
+        {
+            error = $"That command is {text.Length:N0} characters long; the limit is {MaxLength:N0}.";
+            return false;
+        }
+        var tokens = new List<(string? Name, string Value)>();
+        var i = 0;
+        text = text.Trim();
+        if (text.StartsWith('/')) i = 1;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i >= text.Length) break;
+            string? name = null;
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != ':' && text[i] is not ('"' or '“' or '”')) i++;
+            if (i < text.Length && text[i] == ':' && i > start)
+            {
+                name = text[start..i].ToLowerInvariant();
+                i++;
+            }
+            else i = start;
+            if (!TryReadValue(text, ref i, out var value, out error)) return false;
+            tokens.Add((name, value));
+        }
+        var words = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in tokens)
+        {
+            if (name is null) { words.Add(value); continue; }
+            if (!options.TryAdd(name, value))
+            {
+                error = $"The option {name} is given twice; give it once.";
+                return false;
+            }
+        }
+        parsed = new ParsedCommandText(words, options);
+        return true;
+    }
+
+    private static bool TryReadValue(string text, ref int i, out string value, out string error)
+    {
+        error = "";
+        var sb = new StringBuilder();
+        if (i < text.Length && text[i] is '"' or '“' or '”')
+        {
+            i++;
+            while (i < text.Length && text[i] is not ('"' or '“' or '”'))
+            {
+                if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == '"') i++;
+                sb.Append(text[i++]);
+            }
+            if (i >= text.Length)
+            {
+                value = "";
+                error = "A quote is not closed; put a \" at the end of the value.";
+                return false;
+            }
+            i++;
+        }
+        else
+        {
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) sb.Append(text[i++]);
+        }
+        value = sb.ToString();
+        return true;
+    }
+}

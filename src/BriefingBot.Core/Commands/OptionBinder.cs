@@ -1,0 +1,111 @@
+using System.Globalization;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Commands;
+
+/// <summary>Checks one raw option value against its spec and converts it; a wrong value yields a one-line correction.</summary>
+public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
+{
+    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error)
+    {
+        value = "";
+        error = "";
+        var text = Clean(raw);
+        if (text.Length == 0)
+        {
+            error = $"Give a value for {option.Name}, or leave it out.";
+            return false;
+        }
+        if (text.Length > option.MaxLength)
+        {
+            error = $"{option.Name} is {text.Length:N0} characters long; the limit is {option.MaxLength:N0}. Shorten it and try again.";
+            return false;
+        }
+        switch (option.Type)
+        {
+            case OptionType.Text:
+                value = text;
+                return true;
+            case OptionType.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n):
+                value = n;
+                return true;
+            case OptionType.Integer:
+                error = $"{option.Name} must be a whole number, such as 3.";
+                return false;
+            case OptionType.Boolean:
+                if (text.ToLowerInvariant() is "true" or "yes" or "y" or "1") { value = true; return true; }
+                if (text.ToLowerInvariant() is "false" or "no" or "n" or "0") { value = false; return true; }
+                error = $"{option.Name} must be true or false.";
+                return false;
+            case OptionType.Date when DateInput.TryParse(text, now, out var date):
+                value = date;
+                return true;
+            case OptionType.Date:
+                error = $"“{text}” is not a date I understand for {option.Name}. {DateInput.Hint}";
+                return false;
+            case OptionType.Choice:
+                var choice = option.Choices.FirstOrDefault(c => string.Equals(c, text.Replace(' ', '_'), StringComparison.OrdinalIgnoreCase));
+                if (choice is not null) { value = choice; return true; }
+                error = $"“{text}” is not a {option.Name} I know. Choose {Phrases.List(option.Choices.ToList(), 10).Replace(" and ", " or ")}.";
+                return false;
+            case OptionType.FactId when FactCode.TryParse(text, out var code):
+                value = code.Value;
+                return true;
+            case OptionType.FactId:
+                error = $"“{text}” is not a fact id. Ids look like P1, T4, C12 or A2; /search finds them.";
+                return false;
+            case OptionType.Actor:
+                if (!TryActor(text, out var actor, out error)) return false;
+                value = actor;
+                return true;
+            case OptionType.ActorList:
+                var list = new List<Actor>();
+                foreach (var name in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!TryActor(name, out var a, out error)) return false;
+                    if (!list.Contains(a)) list.Add(a);
+                }
+                value = list;
+                return true;
+            case OptionType.Proposal:
+                if (!TryProposal(text, out var proposal, out error)) return false;
+                value = proposal;
+                return true;
+            default:
+                error = $"{option.Name} has a type I cannot read.";
+                return false;
+        }
+    }
+
+    private bool TryActor(string name, out Actor actor, out string error)
+    {
+        error = "";
+        actor = actors.Find(name)!;
+        if (actor is not null) return true;
+        var close = actors.Closest(name);
+        error = close.Count > 0
+            ? $"No one called “{name}” — did you mean {Phrases.List(close.Select(a => a.Name).ToList()).Replace(" and ", " or ")}?"
+            : $"No one called “{name}”. A moderator can add them with /update actor.";
+        return false;
+    }
+
+    private bool TryProposal(string text, out FactView proposal, out string error)
+    {
+        error = "";
+        var all = queries.Proposals();
+        proposal = (FactCode.TryParse(text, out var code) ? all.FirstOrDefault(p => p.Code == code) : null)
+                   ?? all.FirstOrDefault(p => Spelling.Fold(((ProposalData)p.Data).Name) == Spelling.Fold(text))
+                   ?? all.FirstOrDefault(p => Spelling.Fold(((ProposalData)p.Data).Name).Contains(Spelling.Fold(text), StringComparison.Ordinal))!;
+        if (proposal is not null) return true;
+        var names = all.Take(3).Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
+        error = names.Count > 0
+            ? $"No proposal called “{text}” — did you mean {Phrases.List(names).Replace(" and ", " or ")}?"
+            : $"No proposal called “{text}”; none has been recorded yet.";
+        return false;
+    }
+
+    /// <summary>Trims and drops control characters other than line breaks, which no platform shows sensibly.</summary>
+    private static string Clean(string raw) =>
+        new string(raw.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Trim();
+}

@@ -1,0 +1,41 @@
+using BriefingBot.Answers;
+using BriefingBot.Briefing;
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using BriefingBot.Updates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot;
+
+/// <summary>Registers the core: the knowledge store, the command pipeline and every handler.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddBriefingCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton<ActorDirectory>();
+        services.AddSingleton<FactLog>();
+        services.AddSingleton<FactQueries>();
+        services.AddSingleton<KnowledgeSeeder>();
+        services.AddSingleton<KnowledgeTransfer>();
+        services.AddSingleton<KnowledgeStartup>();
+        services.AddSingleton<FactLines>();
+        services.AddSingleton<OptionBinder>();
+        services.AddSingleton<Autocompleter>();
+        services.AddSingleton<UpdateReplies>();
+        services.AddSingleton<BriefingComposer>();
+        services.AddSingleton<CommandRouter>();
+        foreach (var handler in new[]
+                 {
+                     typeof(TermsAnswer), typeof(ContactsAnswer), typeof(AidAnswer), typeof(BriefingAnswer), typeof(SearchAnswer),
+                     typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
+                     typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
+                 })
+            services.AddSingleton(typeof(ICommandHandler), handler);
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>A person, state or organisation, with the other names people use for it.</summary>
+public sealed record Actor(long Id, string Name, ActorKind Kind, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The name as it reads in a sentence: states such as "United Kingdom" take "the".</summary>
+    public string Display => Kind == ActorKind.State && TakesArticle(Name) ? "the " + Name : Name;
+
+    private static bool TakesArticle(string name) =>
+        name.StartsWith("United ", StringComparison.Ordinal) || name.EndsWith(" Republic", StringComparison.Ordinal)
+        || name.StartsWith("Netherlands", StringComparison.Ordinal);
+}

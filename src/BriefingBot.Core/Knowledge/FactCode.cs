@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>The short stable id users quote for a fact: <c>T4</c>, <c>C12</c>, <c>A2</c>, <c>P1</c>.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(FactCodeJsonConverter))]
+public readonly record struct FactCode(FactKind Kind, int Number)
+{
+    public override string ToString() => $"{Vocabulary.Prefix(Kind)}{Number}";
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out FactCode? code)
+    {
+        code = null;
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length < 2 || text.Length > 11) return false;
+        FactKind? kind = char.ToUpperInvariant(text[0]) switch
+        {
+            'P' => FactKind.Proposal,
+            'T' => FactKind.Term,
+            'C' => FactKind.Contact,
+            'A' => FactKind.Aid,
+            _ => null,
+        };
+        if (kind is null || !int.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, null, out var n) || n <= 0)
+            return false;
+        code = new FactCode(kind.Value, n);
+        return true;
+    }
+}
+
+/// <summary>Writes a fact code as its text, "T4", wherever it appears in JSON.</summary>
+public sealed class FactCodeJsonConverter : System.Text.Json.Serialization.JsonConverter<FactCode>
+{
+    public override FactCode Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        FactCode.TryParse(reader.GetString(), out var code) ? code.Value : throw new System.Text.Json.JsonException("not a fact id");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, FactCode value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}

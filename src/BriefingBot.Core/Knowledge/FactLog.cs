@@ -1,0 +1,143 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>Writes facts as revisions: record, retract and undo, each one transaction with its audit fields.</summary>
+public sealed class FactLog
+{
+    private readonly KnowledgeDatabase _database;
+    private readonly FactProjection _projection;
+    private readonly TimeProvider _time;
+
+    public FactLog(KnowledgeDatabase database, ActorDirectory actors, TimeProvider time)
+    {
+        _database = database;
+        _projection = new FactProjection(actors);
+        _time = time;
+    }
+
+    /// <summary>Adds a new fact, or a new revision of <paramref name="existing"/>.</summary>
+    public FactView Record(FactData data, FactCode? existing, Provenance provenance, ChangeAuthor by, string? reason,
+        DateTimeOffset? recordedAt = null) =>
+        _database.Write((connection, tx) =>
+        {
+            long factId;
+            Revision? previous = null;
+            if (existing is { } code)
+            {
+                if (code.Kind != data.Kind)
+                    throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
+                previous = Latest(connection, tx, code) ?? throw NotFound(code);
+                factId = previous.FactId;
+                if (data is TermData term && previous.Data is TermData old && term.ProposalId != old.ProposalId)
+                    throw new KnowledgeException($"{code} belongs to another proposal; add a new term there instead.");
+            }
+            else
+            {
+                var parent = data is TermData t ? t.ProposalId : (long?)null;
+                factId = connection.ExecuteScalar<long>(
+                    """
+                    INSERT INTO facts (kind, number, parent_id)
+                    VALUES (@kind, (SELECT COALESCE(MAX(number), 0) + 1 FROM facts WHERE kind = @kind), @parent)
+                    RETURNING id
+                    """,
+                    new { kind = Vocabulary.Word(data.Kind), parent }, tx);
+            }
+            var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
+            var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
+            return new FactView(ReadRevision(connection, tx, id), previous);
+        });
+
+    /// <summary>Withdraws a fact; it stays in the history and can be brought back with undo.</summary>
+    public FactView Retract(FactCode code, ChangeAuthor by, string reason) =>
+        _database.Write((connection, tx) =>
+        {
+            var latest = Latest(connection, tx, code) ?? throw NotFound(code);
+            if (latest.Retracted) throw new KnowledgeException($"{code} is already retracted.");
+            var id = Append(connection, tx, latest.FactId, RevisionAction.Retract, retracted: true, latest.Data,
+                latest.Provenance, by, reason, null, null);
+            return new FactView(ReadRevision(connection, tx, id), latest);
+        });
+
+    /// <summary>Takes back the author's own newest change that has not been undone already.</summary>
+    public FactView Undo(ChangeAuthor by) =>
+        _database.Write((connection, tx) =>
+        {
+            var target = RevisionRows.Query(connection, """
+                WHERE r.recorded_by = @by AND r.action <> 'undo'
+                  AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id)
+                ORDER BY r.id DESC LIMIT 1
+                """, new { by = by.Key }, tx).SingleOrDefault()
+                ?? throw new KnowledgeException("You have no change left to undo.");
+            var later = RevisionRows.Query(connection, "WHERE r.fact_id = @fact AND r.id > @id ORDER BY r.id",
+                new { fact = target.FactId, id = target.Id }, tx);
+            // Safe only if everything after it is this author's own undone work; otherwise undo would erase someone's change.
+            var undone = later.Select(r => r.UndoesRevisionId).OfType<long>().ToHashSet();
+            if (later.FirstOrDefault(r => r.RecordedBy != by.Key || (r.Action != RevisionAction.Undo && !undone.Contains(r.Id))) is { } other)
+                throw new KnowledgeException(
+                    $"{target.Code} was changed after your edit by {other.RecordedByName}; update or retract it instead.");
+            var before = RevisionRows.Query(connection, "WHERE r.fact_id = @fact AND r.id < @id ORDER BY r.id DESC LIMIT 1",
+                new { fact = target.FactId, id = target.Id }, tx).SingleOrDefault();
+            var restored = before ?? target;
+            var id = Append(connection, tx, target.FactId, RevisionAction.Undo, retracted: before?.Retracted ?? true,
+                restored.Data, restored.Provenance, by, $"undo of {Vocabulary.Word(target.Action)}", target.Id, null);
+            return new FactView(ReadRevision(connection, tx, id), target);
+        });
+
+    /// <summary>Appends one revision and refreshes the fact's projections, inside the caller's transaction.</summary>
+    internal long Append(SqliteConnection connection, SqliteTransaction tx, long factId, RevisionAction action, bool retracted,
+        FactData data, Provenance provenance, ChangeAuthor by, string? reason, long? undoes, DateTimeOffset? recordedAt,
+        long? explicitId = null, string? recordedByKey = null)
+    {
+        var sourceId = SourceId(connection, tx, provenance.Source);
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by,
+                                   recorded_by_name, reason, undoes_revision_id)
+            VALUES (@explicitId, @factId, @action, @retracted, @payload, @sourceId, @confidence, @at, @by, @byName, @reason, @undoes)
+            RETURNING id
+            """,
+            new
+            {
+                explicitId,
+                factId,
+                action = Vocabulary.Word(action),
+                retracted = retracted ? 1 : 0,
+                payload = KnowledgeJson.Serialize(data),
+                sourceId,
+                confidence = Vocabulary.Word(provenance.Confidence),
+                at = StoredTime.Format(recordedAt ?? _time.GetUtcNow()),
+                by = recordedByKey ?? by.Key,
+                byName = by.DisplayName,
+                reason,
+                undoes,
+            }, tx);
+        _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow());
+        return id;
+    }
+
+    private static long SourceId(SqliteConnection connection, SqliteTransaction tx, SourceRef source)
+    {
+        var args = new
+        {
+            outlet = source.Outlet.Trim(),
+            url = source.Url?.Trim() ?? "",
+            published = source.Published is { } d ? StoredTime.Format(d) : "",
+        };
+        return connection.ExecuteScalar<long?>(
+                   "SELECT id FROM sources WHERE outlet = @outlet AND url = @url AND published = @published", args, tx)
+               ?? connection.ExecuteScalar<long>(
+                   "INSERT INTO sources (outlet, url, published) VALUES (@outlet, @url, @published) RETURNING id", args, tx);
+    }
+
+    internal static Revision? Latest(SqliteConnection connection, SqliteTransaction? tx, FactCode code) =>
+        RevisionRows.Query(connection, "WHERE f.kind = @kind AND f.number = @number ORDER BY r.id DESC LIMIT 1",
+            new { kind = Vocabulary.Word(code.Kind), number = code.Number }, tx).SingleOrDefault();
+
+    private static Revision ReadRevision(SqliteConnection connection, SqliteTransaction tx, long id) =>
+        RevisionRows.Query(connection, "WHERE r.id = @id", new { id }, tx).Single();
+
+    private static KnowledgeException NotFound(FactCode code) =>
+        new($"There is no {code}. Ids look like P1, T4, C12 or A2; /search finds them.");
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>The whole knowledge with its history, as written by <c>export</c> and read by <c>import</c>.</summary>
+public sealed record KnowledgeExport(
+    string Format,
+    int Version,
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<KnowledgeExport.ActorEntry> Actors,
+    IReadOnlyList<KnowledgeExport.FactEntry> Facts,
+    IReadOnlyList<KnowledgeExport.RevisionEntry> Revisions)
+{
+    public const string FormatName = "briefingbot-knowledge";
+    public const int CurrentVersion = 1;
+
+    public sealed record ActorEntry(long Id, string Name, ActorKind Kind, IReadOnlyList<string> Aliases, DateTimeOffset RecordedAt, string RecordedBy);
+
+    public sealed record FactEntry(long Id, FactKind Kind, int Number, long? ParentId);
+
+    public sealed record RevisionEntry(
+        long Id, long FactId, RevisionAction Action, bool Retracted, JsonElement Data, SourceRef Source, Confidence Confidence,
+        DateTimeOffset RecordedAt, string RecordedBy, string RecordedByName, string? Reason, long? UndoesRevisionId);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Dapper;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>Fills a new database from the seed files, once: a database that was ever seeded or written to is left alone.</summary>
+public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory actors, FactLog log, TimeProvider time)
+{
+    private const string SeededKey = "seeded_at";
+
+    /// <summary>Applies every <c>*.json</c> in <paramref name="folder"/>; returns how many facts were added.</summary>
+    public int SeedIfNew(string folder)
+    {
+        if (database.GetSetting(SeededKey) is not null || HasRevisions()) return 0;
+        if (!Directory.Exists(folder)) return 0;
+        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(path => (path, seed: Read(path))).ToList();
+
+        // Actors first (idempotent, by name), so fact payloads can refer to their ids.
+        foreach (var (_, seed) in files)
+            foreach (var actor in seed.Actors ?? [])
+                if (actors.Find(actor.Name) is null)
+                    actors.Add(actor.Name, actor.Kind, actor.Aliases ?? [], ChangeAuthor.Seed);
+
+        return database.Write((connection, tx) =>
+        {
+            // A second instance racing us sees the marker once we commit and adds nothing.
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM settings WHERE key = @SeededKey", new { SeededKey }, tx) > 0)
+                return 0;
+            var added = 0;
+            foreach (var (path, seed) in files)
+            {
+                long Id(string name) => actors.Find(name)?.Id
+                    ?? throw new InvalidDataException($"{path}: no actor called '{name}'; add it to \"actors\".");
+                Provenance Cite(Confidence c) => new(seed.Source, c);
+
+                long NewFact(FactKind kind, long? parent) => connection.ExecuteScalar<long>(
+                    "INSERT INTO facts (kind, number, parent_id) VALUES (@kind, (SELECT COALESCE(MAX(number), 0) + 1 FROM facts WHERE kind = @kind), @parent) RETURNING id",
+                    new { kind = Vocabulary.Word(kind), parent }, tx);
+
+                void Add(FactData data, Confidence confidence, long? parent = null)
+                {
+                    var id = NewFact(data.Kind, parent);
+                    log.Append(connection, tx, id, RevisionAction.Create, false, data, Cite(confidence), ChangeAuthor.Seed,
+                        "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
+                    added++;
+                }
+
+                foreach (var p in seed.Proposals ?? [])
+                {
+                    var proposalId = NewFact(FactKind.Proposal, null);
+                    log.Append(connection, tx, proposalId, RevisionAction.Create, false,
+                        new ProposalData(p.Name, p.Status, p.Sponsors.Select(Id).ToList(), p.Summary), Cite(p.Confidence),
+                        ChangeAuthor.Seed, "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
+                    added++;
+                    foreach (var t in p.Terms ?? [])
+                        Add(new TermData(proposalId, t.Topic, t.Text, t.Status), t.Confidence, proposalId);
+                }
+                foreach (var c in seed.Contacts ?? [])
+                    Add(new ContactData(c.Type, c.Participants.Select(Id).ToList(), c.When, c.Planned, c.Place, c.Summary, c.Tone),
+                        c.Confidence);
+                foreach (var a in seed.Aid ?? [])
+                    Add(new AidData(Id(a.Donor), Id(a.Recipient), a.Category, a.Status, a.Since, a.Amount, a.Note), a.Confidence);
+            }
+            connection.Execute("INSERT INTO settings (key, value) VALUES (@SeededKey, @at)",
+                new { SeededKey, at = StoredTime.Format(time.GetUtcNow()) }, tx);
+            return added;
+        });
+    }
+
+    private bool HasRevisions()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM revisions)") != 0;
+    }
+
+    private static SeedFile Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), KnowledgeJson.Options)
+                   ?? throw new InvalidDataException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid seed file: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>Brings the store up before anything answers: schema, actor cache, and the one-time seed.</summary>
+public sealed class KnowledgeStartup(
+    KnowledgeDatabase database, ActorDirectory actors, KnowledgeSeeder seeder, IOptions<StorageOptions> options,
+    ILogger<KnowledgeStartup> logger)
+{
+    private int _started;
+
+    public void Start(bool seed = true)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) return;
+        var migrations = database.Initialise();
+        if (migrations > 0) logger.LogInformation("Applied {Count} migration(s) to {Path}", migrations, database.FullPath);
+        actors.Reload();
+        if (!seed) return;
+        var seedPath = options.Value.SeedPath;
+        if (string.IsNullOrWhiteSpace(seedPath)) return;
+        if (!Path.IsPathRooted(seedPath)) seedPath = Path.Combine(AppContext.BaseDirectory, seedPath);
+        var added = seeder.SeedIfNew(seedPath);
+        if (added > 0) logger.LogInformation("Seeded {Count} facts from {Folder}", added, seedPath);
+    }
+}

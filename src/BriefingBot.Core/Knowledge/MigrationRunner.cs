@@ -1,0 +1,61 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>Applies the numbered migration scripts embedded beside it, each once, tracked by PRAGMA user_version.</summary>
+internal static class MigrationRunner
+{
+    private static readonly IReadOnlyList<(int Version, string Sql)> Scripts = LoadScripts();
+
+    public static int LatestVersion => Scripts.Count == 0 ? 0 : Scripts[^1].Version;
+
+    public static int Apply(SqliteConnection connection)
+    {
+        var current = UserVersion(connection);
+        if (current > LatestVersion)
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
+        var applied = 0;
+        foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
+        {
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql + $"\nPRAGMA user_version = {version};";
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+            applied++;
+        }
+        return applied;
+    }
+
+    public static int UserVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(cmd.ExecuteScalar());
+    }
+
+    private static List<(int, string)> LoadScripts()
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var list = new List<(int, string)>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            // Resource names end in "Migrations.0001_initial.sql"; the number before '_' is the version.
+            var file = name[(name.LastIndexOf("Migrations.", StringComparison.Ordinal) + "Migrations.".Length)..];
+            var version = int.Parse(file[..file.IndexOf('_')], System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            list.Add((version, reader.ReadToEnd()));
+        }
+        list.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        for (var i = 0; i < list.Count; i++)
+            if (list[i].Item1 != i + 1)
+                throw new InvalidOperationException($"Migration numbers must run 1, 2, 3…; found {list[i].Item1} at position {i + 1}.");
+        return list;
+    }
+}

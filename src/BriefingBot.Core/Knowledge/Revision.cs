@@ -1,0 +1,26 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>What a revision did to its fact.</summary>
+public enum RevisionAction { Create, Change, Retract, Undo }
+
+/// <summary>One immutable version of a fact, with who recorded it, when and why.</summary>
+public sealed record Revision(
+    long Id,
+    long FactId,
+    FactCode Code,
+    RevisionAction Action,
+    bool Retracted,
+    FactData Data,
+    Provenance Provenance,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    string RecordedByName,
+    string? Reason,
+    long? UndoesRevisionId);
+
+/// <summary>A fact as it stands at some moment, with the revision before its latest one when that matters.</summary>
+public sealed record FactView(Revision Current, Revision? Previous = null)
+{
+    public FactCode Code => Current.Code;
+    public FactData Data => Current.Data;
+}

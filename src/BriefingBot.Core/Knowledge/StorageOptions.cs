@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>Settings of the <c>Storage</c> section: where the knowledge lives and how it is seeded.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The SQLite file; relative paths are under the current directory.</summary>
+    [Required(ErrorMessage = "Set Storage:Path (or BRIEFINGBOT_Storage__Path) to the SQLite file to use, for example data/briefingbot.db.")]
+    public string Path { get; set; } = "data/briefingbot.db";
+
+    /// <summary>The folder of seed files applied once to a new database; empty to start with no knowledge.</summary>
+    public string SeedPath { get; set; } = "config/seed";
+}
+
+/// <summary>Settings of the <c>Knowledge</c> section: how answers judge facts.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Facts whose source is older than this many days are marked as possibly stale.</summary>
+    [Range(1, 3650, ErrorMessage = "Set Knowledge:StaleAfterDays to a number of days between 1 and 3650.")]
+    public int StaleAfterDays { get; set; } = 14;
+
+    /// <summary>How many lines an answer lists before it says how many more there are.</summary>
+    [Range(1, 100, ErrorMessage = "Set Knowledge:MaxLines to a number between 1 and 100.")]
+    public int MaxLines { get; set; } = 15;
+}

@@ -1,0 +1,52 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Updates;
+
+/// <summary><c>/update contact</c>: logs a call, meeting or other exchange, held or planned, or changes one.</summary>
+public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplies replies) : ICommandHandler
+{
+    public string Path => "update contact";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var id = request.Fact("id");
+        var people = request.Actors("people")?.Select(a => a.Id).ToList();
+        if (people is { Count: < 2 })
+            return ValueTask.FromResult(Reply.Error("A contact needs at least two people: people:\"Macron, Trump\"."));
+        var precision = request.Choice<DatePrecision>("precision");
+        ContactData data;
+        if (id is { } code)
+        {
+            if (queries.Get(code)?.Data is not ContactData old)
+                return ValueTask.FromResult(Reply.Error($"There is no contact {code}; /contacts lists them with their ids."));
+            var when = request.Date("date") is { } date
+                ? EventDate.Normalised(date, precision ?? DatePrecision.Day)
+                : old.When is { } w && precision is { } p ? EventDate.Normalised(w.Date, p) : old.When;
+            data = old with
+            {
+                Type = request.Choice<ContactKind>("kind") ?? old.Type,
+                ParticipantIds = people ?? old.ParticipantIds,
+                When = when,
+                Planned = request.Flag("planned") ?? old.Planned,
+                Place = request.Text("place") ?? old.Place,
+                Summary = request.Text("summary") ?? old.Summary,
+                Tone = request.Text("tone") ?? old.Tone,
+            };
+        }
+        else
+        {
+            var planned = request.Flag("planned") ?? false;
+            if (request.Choice<ContactKind>("kind") is not { } kind || people is null || request.Text("summary") is not { } summary)
+                return ValueTask.FromResult(Reply.Error("A new contact needs kind, people and summary, for example /update contact source:Reuters kind:call people:\"Macron, Trump\" date:2025-03-04 summary:\"Discussed the truce\"."));
+            var date = request.Date("date");
+            if (date is null && !planned)
+                return ValueTask.FromResult(Reply.Error("Give the contact's date (date:2025-03-04), or planned:true if it has not happened yet."));
+            data = new ContactData(kind, people, date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
+                planned, request.Text("place"), summary, request.Text("tone"));
+        }
+        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"));
+        return ValueTask.FromResult(replies.Recorded(view, request.Now));
+    }
+}

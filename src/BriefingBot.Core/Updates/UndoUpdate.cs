@@ -1,0 +1,22 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Updates;
+
+/// <summary><c>/update undo</c>: takes back the moderator's own newest change.</summary>
+public sealed class UndoUpdate(FactLog log, FactLines lines) : ICommandHandler
+{
+    public string Path => "update undo";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var view = log.Undo(request.Caller.Author);
+        var undone = view.Previous!;
+        var what = $"your {Vocabulary.Word(undone.Action)} of {undone.Code} from {Phrases.Ago(undone.RecordedAt, request.Now)}";
+        var now = view.Current.Retracted
+            ? $"{view.Code} is withdrawn again; it no longer appears in answers."
+            : $"{view.Code} is back to: {lines.Describe(view.Current.Data)}";
+        return ValueTask.FromResult(Reply.Confirmation($"Undid {what}.", new ReplySection(null, [new ReplyLine(now)])));
+    }
+}

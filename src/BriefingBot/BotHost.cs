@@ -1,0 +1,70 @@
+using BriefingBot.Knowledge;
+using BriefingBot.Terminal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot;
+
+/// <summary>How a run of the program is set up: which database, whether to seed, whether to chat, how loud to log.</summary>
+public sealed record HostSettings(string? DatabasePath = null, bool Seed = true, bool Chat = false, bool Quiet = true)
+{
+    public TerminalIo? Io { get; init; }
+    public Action<IServiceCollection>? Configure { get; init; }
+}
+
+/// <summary>Builds the host every verb runs in: configuration, logging, options validated at start, and one Add… per feature.</summary>
+public static class BotHost
+{
+    public static IHost Build(string[] args, HostSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("BRIEFINGBOT_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
+        var overrides = new Dictionary<string, string?>();
+        if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
+        if (settings.Quiet)
+        {
+            overrides["Logging:LogLevel:Default"] = "Warning";
+            overrides["Logging:LogLevel:BriefingBot"] = "Warning";
+        }
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddBriefingCore();
+        builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
+        builder.Services.AddSingleton<TextRenderer>();
+        builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
+        if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        settings.Configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>Opens the store before any other service starts, so nothing answers from a half-ready database.</summary>
+    private sealed class KnowledgeStartupService(KnowledgeStartup startup, bool seed) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            startup.Start(seed);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

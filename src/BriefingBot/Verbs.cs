@@ -1,0 +1,117 @@
+using System.CommandLine;
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using BriefingBot.Terminal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot;
+
+/// <summary>The command line: chat by default, and the verbs ask, export and import, each with --db.</summary>
+public static class Verbs
+{
+    public static RootCommand Build(TerminalIo? io = null)
+    {
+        var db = new Option<string?>("--db") { Description = "The SQLite file to use (default: Storage:Path, data/briefingbot.db)", Recursive = true };
+        var root = new RootCommand("BriefingBot: a briefing bot for a team that follows a diplomatic situation. With no verb it starts the terminal chat.");
+        root.Options.Add(db);
+        root.SetAction((result, ct) => RunChat(result.GetValue(db), io, ct));
+
+        var command = new Argument<string>("command") { Description = "The command to answer, as typed in chat: \"/contacts person:Macron\"" };
+        var role = new Option<string?>("--as") { Description = "Ask as a member or a moderator (default: Terminal:Role)" };
+        role.AcceptOnlyFromAmong("member", "moderator");
+        var user = new Option<string?>("--user") { Description = "The name recorded on changes (default: Terminal:User or your login)" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var ask = new Command("ask", "Answer one command on standard output and exit: 0 when answered, 1 when refused or invalid")
+            { command, role, user, format };
+        ask.SetAction((result, ct) => Ask(result.GetValue(db), result.GetValue(command)!, result.GetValue(role), result.GetValue(user),
+            result.GetValue(format)!, io, ct));
+        root.Subcommands.Add(ask);
+
+        var exportFile = new Argument<string?>("file") { Description = "Where to write the JSON (default: standard output)", Arity = ArgumentArity.ZeroOrOne };
+        var export = new Command("export", "Write the whole knowledge, with its history, as JSON") { exportFile };
+        export.SetAction((result, ct) => Export(result.GetValue(db), result.GetValue(exportFile), io, ct));
+        root.Subcommands.Add(export);
+
+        var importFile = new Argument<string>("file") { Description = "A file written by export" };
+        var import = new Command("import", "Load an export into a new database; checks everything before writing anything") { importFile };
+        import.SetAction((result, ct) => Import(result.GetValue(db), result.GetValue(importFile)!, io, ct));
+        root.Subcommands.Add(import);
+        return root;
+    }
+
+    private static async Task<int> RunChat(string? db, TerminalIo? io, CancellationToken ct)
+    {
+        using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
+        await host.RunAsync(ct);
+        return 0;
+    }
+
+    private static async Task<int> Ask(string? db, string text, string? role, string? user, string format, TerminalIo? io, CancellationToken ct)
+    {
+        io ??= TerminalIo.Console();
+        using var host = BotHost.Build([], new HostSettings(db) { Io = io });
+        await host.StartAsync(ct);
+        var options = host.Services.GetRequiredService<IOptions<TerminalOptions>>().Value;
+        var caller = options.Caller(user, role is null ? null : Enum.Parse<Role>(role, ignoreCase: true));
+        var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, "ask", ct);
+        await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
+        await io.Output.FlushAsync(ct);
+        await host.StopAsync(ct);
+        return reply.Tone == ReplyTone.Error ? 1 : 0;
+    }
+
+    private static async Task<int> Export(string? db, string? file, TerminalIo? io, CancellationToken ct)
+    {
+        io ??= TerminalIo.Console();
+        using var host = BotHost.Build([], new HostSettings(db) { Io = io });
+        await host.StartAsync(ct);
+        var transfer = host.Services.GetRequiredService<KnowledgeTransfer>();
+        if (file is null)
+        {
+            using var buffer = new MemoryStream();
+            transfer.WriteExport(buffer);
+            await io.Output.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+            await io.Output.FlushAsync(ct);
+        }
+        else
+        {
+            var temp = file + ".tmp";
+            await using (var stream = File.Create(temp)) transfer.WriteExport(stream);
+            File.Move(temp, file, overwrite: true);
+            await Console.Error.WriteLineAsync($"Exported the knowledge to {Path.GetFullPath(file)}.");
+        }
+        await host.StopAsync(ct);
+        return 0;
+    }
+
+    private static async Task<int> Import(string? db, string file, TerminalIo? io, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"There is no file {file}.");
+            return 1;
+        }
+        using var host = BotHost.Build([], new HostSettings(db, Seed: false) { Io = io });
+        await host.StartAsync(ct);
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            var count = host.Services.GetRequiredService<KnowledgeTransfer>().Import(stream);
+            await Console.Error.WriteLineAsync($"Imported {count} revisions into {host.Services.GetRequiredService<KnowledgeDatabase>().FullPath}.");
+            return 0;
+        }
+        catch (KnowledgeException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        finally
+        {
+            await host.StopAsync(ct);
+        }
+    }
+}
