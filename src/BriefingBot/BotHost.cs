@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot;
 
@@ -53,7 +54,10 @@ public static class BotHost
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
         if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
         settings.Configure?.Invoke(builder.Services);
-        return builder.Build();
+        var host = builder.Build();
+        // Check every options class now, so a wrong setting is one clear message rather than a failed start-up.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        return host;
     }
 
     /// <summary>Opens the store before any other service starts, so nothing answers from a half-ready database.</summary>

@@ -1,12 +1,18 @@
+using System.CommandLine;
 using BriefingBot;
 using Microsoft.Extensions.Options;
 
 try
 {
-    return await Verbs.Build().Parse(args).InvokeAsync();
+    return await Verbs.Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (OptionsValidationException e)
 {
     await Console.Error.WriteLineAsync("BriefingBot cannot start: " + string.Join(" ", e.Failures));
     return 2;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidDataException)
+{
+    await Console.Error.WriteLineAsync($"BriefingBot stopped: {e.Message}");
+    return 1;
 }

@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace BriefingBot.Tests;
+
+/// <summary>The program run as a user runs it: ask, the terminal chat through standard input, export and import.</summary>
+public class CommandLineTests : IDisposable
+{
+    private readonly BotProcess _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Ask_answers_on_standard_output_and_exits_0_on_the_default_database()
+    {
+        var result = await _bot.Run("ask", "/terms");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Terms of the Franco-British partial truce plan (P1)", result.Out);
+        Assert.Contains("T4   Ground combat: Ground combat is excluded from the truce. (proposed)", result.Out);
+        Assert.Contains("Reuters, 6 March 2025", result.Out);
+        Assert.True(File.Exists(Path.Combine(_bot.Folder, "data", "briefingbot.db")), "created data/briefingbot.db under the current directory");
+    }
+
+    [Fact]
+    public async Task Ask_prints_a_refused_or_invalid_command_and_exits_1()
+    {
+        var invalid = await _bot.Run("ask", "/contacts since:soon");
+        Assert.Equal(1, invalid.ExitCode);
+        Assert.StartsWith("“soon” is not a date I understand for since.", invalid.Out);
+
+        var refused = await _bot.Run("ask", "/update retract id:T1 reason:test", "--as", "member");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("Only moderators can use /update retract", refused.Out);
+    }
+
+    [Fact]
+    public async Task Ask_changes_knowledge_as_a_moderator_and_records_the_user()
+    {
+        var db = Path.Combine(_bot.Folder, "team.db");
+        var update = await _bot.Run("ask", "/update aid donor:\"United States\" recipient:Ukraine category:military status:resumed source:Reuters",
+            "--as", "moderator", "--user", "Alice", "--db", db);
+        Assert.Equal(0, update.ExitCode);
+        Assert.StartsWith("Updated A1.", update.Out);
+        var changes = await _bot.Run("ask", "/changes", "--db", db);
+        Assert.Contains("by Alice", changes.Out);
+        Assert.False(Directory.Exists(Path.Combine(_bot.Folder, "data")), "--db was used instead of the default");
+    }
+
+    [Fact]
+    public async Task Ask_with_format_json_prints_the_reply_for_scripts()
+    {
+        var result = await _bot.Run("ask", "/aid", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("Aid", json.RootElement.GetProperty("title").GetString());
+        var line = json.RootElement.GetProperty("sections")[0].GetProperty("lines")[0];
+        Assert.Equal("A1", line.GetProperty("provenance").GetProperty("code").GetString());
+        Assert.Equal("confirmed", line.GetProperty("provenance").GetProperty("confidence").GetString());
+        Assert.Equal("Reuters", line.GetProperty("provenance").GetProperty("source").GetProperty("outlet").GetString());
+    }
+
+    [Fact]
+    public async Task The_chat_answers_each_line_of_piped_input_and_exits_at_the_end()
+    {
+        var input = "/terms\n\n/contacts person:Macron with:Trump\n/update term id:T1 text:\"Thirty days.\" source:AFP\n/history T1\n/nonsense\n";
+        var result = await _bot.Run(input, environment: null);
+        Assert.Equal(0, result.ExitCode);
+        var answers = result.Out;
+        Assert.Contains("Terms of the Franco-British partial truce plan (P1)", answers);
+        Assert.Contains("Contacts of Emmanuel Macron with Donald Trump", answers);
+        Assert.Contains("Updated T1.", answers);
+        Assert.Contains("History of T1 (current, 2 revisions)", answers);
+        Assert.Contains("There is no /nonsense command.", answers);
+        Assert.True(answers.IndexOf("Updated T1.", StringComparison.Ordinal) < answers.IndexOf("History of T1", StringComparison.Ordinal));
+        Assert.DoesNotContain("> ", answers[..20]);
+    }
+
+    [Fact]
+    public async Task Export_and_import_move_the_whole_knowledge_to_a_new_file()
+    {
+        await _bot.Run("ask", "/update retract id:C4 reason:\"no such call\"", "--db", "a.db");
+        var export = await _bot.Run("export", "knowledge.json", "--db", "a.db");
+        Assert.Equal(0, export.ExitCode);
+        var import = await _bot.Run("import", "knowledge.json", "--db", "b.db");
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("Imported 16 revisions", import.Err);
+        Assert.Equal((await _bot.Run("ask", "/history C4", "--db", "a.db")).Out, (await _bot.Run("ask", "/history C4", "--db", "b.db")).Out);
+        Assert.Equal((await _bot.Run("export", "--db", "a.db")).Out.Split('\n').Where(l => !l.Contains("exportedAt")),
+            (await _bot.Run("export", "--db", "b.db")).Out.Split('\n').Where(l => !l.Contains("exportedAt")));
+
+        var again = await _bot.Run("import", "knowledge.json", "--db", "b.db");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already holds knowledge", again.Err);
+        var missing = await _bot.Run("import", "nothing.json", "--db", "c.db");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("There is no file nothing.json.", missing.Err);
+    }
+
+    [Fact]
+    public async Task A_wrong_setting_stops_start_up_with_a_message_naming_it()
+    {
+        var result = await _bot.Run(null, new Dictionary<string, string> { ["BRIEFINGBOT_Knowledge__StaleAfterDays"] = "0" }, "ask", "/terms");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Knowledge:StaleAfterDays", result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+    }
+
+    [Fact]
+    public async Task Settings_come_from_environment_variables_with_the_prefix()
+    {
+        var result = await _bot.Run(null, new Dictionary<string, string> { ["BRIEFINGBOT_Storage__Path"] = "custom/place.db" }, "ask", "/aid");
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_bot.Folder, "custom", "place.db")));
+    }
+}
