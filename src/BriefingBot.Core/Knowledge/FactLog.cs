@@ -35,14 +35,7 @@ public sealed class FactLog
             }
             else
             {
-                var parent = data is TermData t ? t.ProposalId : (long?)null;
-                factId = connection.ExecuteScalar<long>(
-                    """
-                    INSERT INTO facts (kind, number, parent_id)
-                    VALUES (@kind, (SELECT COALESCE(MAX(number), 0) + 1 FROM facts WHERE kind = @kind), @parent)
-                    RETURNING id
-                    """,
-                    new { kind = Vocabulary.Word(data.Kind), parent }, tx);
+                factId = NewFact(connection, tx, data.Kind, (data as TermData)?.ProposalId);
             }
             var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
             var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
@@ -116,6 +109,16 @@ public sealed class FactLog
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow());
         return id;
     }
+
+    /// <summary>Adds a fact's identity row with the next number of its kind, the number users quote.</summary>
+    internal static long NewFact(SqliteConnection connection, SqliteTransaction tx, FactKind kind, long? parentId) =>
+        connection.ExecuteScalar<long>(
+            """
+            INSERT INTO facts (kind, number, parent_id)
+            VALUES (@kind, (SELECT COALESCE(MAX(number), 0) + 1 FROM facts WHERE kind = @kind), @parentId)
+            RETURNING id
+            """,
+            new { kind = Vocabulary.Word(kind), parentId }, tx);
 
     private static long SourceId(SqliteConnection connection, SqliteTransaction tx, SourceRef source)
     {

@@ -34,9 +34,7 @@ public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory a
                     ?? throw new InvalidDataException($"{path}: no actor called '{name}'; add it to \"actors\".");
                 Provenance Cite(Confidence c) => new(seed.Source, c);
 
-                long NewFact(FactKind kind, long? parent) => connection.ExecuteScalar<long>(
-                    "INSERT INTO facts (kind, number, parent_id) VALUES (@kind, (SELECT COALESCE(MAX(number), 0) + 1 FROM facts WHERE kind = @kind), @parent) RETURNING id",
-                    new { kind = Vocabulary.Word(kind), parent }, tx);
+                long NewFact(FactKind kind, long? parent) => FactLog.NewFact(connection, tx, kind, parent);
 
                 void Add(FactData data, Confidence confidence, long? parent = null)
                 {

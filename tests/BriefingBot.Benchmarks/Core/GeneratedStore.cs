@@ -1,0 +1,116 @@
+using BriefingBot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Benchmarks.Core;
+
+/// <summary>
+/// A store grown to 100,000 facts of realistic shapes (contacts between 2–4 of 200 actors over three years, aid streams,
+/// proposals with terms), built once and kept on disk so every benchmark process opens the same file.
+/// One fact in three mentions "ceasefire", the common word the search target is about.
+/// </summary>
+public static class GeneratedStore
+{
+    public const int Facts = 100_000;
+    private const string Version = "v1";
+
+    /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
+    public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
+
+    public static string Ensure()
+    {
+        var path = System.IO.Path.GetFullPath(Path);
+        if (File.Exists(path)) return path;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var temp = path + ".building";
+        if (File.Exists(temp)) File.Delete(temp);
+        Build(temp);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            if (File.Exists(temp + suffix)) File.Delete(temp + suffix);
+        File.Move(temp, path);
+        return path;
+    }
+
+    /// <summary>The core's services on a copy of the generated store, as the host wires them.</summary>
+    public static ServiceProvider Open(string path, TimeProvider? time = null) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(time ?? TimeProvider.System)
+            .Configure<StorageOptions>(o => { o.Path = path; o.SeedPath = ""; })
+            .Configure<KnowledgeOptions>(_ => { })
+            .AddBriefingCore()
+            .BuildServiceProvider();
+
+    private static void Build(string path)
+    {
+        using var services = Open(path);
+        services.GetRequiredService<KnowledgeStartup>().Start(seed: false);
+        var actors = services.GetRequiredService<ActorDirectory>();
+        var log = services.GetRequiredService<FactLog>();
+        var database = services.GetRequiredService<KnowledgeDatabase>();
+        var random = new Random(20250306);
+        var author = new ChangeAuthor("bench", "gen", "generator");
+
+        var people = Enumerable.Range(0, 150).Select(i => actors.Add($"{First[i % First.Length]} {Last[i / First.Length % Last.Length]} {i}", ActorKind.Person, [$"{Last[i / First.Length % Last.Length]}{i}"], author).Id).ToList();
+        var states = Enumerable.Range(0, 50).Select(i => actors.Add($"State {i}", ActorKind.State, [$"S{i}"], author).Id).ToList();
+        var start = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var outlets = new[] { "Reuters", "AFP", "AP", "BBC", "Le Monde", "Kyiv Independent" };
+
+        var proposalIds = new List<long>();
+        var made = 0;
+        while (made < Facts)
+        {
+            var batch = Math.Min(5000, Facts - made);
+            database.Write((connection, tx) =>
+            {
+                for (var i = 0; i < batch; i++, made++)
+                {
+                    var at = start.AddMinutes(made * 15.77);
+                    var common = made % 3 == 0 ? " ceasefire" : "";
+                    var source = new Provenance(new SourceRef(outlets[random.Next(outlets.Length)], null, DateOnly.FromDateTime(at.UtcDateTime)),
+                        (Confidence)random.Next(3));
+                    FactData data;
+                    long? parent = null;
+                    var roll = made < 100 ? 0 : random.Next(100);
+                    if (roll == 0 || proposalIds.Count == 0)
+                        data = new ProposalData($"Plan {made}{common}", (ProposalStatus)random.Next(6), [states[random.Next(50)], states[random.Next(50)]], $"A plan drafted by envoys{common}.");
+                    else if (roll < 16)
+                    {
+                        parent = proposalIds[random.Next(proposalIds.Count)];
+                        data = new TermData(parent.Value, Topics[random.Next(Topics.Length)], $"{Sentence(random)}{common}.", (TermStatus)random.Next(4));
+                    }
+                    else if (roll < 76)
+                    {
+                        var n = 2 + random.Next(3);
+                        var who = Enumerable.Range(0, n).Select(_ => random.Next(4) == 0 ? states[random.Next(50)] : people[random.Next(150)]).Distinct().ToList();
+                        if (who.Count < 2) who.Add(states[0]);
+                        data = new ContactData((ContactKind)random.Next(5), who, new EventDate(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day),
+                            false, "Capital " + random.Next(40), $"{Sentence(random)}{common}.", random.Next(2) == 0 ? "cordial" : "tense");
+                    }
+                    else
+                        data = new AidData(states[random.Next(50)], states[random.Next(50)], (AidCategory)random.Next(4), (AidStatus)random.Next(6),
+                            new EventDate(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day), $"{random.Next(1, 900)} million", $"{Sentence(random)}{common}.");
+                    var factId = FactLog.NewFact(connection, tx, data.Kind, parent);
+                    if (data.Kind == FactKind.Proposal) proposalIds.Add(factId);
+                    log.Append(connection, tx, factId, RevisionAction.Create, false, data, source, author, null, null, at);
+                }
+                return 0;
+            });
+        }
+    }
+
+    private static string Sentence(Random random) =>
+        string.Join(' ', Enumerable.Range(0, 8 + random.Next(10)).Select(_ => Words[random.Next(Words.Length)]));
+
+    private static readonly string[] First = ["Anna", "Boris", "Claire", "David", "Elena", "Farid", "Greta", "Hans", "Ines", "Jonas"];
+    private static readonly string[] Last = ["Adler", "Berg", "Costa", "Dumas", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jensen", "Kowalski", "Laine", "Moreau", "Novak", "Olsen"];
+    private static readonly string[] Topics = ["Duration", "Scope", "Monitoring", "Guarantees", "Prisoners", "Energy", "Sea lanes", "Sanctions"];
+    private static readonly string[] Words =
+    [
+        "talks", "envoys", "agreed", "discussed", "security", "guarantees", "energy", "infrastructure", "attacks", "truce", "sea", "air",
+        "prisoners", "exchange", "monitoring", "mission", "sanctions", "relief", "grain", "corridor", "summit", "leaders", "phone", "call",
+        "military", "aid", "package", "delivery", "drones", "artillery", "reconstruction", "fund", "loan", "frontline", "withdrawal",
+    ];
+}

@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace BriefingBot.Benchmarks;
+
+/// <summary>
+/// One operation per iteration, many iterations: the percentiles are then those of single operations (what a user
+/// waits for), not of averages over batches. Adds P99 beside BenchmarkDotNet's own P50/P95 columns.
+/// </summary>
+public sealed class LatencyConfig : ManualConfig
+{
+    public LatencyConfig()
+    {
+        AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(600).WithId("single-op"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99));
+        WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    }
+}
+
+/// <summary>A percentile of single-operation times, such as P99.</summary>
+public sealed class PercentileColumn(int percentile) : IColumn
+{
+    public string Id => $"P{percentile}-single";
+    public string ColumnName => $"P{percentile}";
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Statistics;
+    public int PriorityInCategory => 10;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Time;
+    public string Legend => $"{percentile}th percentile of single operations";
+    public bool IsAvailable(Summary summary) => true;
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var statistics = summary[benchmarkCase]?.ResultStatistics;
+        if (statistics is null) return "NA";
+        var nanoseconds = statistics.Percentiles.Percentile(percentile);
+        return nanoseconds >= 1_000_000 ? $"{nanoseconds / 1_000_000:F2} ms" : $"{nanoseconds / 1_000:F1} μs";
+    }
+}
