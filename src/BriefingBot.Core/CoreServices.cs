@@ -28,12 +28,17 @@ public static class CoreServices
         services.AddSingleton<Autocompleter>();
         services.AddSingleton<UpdateReplies>();
         services.AddSingleton<BriefingComposer>();
+        services.AddSingleton<ContactGraph>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<BriefingLedger>();
+        services.AddSingleton<BriefingScheduler>();
         services.AddSingleton<CommandRouter>();
         foreach (var handler in new[]
                  {
                      typeof(TermsAnswer), typeof(ContactsAnswer), typeof(AidAnswer), typeof(BriefingAnswer), typeof(SearchAnswer),
                      typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
                      typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
+                     typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
                  })
             services.AddSingleton(typeof(ICommandHandler), handler);
         return services;

@@ -48,11 +48,19 @@ public static class BotHost
         builder.Services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
+        builder.Services.AddOptions<Briefing.BriefingOptions>().Bind(builder.Configuration.GetSection(Briefing.BriefingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         builder.Services.AddBriefingCore();
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
         builder.Services.AddSingleton<TextRenderer>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
-        if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        builder.Services.AddSingleton<Briefing.IBriefingPublisher, TerminalPublisher>();
+        if (settings.Chat)
+        {
+            builder.Services.AddHostedService<TerminalChat>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Briefing.BriefingScheduler>());
+        }
         settings.Configure?.Invoke(builder.Services);
         var host = builder.Build();
         // Check every options class now, so a wrong setting is one clear message rather than a failed start-up.

@@ -36,6 +36,14 @@ public static class Verbs
         export.SetAction((result, ct) => Export(result.GetValue(db), result.GetValue(exportFile), io, ct));
         root.Subcommands.Add(export);
 
+        var since = new Option<string?>("--since") { Description = "What changed since this date (YYYY-MM-DD); the last day if left out" };
+        var briefingFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        briefingFormat.AcceptOnlyFromAmong("text", "json");
+        var png = new Option<string?>("--png") { Description = "Also write the picture of who spoke to whom to this PNG file" };
+        var briefing = new Command("briefing", "Print the briefing: what changed, then what stands now") { since, briefingFormat, png };
+        briefing.SetAction((result, ct) => Briefing(result.GetValue(db), result.GetValue(since), result.GetValue(briefingFormat)!, result.GetValue(png), io, ct));
+        root.Subcommands.Add(briefing);
+
         var importFile = new Argument<string>("file") { Description = "A file written by export" };
         var import = new Command("import", "Load an export into a new database; checks everything before writing anything") { importFile };
         import.SetAction((result, ct) => Import(result.GetValue(db), result.GetValue(importFile)!, io, ct));
@@ -57,11 +65,44 @@ public static class Verbs
         await host.StartAsync(ct);
         var options = host.Services.GetRequiredService<IOptions<TerminalOptions>>().Value;
         var caller = options.Caller(user, role is null ? null : Enum.Parse<Role>(role, ignoreCase: true));
-        var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, "ask", ct);
+        var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, TerminalPublisher.ChannelId, ct);
         await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);
         return reply.Tone == ReplyTone.Error ? 1 : 0;
+    }
+
+    private static async Task<int> Briefing(string? db, string? sinceText, string format, string? png, TerminalIo? io, CancellationToken ct)
+    {
+        io ??= TerminalIo.Console();
+        using var host = BotHost.Build([], new HostSettings(db) { Io = io });
+        await host.StartAsync(ct);
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var since = now.AddDays(-1);
+        if (sinceText is not null)
+        {
+            if (!DateInput.TryParse(sinceText, now, out var date))
+            {
+                await Console.Error.WriteLineAsync($"“{sinceText}” is not a date. {DateInput.Hint}");
+                return 1;
+            }
+            since = DateInput.StartOfDay(date);
+        }
+        var composer = host.Services.GetRequiredService<BriefingBot.Briefing.BriefingComposer>();
+        var reply = composer.Compose(since, now, withPicture: png is not null);
+        if (png is not null)
+        {
+            if (reply.Attachments.FirstOrDefault() is { } picture)
+            {
+                await File.WriteAllBytesAsync(png, picture.Content, ct);
+                await Console.Error.WriteLineAsync($"Wrote the picture of who spoke to whom to {Path.GetFullPath(png)}.");
+            }
+            else await Console.Error.WriteLineAsync($"No contacts in the last {BriefingBot.Briefing.BriefingComposer.PictureDays} days: no picture written.");
+        }
+        await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
+        await io.Output.FlushAsync(ct);
+        await host.StopAsync(ct);
+        return 0;
     }
 
     private static async Task<int> Export(string? db, string? file, TerminalIo? io, CancellationToken ct)

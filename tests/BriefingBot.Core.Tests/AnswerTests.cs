@@ -87,21 +87,21 @@ public class AnswerTests : IDisposable
     public void Briefing_says_what_changed_and_what_stands()
     {
         var quiet = _bot.Ask("/briefing");
-        Assert.Equal("Briefing of 10 March 2025", quiet.Title);
+        Assert.Equal("Briefing of Monday 10 March 2025, 09:00 UTC", quiet.Title);
         Assert.Equal("Nothing changed.", quiet.Sections[0].Lines[0].Text);
 
         _bot.Time.Advance(TimeSpan.FromHours(2));
         _bot.Ask("/update aid donor:US recipient:Ukraine category:military status:resumed source:Reuters", TestBot.Moderator());
         _bot.Ask("/update term id:T1 text:\"Thirty days.\" source:AFP", TestBot.Moderator());
         var reply = _bot.Ask("/briefing");
-        var changes = reply.Sections[0].Lines.Select(l => l.Text).ToList();
+        var changes = reply.Sections.Where(s => s.Heading!.Contains("changed since")).SelectMany(s => s.Lines).Select(l => l.Text).ToList();
         Assert.Contains(changes, c => c.StartsWith("Changed term: Duration: Thirty days.") && c.Contains("was “A partial truce lasting one month.”, now “Thirty days.”"));
         Assert.Contains(changes, c => c.StartsWith("Changed aid:") && c.Contains("was suspended, now resumed"));
         Assert.Contains(reply.Sections, s => s.Heading!.StartsWith("Where the Franco-British partial truce plan (P1) stands"));
         Assert.Contains(reply.Sections, s => s.Heading == "Aid" && s.Lines.Any(l => l.Text.Contains("resumed")));
 
         var sinceReport = _bot.Ask("/briefing since:2025-03-01");
-        Assert.Equal(15 + 2, sinceReport.Sections[0].Lines.Count(l => l.Provenance is not null));
+        Assert.Equal(15 + 2, sinceReport.Sections.Where(s => s.Heading!.Contains("changed since")).Sum(s => s.Lines.Count));
     }
 
     [Fact]
@@ -168,4 +168,35 @@ public class AnswerTests : IDisposable
 
     private string Cites(Reply reply) => string.Join('\n', reply.Sections.SelectMany(s => s.Lines)
         .Where(l => l.Provenance is not null).Select(l => Phrases.Provenance(l.Provenance!, _bot.Time.GetUtcNow())));
+}
+
+public class ContactPictureTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public void Contacts_with_graph_true_attach_a_picture_of_who_spoke_to_whom()
+    {
+        var reply = _bot.Ask("/contacts graph:true");
+        var png = Assert.Single(reply.Attachments);
+        Assert.Equal("contacts.png", png.FileName);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png.Content);
+        Assert.Equal(Briefing.ContactGraph.Width, bitmap.Width);
+        Assert.Equal(Briefing.ContactGraph.Height, bitmap.Height);
+        // Something was drawn in the colour of calls (C2–C5) and of meetings (C1).
+        var colours = new HashSet<SkiaSharp.SKColor>();
+        for (var x = 0; x < bitmap.Width; x += 2)
+            for (var y = 60; y < bitmap.Height; y += 2)
+                colours.Add(bitmap.GetPixel(x, y));
+        Assert.Contains(colours, c => c.Blue > 150 && c.Red < 80);
+        Assert.Contains(colours, c => c.Red > 180 && c.Green < 80 && c.Blue < 80);
+        if (Environment.GetEnvironmentVariable("BRIEFINGBOT_KEEP_PNG") is { Length: > 0 } keep) File.WriteAllBytes(keep, png.Content);
+
+        _bot.Time.Advance(TimeSpan.FromDays(30));
+        var empty = _bot.Ask("/contacts graph:true");
+        Assert.Empty(empty.Attachments);
+        Assert.Equal("No contacts in the last 14 days to draw.", empty.Footer);
+    }
 }

@@ -15,14 +15,15 @@ public sealed class TestBot : IDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsFolder;
 
-    public TestBot(bool seed = true, string? folder = null, int staleAfterDays = 14, int maxLines = 15, FakeTimeProvider? time = null)
+    public TestBot(bool seed = true, string? folder = null, int staleAfterDays = 14, int maxLines = 15, FakeTimeProvider? time = null,
+        Action<IServiceCollection>? configure = null)
     {
         _ownsFolder = folder is null;
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "briefingbot-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "knowledge.db");
         Time = time ?? new FakeTimeProvider(Start);
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .Configure<StorageOptions>(o =>
@@ -35,8 +36,10 @@ public sealed class TestBot : IDisposable
                 o.StaleAfterDays = staleAfterDays;
                 o.MaxLines = maxLines;
             })
-            .AddBriefingCore()
-            .BuildServiceProvider();
+            .Configure<Briefing.BriefingOptions>(o => o.FontPath = Path.Combine(AppContext.BaseDirectory, "config", "fonts"))
+            .AddBriefingCore();
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
         Get<KnowledgeStartup>().Start();
     }
 

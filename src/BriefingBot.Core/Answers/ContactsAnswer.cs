@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary><c>/contacts [person] [with] [since] [kind]</c>: who spoke to whom, newest first.</summary>
-public sealed class ContactsAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
 
@@ -29,6 +29,11 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, IOption
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("None recorded.")])],
                 since is null ? null : "Try an earlier since date."));
         var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, with:, since: or kind:." : null;
-        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
+        var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
+        if (request.Flag("graph") == true)
+            reply = briefing.Picture(request.Now) is { } png
+                ? reply with { Attachments = [png] }
+                : reply with { Footer = $"No contacts in the last {Briefing.BriefingComposer.PictureDays} days to draw." };
+        return ValueTask.FromResult(reply);
     }
 }

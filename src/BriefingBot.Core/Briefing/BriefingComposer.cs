@@ -1,24 +1,31 @@
+using System.Globalization;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Briefing;
 
-/// <summary>Writes a briefing: what changed since a moment, then what stands now.</summary>
-public sealed class BriefingComposer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options)
+/// <summary>Writes a briefing: what changed since a moment (terms, contacts, aid, retractions), then what stands now.</summary>
+public sealed class BriefingComposer(FactQueries queries, FactLines lines, ContactGraph graph, IOptions<KnowledgeOptions> options)
 {
-    public const int MaxChanges = 40;
+    public const int MaxChanges = 60;
+    public const int PictureDays = 14;
 
-    public Reply Compose(DateTimeOffset since, DateTimeOffset now, string? title = null)
+    public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null)
     {
+        zone ??= TimeZoneInfo.Utc;
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
 
         var changes = queries.Changes(since, MaxChanges, now);
-        var changeLines = changes.Items.Select(c => lines.Change(c, now)).ToList();
-        if (changeLines.Count == 0) changeLines.Add(new ReplyLine("Nothing changed."));
-        sections.Add(new ReplySection($"What changed since {Phrases.Date(since)} ({Phrases.Ago(since, now)})", changeLines,
-            changes.More ? $"Only the {MaxChanges} newest changes are listed; /changes shows them all." : null));
+        var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key).ToList();
+        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
+        if (groups.Count == 0)
+            sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
+        foreach (var group in groups)
+            sections.Add(new ReplySection($"{Headings[group.Key]} — changed {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
+        if (changes.More)
+            sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
 
         if (queries.Proposals().LastOrDefault() is { } proposal)
         {
@@ -28,8 +35,8 @@ public sealed class BriefingComposer(FactQueries queries, FactLines lines, IOpti
                 terms.Count > max ? $"… and {terms.Count - max} more terms; /terms lists them all." : null));
         }
 
-        var weekAgo = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7);
-        var contacts = queries.Contacts(new ContactFilter(Since: weekAgo), max);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
             contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
@@ -39,6 +46,34 @@ public sealed class BriefingComposer(FactQueries queries, FactLines lines, IOpti
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),
             aid.More ? "More aid streams exist; /aid lists them with filters." : null));
 
-        return new Reply(title ?? $"Briefing of {Phrases.Date(now)}", sections, "Every line cites its source; /history <id> shows how a fact changed.");
+        var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
+            "Every line cites its source; /history <id> shows how a fact changed.");
+        return withPicture && Picture(now) is { } png ? reply with { Attachments = [png] } : reply;
+    }
+
+    /// <summary>Who spoke to whom over the last <see cref="PictureDays"/> days, or null when nobody did.</summary>
+    public ReplyAttachment? Picture(DateTimeOffset now)
+    {
+        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
+        var contacts = queries.Contacts(new ContactFilter(Since: from), 500).Items.Select(c => (ContactData)c.Data).ToList();
+        return graph.Attachment(contacts, $"Who spoke to whom, {Phrases.Date(from)} – {Phrases.Date(now)}");
+    }
+
+    private static int Group(FactView change) => change.Current switch
+    {
+        { Action: RevisionAction.Retract } or { Action: RevisionAction.Undo, Retracted: true } => 3,
+        { Code.Kind: FactKind.Contact } => 1,
+        { Code.Kind: FactKind.Aid } => 2,
+        _ => 0,
+    };
+
+    private static readonly string[] Headings = ["Terms and proposals", "Contacts", "Aid", "Retracted"];
+
+    private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var format = withDay ? "dddd d MMMM yyyy, HH:mm" : "d MMMM yyyy, HH:mm";
+        var name = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+        return $"{local.ToString(format, CultureInfo.InvariantCulture)} {name}";
     }
 }

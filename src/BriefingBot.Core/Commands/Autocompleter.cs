@@ -10,6 +10,9 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
 {
     public const int Limit = 25;
 
+    private static readonly Lazy<string[]> TimeZoneIds = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/')).Order(StringComparer.Ordinal).ToArray());
+
     public IReadOnlyList<Suggestion> Suggest(OptionSpec option, string typed)
     {
         typed ??= "";
@@ -33,6 +36,9 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
                     .Take(Limit)
                     .Select(p => new Suggestion($"{p.Name} ({p.Code})"[..Math.Min(100, p.Name.Length + p.Code.ToString().Length + 3)], p.Code.ToString()))
                     .ToList();
+            case OptionType.TimeZone:
+                return TimeZoneIds.Value.Where(z => z.Contains(typed.Trim().Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
+                    .Take(Limit).Select(z => new Suggestion(z, z)).ToList();
             case OptionType.Choice:
                 return option.Choices.Where(c => c.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))
                     .Take(Limit).Select(c => new Suggestion(c, c)).ToList();

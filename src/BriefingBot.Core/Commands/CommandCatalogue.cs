@@ -18,6 +18,7 @@ public static class CommandCatalogue
             new("with", "…and that also involve this one", OptionType.Actor),
             new("since", "Only contacts on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
+            new("graph", "true to add a picture of who spoke to whom over the last 14 days", OptionType.Boolean, MaxLength: 5),
         ]),
         new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,
         [
@@ -45,6 +46,22 @@ public static class CommandCatalogue
         [
             new("command", "A command to explain in full, such as contacts or update", OptionType.Text, MaxLength: 40),
         ]) { Primary = "command" },
+        new("schedule", "The daily briefing of this channel", Access.Member, [])
+        {
+            Subcommands =
+            [
+                new("set", "Moderators: post a daily briefing in this channel", Access.Moderator,
+                [
+                    new("time", "Local time of day, HH:MM; 08:00 if left out", OptionType.Text, MaxLength: 5),
+                    new("timezone", "An IANA time zone such as Europe/Paris; Briefing:DefaultTimeZone if left out", OptionType.TimeZone, MaxLength: 64),
+                    new("days", "daily, weekdays, weekends or a list such as mon,wed,fri; weekdays if left out", OptionType.Text, MaxLength: 40),
+                ]),
+                new("off", "Moderators: stop the daily briefing in this channel", Access.Moderator, []),
+                new("show", "This channel's briefing schedule", Access.Member, []),
+                new("status", "When the last briefing went out here and when the next one will", Access.Member, []),
+                new("post-now", "Moderators: post the briefing in this channel now", Access.Moderator, []),
+            ],
+        },
         new("update", "Moderators: keep the knowledge current", Access.Moderator, [])
         {
             Subcommands =

@@ -17,6 +17,7 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);
     public FactView? Proposal(string name) => Get<FactView>(name);
+    public TimeZoneInfo? TimeZone(string name) => Get<TimeZoneInfo>(name);
     public FactCode? Fact(string name) => values.TryGetValue(name, out var v) ? (FactCode)v : null;
 
     public T? Choice<T>(string name) where T : struct, Enum =>

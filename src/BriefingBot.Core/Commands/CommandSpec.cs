@@ -4,7 +4,7 @@ namespace BriefingBot.Commands;
 public enum Access { Member, Moderator }
 
 /// <summary>What an option's value must be; the router checks and converts it before a handler sees it.</summary>
-public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposal, FactId, Choice }
+public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposal, FactId, Choice, TimeZone }
 
 /// <summary>One option of a command, declared once and read by every door.</summary>
 public sealed record OptionSpec(string Name, string Description, OptionType Type, bool Required = false, int MaxLength = 200)
@@ -12,7 +12,7 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
     public IReadOnlyList<string> Choices { get; init; } = [];
 
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
-    public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal;
+    public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone;
 }
 
 /// <summary>A command or subcommand: its name, what it does, who may run it and its options.</summary>

@@ -68,6 +68,12 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
                 }
                 value = list;
                 return true;
+            case OptionType.TimeZone when TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone):
+                value = zone;
+                return true;
+            case OptionType.TimeZone:
+                error = $"“{text}” is not a time zone I know; use an IANA name such as Europe/Paris or America/New_York.";
+                return false;
             case OptionType.Proposal:
                 if (!TryProposal(text, out var proposal, out error)) return false;
                 value = proposal;

@@ -23,6 +23,14 @@ public static class Phrases
     public static string Ago(DateTimeOffset instant, DateTimeOffset now) =>
         instant.UtcDateTime.Humanize(utcDate: true, dateToCompareAgainst: now.UtcDateTime, culture: CultureInfo.InvariantCulture);
 
+    /// <summary>A moment in a zone with how far off it is: "Tuesday 11 March 2025, 08:00 Europe/Paris (in 22 hours)".</summary>
+    public static string When(DateTimeOffset instant, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var name = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+        return $"{local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} {name} ({Ago(instant, now)})";
+    }
+
     /// <summary>"France, the United Kingdom and 2 others" once a list is longer than <paramref name="shown"/> + 1.</summary>
     public static string List(IReadOnlyList<string> items, int shown = 3)
     {

@@ -29,7 +29,7 @@ public sealed class TerminalChat(
                 line = line.Trim();
                 if (line.Length == 0 || line.StartsWith('#')) continue;
                 if (line is "/quit" or "/exit") break;
-                var reply = await router.RouteTextAsync(line, caller, "terminal", stoppingToken);
+                var reply = await router.RouteTextAsync(line, caller, TerminalPublisher.ChannelId, stoppingToken);
                 await io.Output.WriteAsync(renderer.Render(reply) + (io.Interactive ? "" : "\n"));
                 await io.Output.FlushAsync(stoppingToken);
             }
