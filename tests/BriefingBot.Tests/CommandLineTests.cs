@@ -112,3 +112,61 @@ public class CommandLineTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_bot.Folder, "custom", "place.db")));
     }
 }
+
+/// <summary>The daily briefing from the terminal: the briefing verb, and schedules set and posted from the chat.</summary>
+public class BriefingCommandLineTests : IDisposable
+{
+    private readonly BotProcess _bot = new();
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task The_briefing_verb_prints_what_changed_and_what_stands()
+    {
+        var result = await _bot.Run("briefing", "--since", "2025-03-01");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Briefing of ", result.Out);
+        Assert.Contains("Terms and proposals — changed since 1 March 2025, 00:00 UTC", result.Out);
+        Assert.Contains("T4   New term: Ground combat: Ground combat is excluded from the truce. (proposed)", result.Out);
+        Assert.Contains("Where the Franco-British partial truce plan (P1) stands", result.Out);
+        Assert.Contains("Military aid from the United States to Ukraine: suspended", result.Out);
+
+        var json = await _bot.Run("briefing", "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.Equal("Nothing changed.", doc.RootElement.GetProperty("sections")[0].GetProperty("lines")[0].GetProperty("text").GetString());
+
+        var bad = await _bot.Run("briefing", "--since", "someday");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("“someday” is not a date.", bad.Err);
+    }
+
+    [Fact]
+    public async Task A_moderator_schedules_the_briefing_and_posts_it_now_from_the_chat()
+    {
+        var input = "/schedule set time:07:30 timezone:Europe/Paris days:weekdays\n/schedule show\n/schedule post-now\n/schedule status\n/schedule off\n/schedule show\n";
+        var result = await _bot.Run(input, environment: null);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("This channel gets the briefing at 07:30 on weekdays (Europe/Paris).", result.Out);
+        Assert.Contains("Daily briefing: 07:30 on weekdays (Europe/Paris)", result.Out);
+        Assert.Contains("Briefing of ", result.Out);
+        Assert.Contains("Posted the briefing in this channel.", result.Out);
+        Assert.Contains("Last posted: the briefing due ", result.Out);
+        Assert.Contains("The daily briefing is off for this channel.", result.Out);
+        Assert.Contains("This channel has no daily briefing.", result.Out);
+    }
+
+    [Fact]
+    public async Task A_wrong_schedule_in_settings_stops_start_up_naming_the_setting()
+    {
+        var result = await _bot.Run(null, new Dictionary<string, string>
+        {
+            ["BRIEFINGBOT_Briefing__Schedules__0__Platform"] = "discord",
+            ["BRIEFINGBOT_Briefing__Schedules__0__Channel"] = "123",
+            ["BRIEFINGBOT_Briefing__Schedules__0__Cron"] = "at eight",
+            ["BRIEFINGBOT_Briefing__Schedules__0__TimeZone"] = "Europe/Paris",
+        }, "ask", "/terms");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Briefing:Schedules:0: “at eight” is not a cron expression", result.Err);
+    }
+}
