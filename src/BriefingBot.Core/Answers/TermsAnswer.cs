@@ -15,9 +15,9 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         var asOfDate = request.Date("as_of");
         DateTimeOffset? asOf = asOfDate is { } d ? DateInput.EndOfDay(d) : null;
         var when = asOfDate is { } day ? $" as known on {Phrases.Date(day)}" : "";
-        var proposals = queries.Proposals(asOf);
         var chosen = request.Proposal("proposal");
-        FactView? proposal = chosen is null ? proposals.LastOrDefault() : proposals.FirstOrDefault(p => p.Current.FactId == chosen.Current.FactId);
+        var proposal = chosen is null ? queries.NewestProposal(asOf)
+            : queries.Get(chosen.Code, asOf) is { Current.Retracted: false } known ? known : null;
         if (proposal is null)
         {
             var what = chosen is null ? "any proposal" : chosen.Code.ToString();
@@ -33,8 +33,9 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         var termLines = terms.Take(max).Select(t => lines.Line(t.Current, request.Now)).ToList();
         if (termLines.Count == 0) termLines.Add(new ReplyLine("No terms recorded" + (asOfDate is null ? " yet." : when + ".")));
         var more = terms.Count > max ? $"… and {terms.Count - max} more terms" : null;
-        var others = proposals.Where(p => p.Current.FactId != proposal.Current.FactId).Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
-        var footer = others.Count > 0 ? $"Other proposals: {Phrases.List(others, 5)}. Ask /terms proposal:<name>." : null;
+        var others = queries.Proposals(4).Items.Where(p => p.Current.FactId != proposal.Current.FactId).Take(3)
+            .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
+        var footer = others.Count > 0 ? $"Other proposals include {Phrases.List(others, 5)}. Ask /terms proposal:<name or id>." : null;
         return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}",
             [new ReplySection(null, head), new ReplySection("Terms", termLines, more)], footer));
     }

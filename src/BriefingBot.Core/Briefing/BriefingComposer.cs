@@ -27,7 +27,7 @@ public sealed class BriefingComposer(FactQueries queries, FactLines lines, Conta
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
 
-        if (queries.Proposals().LastOrDefault() is { } proposal)
+        if (queries.NewestProposal() is { } proposal)
         {
             var terms = queries.Terms(proposal.Current.FactId);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();

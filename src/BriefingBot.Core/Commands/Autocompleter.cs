@@ -1,4 +1,5 @@
 using BriefingBot.Knowledge;
+using BriefingBot.Replies;
 
 namespace BriefingBot.Commands;
 
@@ -28,13 +29,9 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
                     .Select(a => head + a.Name).Where(v => v.Length <= 100)
                     .Select(v => new Suggestion(v, v)).ToList();
             case OptionType.Proposal:
-                var key = Spelling.Fold(typed);
-                return queries.Proposals()
-                    .Select(p => (p.Code, Name: ((ProposalData)p.Data).Name))
-                    .Where(p => key.Length == 0 || Spelling.Fold(p.Name).Contains(key, StringComparison.Ordinal)
-                                                || p.Code.ToString().Equals(typed.Trim(), StringComparison.OrdinalIgnoreCase))
-                    .Take(Limit)
-                    .Select(p => new Suggestion($"{p.Name} ({p.Code})"[..Math.Min(100, p.Name.Length + p.Code.ToString().Length + 3)], p.Code.ToString()))
+                var found = typed.Trim().Length == 0 ? queries.Proposals(Limit).Items : queries.FindProposals(typed, Limit);
+                return found
+                    .Select(p => new Suggestion(Phrases.Clip($"{((ProposalData)p.Data).Name} ({p.Code})", 100), p.Code.ToString()))
                     .ToList();
             case OptionType.TimeZone:
                 return TimeZoneIds.Value.Where(z => z.Contains(typed.Trim().Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))

@@ -99,12 +99,9 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
     private bool TryProposal(string text, out FactView proposal, out string error)
     {
         error = "";
-        var all = queries.Proposals();
-        proposal = (FactCode.TryParse(text, out var code) ? all.FirstOrDefault(p => p.Code == code) : null)
-                   ?? all.FirstOrDefault(p => Spelling.Fold(((ProposalData)p.Data).Name) == Spelling.Fold(text))
-                   ?? all.FirstOrDefault(p => Spelling.Fold(((ProposalData)p.Data).Name).Contains(Spelling.Fold(text), StringComparison.Ordinal))!;
+        proposal = queries.FindProposals(text, 1).FirstOrDefault()!;
         if (proposal is not null) return true;
-        var names = all.Take(3).Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
+        var names = queries.Proposals(3).Items.Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         error = names.Count > 0
             ? $"No proposal called “{text}” — did you mean {Phrases.List(names).Replace(" and ", " or ")}?"
             : $"No proposal called “{text}”; none has been recorded yet.";

@@ -12,12 +12,12 @@ internal sealed class FactProjection(ActorDirectory actors)
         var sortOn = SortDate(data) ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
         connection.Execute(
             """
-            INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category)
-            VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category)
+            INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title)
+            VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category, @title)
             ON CONFLICT (fact_id) DO UPDATE SET
                 revision_id = excluded.revision_id, live = excluded.live, parent_id = excluded.parent_id,
                 sort_on = excluded.sort_on, contact_kind = excluded.contact_kind, donor_id = excluded.donor_id,
-                recipient_id = excluded.recipient_id, category = excluded.category
+                recipient_id = excluded.recipient_id, category = excluded.category, title = excluded.title
             """,
             new
             {
@@ -31,6 +31,7 @@ internal sealed class FactProjection(ActorDirectory actors)
                 donor = (data as AidData)?.DonorId,
                 recipient = (data as AidData)?.RecipientId,
                 category = data is AidData a ? Vocabulary.Word(a.Category) : null,
+                title = (data as ProposalData)?.Name,
             }, tx);
 
         connection.Execute("DELETE FROM current_participants WHERE fact_id = @factId", new { factId }, tx);

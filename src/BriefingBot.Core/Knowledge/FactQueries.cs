@@ -35,9 +35,38 @@ public sealed class FactQueries(KnowledgeDatabase database)
         return revision is null ? null : new FactView(revision);
     }
 
-    /// <summary>Every proposal as known at <paramref name="asOf"/> (now when null), retracted ones left out.</summary>
-    public IReadOnlyList<FactView> Proposals(DateTimeOffset? asOf = null) => LatestOf(
-        "SELECT id FROM facts WHERE kind = 'proposal'", null, asOf);
+    /// <summary>The newest live proposals, newest first.</summary>
+    public Page<FactView> Proposals(int limit) => Paged(
+        "SELECT revision_id FROM current_facts WHERE kind = 'proposal' AND live = 1 ORDER BY fact_id DESC LIMIT @limit",
+        new DynamicParameters(new { limit = limit + 1 }), limit);
+
+    /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
+    public FactView? NewestProposal(DateTimeOffset? asOf = null)
+    {
+        if (asOf is null) return Proposals(1).Items.FirstOrDefault();
+        // Proposals are few and rarely retracted: the newest few known then almost always hold the answer.
+        foreach (var window in new[] { 20, int.MaxValue })
+        {
+            var known = LatestOf("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT @window", new { window }, asOf);
+            if (known.Count > 0) return known[^1];
+        }
+        return null;
+    }
+
+    /// <summary>Live proposals whose id is <paramref name="text"/> or whose name matches it, best match first.</summary>
+    public IReadOnlyList<FactView> FindProposals(string text, int limit)
+    {
+        text = text.Trim();
+        if (FactCode.TryParse(text, out var code) && code.Value.Kind == FactKind.Proposal)
+            return Get(code.Value) is { Current.Retracted: false } byCode ? [byCode] : [];
+        var like = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return Paged(
+            """
+            SELECT revision_id FROM current_facts
+            WHERE kind = 'proposal' AND live = 1 AND title LIKE @like ESCAPE '\'
+            ORDER BY title = @text COLLATE NOCASE DESC, fact_id DESC LIMIT @limit
+            """, new DynamicParameters(new { like, text, limit = limit + 1 }), limit).Items;
+    }
 
     /// <summary>The terms of a proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public IReadOnlyList<FactView> Terms(long proposalId, DateTimeOffset? asOf = null) => LatestOf(
@@ -86,7 +115,7 @@ public sealed class FactQueries(KnowledgeDatabase database)
     {
         using var connection = database.Open();
         var rows = RevisionRows.Query(connection,
-            "WHERE r.recorded_at > @since AND r.recorded_at <= @until ORDER BY r.id DESC LIMIT @limit",
+            "WHERE r.recorded_at > @since AND r.recorded_at <= @until ORDER BY r.recorded_at DESC, r.id DESC LIMIT @limit",
             new { since = StoredTime.Format(since), until = AsOfText(until), limit = limit + 1 });
         var views = rows.Take(limit).Select(r => new FactView(r, PreviousOf(connection, r))).ToList();
         return new Page<FactView>(views, rows.Count > limit);

@@ -26,7 +26,7 @@ public sealed class TermUpdate(FactLog log, FactQueries queries, UpdateReplies r
         }
         else
         {
-            var proposal = request.Proposal("proposal") ?? (queries.Proposals() is { Count: 1 } only ? only[0] : null);
+            var proposal = request.Proposal("proposal") ?? (queries.Proposals(1) is { More: false, Items: [var only] } ? only : null);
             if (proposal is null)
                 return ValueTask.FromResult(Reply.Error("Say which proposal the term belongs to, with proposal:P1 or its name."));
             if (request.Text("topic") is not { } topic || request.Text("text") is not { } text)
