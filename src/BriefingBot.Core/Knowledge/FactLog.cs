@@ -58,20 +58,20 @@ public sealed class FactLog
         _database.Write((connection, tx) =>
         {
             var target = RevisionRows.Query(connection, """
-                WHERE r.recorded_by = @by AND r.action <> 'undo'
+                WHERE r.recorded_by = $by AND r.action <> 'undo'
                   AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id)
                 ORDER BY r.id DESC LIMIT 1
-                """, new { by = by.Key }, tx).SingleOrDefault()
+                """, tx, ("$by", by.Key)).SingleOrDefault()
                 ?? throw new KnowledgeException("You have no change left to undo.");
-            var later = RevisionRows.Query(connection, "WHERE r.fact_id = @fact AND r.id > @id ORDER BY r.id",
-                new { fact = target.FactId, id = target.Id }, tx);
+            var later = RevisionRows.Query(connection, "WHERE r.fact_id = $fact AND r.id > $id ORDER BY r.id", tx,
+                ("$fact", target.FactId), ("$id", target.Id));
             // Safe only if everything after it is this author's own undone work; otherwise undo would erase someone's change.
             var undone = later.Select(r => r.UndoesRevisionId).OfType<long>().ToHashSet();
             if (later.FirstOrDefault(r => r.RecordedBy != by.Key || (r.Action != RevisionAction.Undo && !undone.Contains(r.Id))) is { } other)
                 throw new KnowledgeException(
                     $"{target.Code} was changed after your edit by {other.RecordedByName}; update or retract it instead.");
-            var before = RevisionRows.Query(connection, "WHERE r.fact_id = @fact AND r.id < @id ORDER BY r.id DESC LIMIT 1",
-                new { fact = target.FactId, id = target.Id }, tx).SingleOrDefault();
+            var before = RevisionRows.Query(connection, "WHERE r.fact_id = $fact AND r.id < $id ORDER BY r.id DESC LIMIT 1", tx,
+                ("$fact", target.FactId), ("$id", target.Id)).SingleOrDefault();
             var restored = before ?? target;
             var id = Append(connection, tx, target.FactId, RevisionAction.Undo, retracted: before?.Retracted ?? true,
                 restored.Data, restored.Provenance, by, $"undo of {Vocabulary.Word(target.Action)}", target.Id, null);
@@ -134,12 +134,12 @@ public sealed class FactLog
                    "INSERT INTO sources (outlet, url, published) VALUES (@outlet, @url, @published) RETURNING id", args, tx);
     }
 
-    internal static Revision? Latest(SqliteConnection connection, SqliteTransaction? tx, FactCode code) =>
-        RevisionRows.Query(connection, "WHERE f.kind = @kind AND f.number = @number ORDER BY r.id DESC LIMIT 1",
-            new { kind = Vocabulary.Word(code.Kind), number = code.Number }, tx).SingleOrDefault();
+    internal static Revision? Latest(LeasedConnection connection, SqliteTransaction? tx, FactCode code) =>
+        RevisionRows.Query(connection, "WHERE f.kind = $kind AND f.number = $number ORDER BY r.id DESC LIMIT 1", tx,
+            ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number)).SingleOrDefault();
 
-    private static Revision ReadRevision(SqliteConnection connection, SqliteTransaction tx, long id) =>
-        RevisionRows.Query(connection, "WHERE r.id = @id", new { id }, tx).Single();
+    private static Revision ReadRevision(LeasedConnection connection, SqliteTransaction tx, long id) =>
+        RevisionRows.Query(connection, "WHERE r.id = $id", tx, ("$id", id)).Single();
 
     private static KnowledgeException NotFound(FactCode code) =>
         new($"There is no {code}. Ids look like P1, T4, C12 or A2; /search finds them.");

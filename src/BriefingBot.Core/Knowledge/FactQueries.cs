@@ -1,5 +1,5 @@
 using System.Text;
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Knowledge;
 
@@ -12,7 +12,10 @@ public sealed record AidFilter(long? DonorId = null, long? RecipientId = null, A
 /// <summary>A page of results and whether more matched than were returned.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, bool More);
 
-/// <summary>Reads the knowledge: what stands now, what was known at a date, what changed, and search.</summary>
+/// <summary>
+/// Reads the knowledge: what stands now, what was known at a date, what changed, and search. Every statement text is
+/// fixed (lists travel as one JSON parameter), so each is prepared once per connection and reused.
+/// </summary>
 public sealed class FactQueries(KnowledgeDatabase database)
 {
     /// <summary>How many of the newest matches /search ranks; ranking every match of a common word would be too slow.</summary>
@@ -22,23 +25,14 @@ public sealed class FactQueries(KnowledgeDatabase database)
     {
         using var connection = database.Open();
         var revision = RevisionRows.Query(connection,
-            "WHERE f.kind = @kind AND f.number = @number AND r.recorded_at <= @asOf ORDER BY r.id DESC LIMIT 1",
-            new { kind = Vocabulary.Word(code.Kind), number = code.Number, asOf = AsOfText(asOf) }).SingleOrDefault();
-        return revision is null ? null : new FactView(revision);
-    }
-
-    public FactView? Get(long factId)
-    {
-        using var connection = database.Open();
-        var revision = RevisionRows.Query(connection, "WHERE r.fact_id = @factId ORDER BY r.id DESC LIMIT 1", new { factId })
-            .SingleOrDefault();
+            "WHERE f.kind = $kind AND f.number = $number AND r.recorded_at <= $asOf ORDER BY r.id DESC LIMIT 1", null,
+            ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number), ("$asOf", AsOfText(asOf))).SingleOrDefault();
         return revision is null ? null : new FactView(revision);
     }
 
     /// <summary>The newest live proposals, newest first.</summary>
     public Page<FactView> Proposals(int limit) => Paged(
-        "SELECT revision_id FROM current_facts WHERE kind = 'proposal' AND live = 1 ORDER BY fact_id DESC LIMIT @limit",
-        new DynamicParameters(new { limit = limit + 1 }), limit);
+        "SELECT revision_id FROM current_facts WHERE kind = 'proposal' AND live = 1 ORDER BY fact_id DESC LIMIT $limit", limit);
 
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public FactView? NewestProposal(DateTimeOffset? asOf = null)
@@ -47,7 +41,7 @@ public sealed class FactQueries(KnowledgeDatabase database)
         // Proposals are few and rarely retracted: the newest few known then almost always hold the answer.
         foreach (var window in new[] { 20, int.MaxValue })
         {
-            var known = LatestOf("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT @window", new { window }, asOf);
+            var known = LatestOf("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", asOf, ("$window", window));
             if (known.Count > 0) return known[^1];
         }
         return null;
@@ -63,51 +57,49 @@ public sealed class FactQueries(KnowledgeDatabase database)
         return Paged(
             """
             SELECT revision_id FROM current_facts
-            WHERE kind = 'proposal' AND live = 1 AND title LIKE @like ESCAPE '\'
-            ORDER BY title = @text COLLATE NOCASE DESC, fact_id DESC LIMIT @limit
-            """, new DynamicParameters(new { like, text, limit = limit + 1 }), limit).Items;
+            WHERE kind = 'proposal' AND live = 1 AND title LIKE $like ESCAPE '\'
+            ORDER BY title = $text COLLATE NOCASE DESC, fact_id DESC LIMIT $limit
+            """, limit, ("$like", like), ("$text", text)).Items;
     }
 
     /// <summary>The terms of a proposal as known at <paramref name="asOf"/> (now when null).</summary>
-    public IReadOnlyList<FactView> Terms(long proposalId, DateTimeOffset? asOf = null) => LatestOf(
-        "SELECT id FROM facts WHERE parent_id = @parent AND kind = 'term'", new { parent = proposalId }, asOf);
+    public IReadOnlyList<FactView> Terms(long proposalId, DateTimeOffset? asOf = null) =>
+        asOf is null
+            ? Paged("SELECT revision_id FROM current_facts WHERE parent_id = $parent AND live = 1 ORDER BY fact_id LIMIT $limit",
+                10_000, ("$parent", proposalId)).Items
+            : LatestOf("SELECT id FROM facts WHERE parent_id = $parent AND kind = 'term'", asOf, ("$parent", proposalId));
 
     public Page<FactView> Contacts(ContactFilter filter, int limit)
     {
-        var where = new StringBuilder();
-        var args = new DynamicParameters(new { limit = limit + 1, since = filter.Since is { } s ? StoredTime.Format(s) : "" });
-        string inner;
-        if (filter.PersonId is { } person)
-        {
-            args.Add("person", person);
-            inner = "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id " +
-                    "WHERE p.actor_id = @person AND p.sort_on >= @since";
-        }
-        else
-            inner = "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= @since";
+        var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
+        var sql = new StringBuilder(filter.PersonId is { } person
+            ? "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"
+            : "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= $since");
+        if (filter.PersonId is { } p1) args.Add(("$person", p1));
         if (filter.WithId is { } with)
         {
-            args.Add("with", with);
-            where.Append(" AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = c.fact_id AND w.actor_id = @with)");
+            sql.Append(" AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = c.fact_id AND w.actor_id = $with)");
+            args.Add(("$with", with));
         }
         if (filter.Kind is { } kind)
         {
-            args.Add("kind", Vocabulary.Word(kind));
-            where.Append(" AND c.contact_kind = @kind");
+            sql.Append(" AND c.contact_kind = $kind");
+            args.Add(("$kind", Vocabulary.Word(kind)));
         }
-        var order = filter.PersonId is null ? "c.sort_on DESC, c.fact_id DESC" : "p.sort_on DESC, p.fact_id DESC";
-        return Paged($"{inner}{where} ORDER BY {order} LIMIT @limit", args, limit);
+        sql.Append(filter.PersonId is null ? " ORDER BY c.sort_on DESC, c.fact_id DESC" : " ORDER BY p.sort_on DESC, p.fact_id DESC");
+        sql.Append(" LIMIT $limit");
+        return Paged(sql.ToString(), limit, [.. args]);
     }
 
     public Page<FactView> Aid(AidFilter filter, int limit)
     {
         var sql = new StringBuilder("SELECT c.revision_id FROM current_facts c WHERE c.kind = 'aid' AND c.live = 1");
-        var args = new DynamicParameters(new { limit = limit + 1 });
-        if (filter.DonorId is { } donor) { sql.Append(" AND c.donor_id = @donor"); args.Add("donor", donor); }
-        if (filter.RecipientId is { } recipient) { sql.Append(" AND c.recipient_id = @recipient"); args.Add("recipient", recipient); }
-        if (filter.Category is { } category) { sql.Append(" AND c.category = @category"); args.Add("category", Vocabulary.Word(category)); }
-        sql.Append(" ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT @limit");
-        return Paged(sql.ToString(), args, limit);
+        var args = new List<(string, object?)>();
+        if (filter.DonorId is { } donor) { sql.Append(" AND c.donor_id = $donor"); args.Add(("$donor", donor)); }
+        if (filter.RecipientId is { } recipient) { sql.Append(" AND c.recipient_id = $recipient"); args.Add(("$recipient", recipient)); }
+        if (filter.Category is { } category) { sql.Append(" AND c.category = $category"); args.Add(("$category", Vocabulary.Word(category))); }
+        sql.Append(" ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT $limit");
+        return Paged(sql.ToString(), limit, [.. args]);
     }
 
     /// <summary>Revisions recorded after <paramref name="since"/>, newest first, each with the revision it replaced.</summary>
@@ -115,9 +107,15 @@ public sealed class FactQueries(KnowledgeDatabase database)
     {
         using var connection = database.Open();
         var rows = RevisionRows.Query(connection,
-            "WHERE r.recorded_at > @since AND r.recorded_at <= @until ORDER BY r.recorded_at DESC, r.id DESC LIMIT @limit",
-            new { since = StoredTime.Format(since), until = AsOfText(until), limit = limit + 1 });
-        var views = rows.Take(limit).Select(r => new FactView(r, PreviousOf(connection, r))).ToList();
+            "WHERE r.recorded_at > $since AND r.recorded_at <= $until ORDER BY r.recorded_at DESC, r.id DESC LIMIT $limit", null,
+            ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)), ("$limit", limit + 1));
+        var shown = rows.Take(limit).ToList();
+        // The revision each change replaced, fetched in one statement for the "was … now …" lines.
+        var previous = RevisionRows.Query(connection, """
+            WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id)
+                           FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
+            """, null, ("$ids", RevisionRows.Ids(shown.Select(r => r.Id)))).ToLookup(r => r.FactId);
+        var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
         return new Page<FactView>(views, rows.Count > limit);
     }
 
@@ -125,8 +123,8 @@ public sealed class FactQueries(KnowledgeDatabase database)
     public IReadOnlyList<Revision> History(FactCode code)
     {
         using var connection = database.Open();
-        return RevisionRows.Query(connection, "WHERE f.kind = @kind AND f.number = @number ORDER BY r.id",
-            new { kind = Vocabulary.Word(code.Kind), number = code.Number });
+        return RevisionRows.Query(connection, "WHERE f.kind = $kind AND f.number = $number ORDER BY r.id", null,
+            ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number));
     }
 
     /// <summary>The best matches among the newest <see cref="SearchWindow"/> live facts that contain every word.</summary>
@@ -135,14 +133,19 @@ public sealed class FactQueries(KnowledgeDatabase database)
         if (words.Count == 0) return new Page<FactView>([], false);
         var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
         using var connection = database.Open();
-        var hits = connection.Query<(long FactId, double Rank)>(
-            "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH @match ORDER BY rowid DESC LIMIT @window",
-            new { match, window = SearchWindow + 1 }).ToList();
+        var command = connection.Statement(
+            "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match ORDER BY rowid DESC LIMIT $window");
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$window", SearchWindow + 1);
+        var hits = new List<(long FactId, double Rank)>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
         var best = hits.Take(SearchWindow).OrderBy(h => h.Rank).Take(limit).ToList();
         if (best.Count == 0) return new Page<FactView>([], false);
         var rank = best.Select((h, i) => (h.FactId, i)).ToDictionary(x => x.FactId, x => x.i);
-        var rows = RevisionRows.Query(connection, "JOIN current_facts c ON c.revision_id = r.id WHERE c.fact_id IN @ids",
-            new { ids = best.Select(b => b.FactId).ToArray() });
+        var rows = RevisionRows.Query(connection,
+            "JOIN current_facts c ON c.revision_id = r.id WHERE c.fact_id IN (SELECT value FROM json_each($ids))", null,
+            ("$ids", RevisionRows.Ids(best.Select(b => b.FactId))));
         return new Page<FactView>(rows.OrderBy(r => rank[r.FactId]).Select(r => new FactView(r)).ToList(), hits.Count > limit);
     }
 
@@ -151,33 +154,33 @@ public sealed class FactQueries(KnowledgeDatabase database)
         System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{N}]+").Select(m => m.Value)
             .Distinct(StringComparer.OrdinalIgnoreCase).Take(10).ToList();
 
-    private Page<FactView> Paged(string revisionIdsSql, DynamicParameters args, int limit)
+    private Page<FactView> Paged(string revisionIdsSql, int limit, params (string, object?)[] args)
     {
         using var connection = database.Open();
-        var ids = connection.Query<long>(revisionIdsSql, args).ToList();
+        var command = connection.Statement(revisionIdsSql);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var ids = new List<long>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) ids.Add(reader.GetInt64(0));
         if (ids.Count == 0) return new Page<FactView>([], false);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var rows = RevisionRows.Query(connection, "WHERE r.id IN @ids", new { ids = ids.Take(limit).ToArray() });
+        var rows = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null,
+            ("$ids", RevisionRows.Ids(ids.Take(limit))));
         return new Page<FactView>(rows.OrderBy(r => order[r.Id]).Select(r => new FactView(r)).ToList(), ids.Count > limit);
     }
 
-    private IReadOnlyList<FactView> LatestOf(string factIdsSql, object? args, DateTimeOffset? asOf)
+    private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args)
     {
         using var connection = database.Open();
-        var parameters = new DynamicParameters(args);
-        parameters.Add("asOf", AsOfText(asOf));
         return RevisionRows.Query(connection, $"""
             WHERE r.id IN (
-                SELECT (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= @asOf ORDER BY x.id DESC LIMIT 1)
+                SELECT (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1)
                 FROM ({factIdsSql}) ids)
               AND r.retracted = 0
             ORDER BY f.number
-            """, parameters).Select(r => new FactView(r)).ToList();
+            """, null, [("$asOf", AsOfText(asOf)), .. args]).Select(r => new FactView(r)).ToList();
     }
-
-    private static Revision? PreviousOf(Microsoft.Data.Sqlite.SqliteConnection connection, Revision revision) =>
-        RevisionRows.Query(connection, "WHERE r.fact_id = @fact AND r.id < @id ORDER BY r.id DESC LIMIT 1",
-            new { fact = revision.FactId, id = revision.Id }).SingleOrDefault();
 
     private static string AsOfText(DateTimeOffset? asOf) => asOf is { } t ? StoredTime.Format(t) : "9999";
 }

@@ -3,9 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace BriefingBot.Knowledge;
 
 /// <summary>The SQLite file that holds the knowledge: opens connections and brings the schema up to date.</summary>
-public sealed class KnowledgeDatabase
+public sealed class KnowledgeDatabase : IDisposable
 {
+    private const int MaxIdle = 16;
     private readonly string _connectionString;
+    private readonly System.Collections.Concurrent.ConcurrentBag<LeasedConnection> _idle = [];
+    private bool _disposed;
 
     public KnowledgeDatabase(string path)
     {
@@ -36,15 +39,43 @@ public sealed class KnowledgeDatabase
         return MigrationRunner.Apply(connection);
     }
 
-    public SqliteConnection Open()
+    /// <summary>Lends an open connection; dispose it to give it back.</summary>
+    public LeasedConnection Open()
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_idle.TryTake(out var idle))
+        {
+            idle.Returned = false;
+            return idle;
+        }
+        var connection = new LeasedConnection(this, _connectionString);
         connection.Open();
         return connection;
     }
 
+    internal bool Return(LeasedConnection connection)
+    {
+        if (_disposed || _idle.Count >= MaxIdle || connection.State != System.Data.ConnectionState.Open) 
+        {
+            connection.Closing = true;
+            return false;
+        }
+        connection.Returned = true;
+        _idle.Add(connection);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Closing = true;
+            connection.Dispose();
+        }
+    }
+
     /// <summary>Runs work in one write transaction, taken immediately so two writers queue instead of failing.</summary>
-    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    public T Write<T>(Func<LeasedConnection, SqliteTransaction, T> work)
     {
         using var connection = Open();
         using var tx = connection.BeginTransaction(deferred: false);

@@ -1,5 +1,4 @@
-using System.Data;
-using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Knowledge;
 
@@ -7,52 +6,41 @@ namespace BriefingBot.Knowledge;
 internal static class RevisionRows
 {
     public const string Select = """
-        SELECT r.id AS Id, r.fact_id AS FactId, f.kind AS Kind, f.number AS Number, r.action AS Action,
-               r.retracted AS Retracted, r.payload AS Payload, s.outlet AS Outlet, s.url AS Url, s.published AS Published,
-               r.confidence AS Confidence, r.recorded_at AS RecordedAt, r.recorded_by AS RecordedBy,
-               r.recorded_by_name AS RecordedByName, r.reason AS Reason, r.undoes_revision_id AS UndoesRevisionId
+        SELECT r.id, r.fact_id, f.kind, f.number, r.action, r.retracted, r.payload, s.outlet, s.url, s.published,
+               r.confidence, r.recorded_at, r.recorded_by, r.recorded_by_name, r.reason, r.undoes_revision_id
         FROM revisions r
         JOIN facts f ON f.id = r.fact_id
         JOIN sources s ON s.id = r.source_id
         """;
 
-    public static List<Revision> Query(IDbConnection connection, string sqlAfterSelect, object? args = null, IDbTransaction? tx = null) =>
-        connection.Query<Row>(Select + "\n" + sqlAfterSelect, args, tx).Select(ToRevision).ToList();
-
-    public static Revision ToRevision(Row row) => new(
-        row.Id,
-        row.FactId,
-        new FactCode(Vocabulary.Parse<FactKind>(row.Kind), (int)row.Number),
-        Vocabulary.Parse<RevisionAction>(row.Action),
-        row.Retracted != 0,
-        KnowledgeJson.Deserialize(row.Payload),
-        new Provenance(
-            new SourceRef(row.Outlet, row.Url is { Length: > 0 } url ? url : null, StoredTime.ParseDate(row.Published)),
-            Vocabulary.Parse<Confidence>(row.Confidence)),
-        StoredTime.ParseInstant(row.RecordedAt),
-        row.RecordedBy,
-        row.RecordedByName,
-        row.Reason,
-        row.UndoesRevisionId);
-
-    /// <summary>A revision row as SQLite hands it over.</summary>
-    internal sealed class Row
+    /// <summary>Runs <see cref="Select"/> followed by <paramref name="sqlAfterSelect"/> as a prepared statement kept on the connection.</summary>
+    public static List<Revision> Query(LeasedConnection connection, string sqlAfterSelect, SqliteTransaction? tx = null,
+        params (string Name, object? Value)[] args)
     {
-        public long Id { get; init; }
-        public long FactId { get; init; }
-        public string Kind { get; init; } = "";
-        public long Number { get; init; }
-        public string Action { get; init; } = "";
-        public long Retracted { get; init; }
-        public string Payload { get; init; } = "";
-        public string Outlet { get; init; } = "";
-        public string? Url { get; init; }
-        public string? Published { get; init; }
-        public string Confidence { get; init; } = "";
-        public string RecordedAt { get; init; } = "";
-        public string RecordedBy { get; init; } = "";
-        public string RecordedByName { get; init; } = "";
-        public string? Reason { get; init; }
-        public long? UndoesRevisionId { get; init; }
+        var command = connection.Statement(Select + "\n" + sqlAfterSelect, tx);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        var list = new List<Revision>();
+        while (reader.Read()) list.Add(Map(reader));
+        return list;
     }
+
+    /// <summary>Fact and revision ids as one parameter: a JSON array read with <c>json_each</c>, so the statement text never changes.</summary>
+    public static string Ids(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
+
+    private static Revision Map(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        new FactCode(Vocabulary.Parse<FactKind>(r.GetString(2)), r.GetInt32(3)),
+        Vocabulary.Parse<RevisionAction>(r.GetString(4)),
+        r.GetInt64(5) != 0,
+        KnowledgeJson.Deserialize(r.GetString(6)),
+        new Provenance(
+            new SourceRef(r.GetString(7), r.GetString(8) is { Length: > 0 } url ? url : null, StoredTime.ParseDate(r.GetString(9))),
+            Vocabulary.Parse<Confidence>(r.GetString(10))),
+        StoredTime.ParseInstant(r.GetString(11)),
+        r.GetString(12),
+        r.GetString(13),
+        r.IsDBNull(14) ? null : r.GetString(14),
+        r.IsDBNull(15) ? null : r.GetInt64(15));
 }
