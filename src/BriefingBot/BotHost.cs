@@ -1,3 +1,4 @@
+using BriefingBot.Discord;
 using BriefingBot.Knowledge;
 using BriefingBot.Terminal;
 using Microsoft.Extensions.Configuration;
@@ -27,9 +28,11 @@ public static class BotHost
         });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
+        // With a Discord token the long-running mode is the Discord door instead of the terminal chat; verbs never connect.
+        var discord = settings.Chat && !string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
         var overrides = new Dictionary<string, string?>();
         if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
-        if (settings.Quiet)
+        if (settings.Quiet && !discord)
         {
             overrides["Logging:LogLevel:Default"] = "Warning";
             overrides["Logging:LogLevel:BriefingBot"] = "Warning";
@@ -51,7 +54,10 @@ public static class BotHost
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
         builder.Services.AddSingleton<TextRenderer>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
-        if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        if (discord) builder.Services.AddDiscordDoor(builder.Configuration);
+        else if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        // Under systemd: readiness notification and journal-friendly logs; elsewhere it does nothing.
+        builder.Services.AddSystemd();
         settings.Configure?.Invoke(builder.Services);
         return builder.Build();
     }
