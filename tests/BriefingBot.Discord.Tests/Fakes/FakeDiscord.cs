@@ -151,6 +151,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         app.MapGet("/api/v10/gateway/bot", (RequestDelegate)(ctx => RestAsync(ctx, () => (200,
             $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""))));
         app.MapMethods("/api/v10/applications/{**rest}", ["GET", "PUT"], (RequestDelegate)(ctx => RestAsync(ctx, () => Commands(ctx))));
+        app.MapPost("/api/v10/channels/{id}/messages", (RequestDelegate)(ctx => RestAsync(ctx, () => (200, """{"id":"1145141919810899598","type":0}"""))));
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", (RequestDelegate)(ctx => RestAsync(ctx, () => (204, ""))));
         app.MapMethods("/api/v10/webhooks/{**rest}", ["POST", "PATCH", "DELETE"], (RequestDelegate)(ctx => RestAsync(ctx, () =>
             ctx.Request.Method == "DELETE" ? (204, "") : (200, """{"id":"1145141919810899599","type":20,"content":""}"""))));
