@@ -39,6 +39,15 @@ public sealed class DoorHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    /// <summary>Connects the fake gateway's next connection through Hello, Identify and READY.</summary>
+    public static async Task<FakeGatewayConnection> ConnectAsync(FakeDiscord discord)
+    {
+        var connection = await discord.NextConnectionAsync();
+        await connection.HelloAsync();
+        await connection.IdentifiedAsync("session-" + Guid.NewGuid().ToString("n")[..8]);
+        return connection;
+    }
+
     public static async Task<DoorHost> StartAsync(FakeDiscord? fake, Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null, string? folder = null)
     {
@@ -66,9 +75,9 @@ public sealed class DoorHost : IAsyncDisposable
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
         builder.Services.AddSingleton(FastTimings);
-        services?.Invoke(builder.Services);
         builder.Services.AddBriefingCore();
         builder.Services.AddDiscordDoor(builder.Configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         host.Services.GetRequiredService<KnowledgeStartup>().Start();
         await host.StartAsync();
