@@ -57,8 +57,9 @@ public sealed class InteractionEndpoint(
         // host's lifetime rather than this request's.
         var callback = new HttpInteractionCallback();
         var handling = handler.HandleAsync(interaction, callback, lifetime?.ApplicationStopping ?? CancellationToken.None);
-        var first = await Task.WhenAny(callback.Response, handling);
-        if (first == callback.Response)
+        await Task.WhenAny(callback.Response, handling);
+        // Both may be done by now, in either order; what matters is whether an answer was given.
+        if (callback.Response.IsCompleted)
         {
             await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(await callback.Response, DiscordRestClient.Json));
             return;
