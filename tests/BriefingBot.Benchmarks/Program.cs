@@ -1,1 +1,2 @@
-﻿Console.WriteLine("Hello, World!");
+// Runs every benchmark in this assembly; pick with --filter, for example --filter *GatewayDispatch*.
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BriefingBot.Benchmarks.Discord.GatewayDispatchBenchmarks).Assembly).Run(args);
