@@ -9,6 +9,9 @@ namespace BriefingBot.Discord;
 /// </summary>
 public sealed class DoorShutdown(ILogger<DoorShutdown> logger, IHostApplicationLifetime? lifetime = null)
 {
+    /// <summary>The process exit code after a stop that retrying cannot fix.</summary>
+    public const int ExitCode = 3;
+
     private readonly CancellationTokenSource _stopped = new();
     private string? _reason;
 
@@ -19,6 +22,8 @@ public sealed class DoorShutdown(ILogger<DoorShutdown> logger, IHostApplicationL
     {
         if (Interlocked.CompareExchange(ref _reason, reason, null) is not null) return;
         logger.LogCritical("{Reason}", reason);
+        // A distinct exit code, so a service manager can be told not to restart into the same refusal (see the README's unit).
+        Environment.ExitCode = ExitCode;
         _stopped.Cancel();
         lifetime?.StopApplication();
     }

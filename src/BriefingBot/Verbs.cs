@@ -56,7 +56,8 @@ public static class Verbs
     {
         using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
         await host.RunAsync(ct);
-        return 0;
+        // 0 normally; the Discord door sets 3 when Discord refused the bot in a way retrying cannot fix.
+        return Environment.ExitCode;
     }
 
     private static async Task<int> Ask(string? db, string text, string? role, string? user, string format, TerminalIo? io, CancellationToken ct)

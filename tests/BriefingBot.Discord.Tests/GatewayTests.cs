@@ -25,6 +25,9 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         await _bot.DisposeAsync();
         await _discord.DisposeAsync();
+        // Whatever happened on the way (reconnects, resumes, fatal codes), no log line may carry a secret.
+        Assert.DoesNotContain(FakeDiscord.Token, _bot.Logs.All);
+        Assert.DoesNotContain("InteractionTokenSecret", _bot.Logs.All);
     }
 
     [Fact]
@@ -175,6 +178,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains($"{code}", shutdown.Reason);
         Assert.Contains("will not retry", shutdown.Reason);
         Assert.Contains(_bot.Logs.Lines, l => l.Level == LogLevel.Critical && l.Text.Contains($"{code}"));
+        Environment.ExitCode = 0;
     }
 
     [Fact]

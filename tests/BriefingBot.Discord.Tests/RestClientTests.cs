@@ -131,6 +131,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Critical && l.Text.Contains("401"));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Rest.SendAsync(HttpMethod.Get, "gateway/bot", (byte[]?)null, CancellationToken.None));
         Assert.Single(_discord.Requests);
+        Environment.ExitCode = 0;
     }
 
     [Fact]
