@@ -16,6 +16,9 @@ namespace BriefingBot.Discord.Tests.Fakes;
 /// <summary>One HTTP request the bot sent to the fake REST API.</summary>
 public sealed record RecordedRequest(int Index, string Method, string Path, string Body, string? Authorization, string UserAgent, DateTimeOffset At)
 {
+    /// <summary>The status the fake answered with: what the bot was told about this request.</summary>
+    public int Status { get; init; }
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
 
@@ -182,7 +185,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
         if (Intercept?.Invoke(request) is { } instead)
         {
-            lock (_requests) _requests.Add(request with { Index = _requests.Count });
+            lock (_requests) _requests.Add(request with { Index = _requests.Count, Status = instead.Status });
             ctx.Response.StatusCode = instead.Status;
             foreach (var (name, value) in instead.Headers ?? new Dictionary<string, string>()) ctx.Response.Headers[name] = value;
             ctx.Response.ContentType = "application/json";
@@ -190,7 +193,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             return;
         }
         var (status, text) = answer();
-        lock (_requests) _requests.Add(request with { Index = _requests.Count });
+        lock (_requests) _requests.Add(request with { Index = _requests.Count, Status = status });
         ctx.Response.StatusCode = status;
         if (text.Length > 0)
         {
