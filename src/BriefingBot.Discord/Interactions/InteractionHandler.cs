@@ -19,6 +19,7 @@ public sealed class InteractionHandler(
     EmbedRenderer renderer,
     AnsweredInteractions answered,
     DiscordRestClient rest,
+    DiscordApplication application,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger)
@@ -117,12 +118,15 @@ public sealed class InteractionHandler(
             return;
         }
         var message = renderer.Render(reply);
-        var original = $"webhooks/{interaction.ApplicationId}/{interaction.Token}/messages/@original";
+        // Interactions carry their application id; configuration or READY is the fallback should one not.
+        var app = interaction.ApplicationId.Value != 0 ? interaction.ApplicationId : application.TryGet(out var known) ? known : default;
+        var webhook = $"webhooks/{app}/{interaction.Token}";
+        var original = webhook + "/messages/@original";
         if (reply.Visibility == Visibility.OnlyAsker && !deferEphemeral)
         {
             // A deferred message cannot turn ephemeral, so the public "thinking…" goes and the answer follows privately.
             await rest.SendAsync(HttpMethod.Delete, original, (byte[]?)null, ct);
-            await rest.SendAsync(HttpMethod.Post, $"webhooks/{interaction.ApplicationId}/{interaction.Token}", message, ct);
+            await rest.SendAsync(HttpMethod.Post, webhook, message, ct);
             return;
         }
         await rest.SendAsync(HttpMethod.Patch, original, message with { Flags = null }, ct);
