@@ -195,6 +195,17 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_that_never_says_Hello_is_left_for_a_new_connection()
+    {
+        var silent = await _discord.NextConnectionAsync();
+        var next = await _discord.NextConnectionAsync();
+        await silent.ClosedByBot.WaitAsync(TimeSpan.FromSeconds(5)); // the bot gave the silent one up
+        await next.HelloAsync();
+        await next.IdentifiedAsync("session-1");
+        await AnsweredAsync(next);
+    }
+
+    [Fact]
     public async Task A_repeated_interaction_is_answered_once()
     {
         var connection = await _discord.NextConnectionAsync();

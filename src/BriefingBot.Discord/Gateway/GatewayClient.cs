@@ -31,6 +31,7 @@ public sealed class GatewayClient(
     {
         public volatile bool Acked = true;
         public volatile bool Zombie;
+        public volatile bool Hello;
         public bool Healthy;
     }
 
@@ -102,6 +103,14 @@ public sealed class GatewayClient(
         using var live = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var beat = new Beat();
         Task? heartbeat = null;
+        // Heartbeats only start with Hello, so until then this is what notices a server that accepted and went quiet.
+        using var helloTimeout = new CancellationTokenSource(timings.HelloTimeout, time);
+        using var noHello = helloTimeout.Token.Register(() =>
+        {
+            if (beat.Hello) return;
+            logger.LogWarning("The gateway sent no Hello within {Seconds:F0} s; reconnecting", timings.HelloTimeout.TotalSeconds);
+            connection.Abort();
+        });
         try
         {
             while (true)
@@ -134,6 +143,7 @@ public sealed class GatewayClient(
         {
             case GatewayOp.Hello:
                 var interval = HeartbeatInterval(frame.Data(connection.Message(length)));
+                beat.Hello = true;
                 beat.Acked = true;
                 startedHeartbeat(HeartbeatAsync(connection, interval, beat, ct));
                 if (resuming)
@@ -210,7 +220,8 @@ public sealed class GatewayClient(
     private async Task<Ending> ClosedAsync(GatewayConnection connection, Beat beat)
     {
         var code = (int?)connection.CloseStatus;
-        await connection.CloseAsync(1000, time);
+        // Complete the close handshake with a code that never ends a session we may still resume.
+        await connection.CloseAsync(GatewayCloseCodes.Reconnecting, time);
         var next = GatewayCloseCodes.Next(code);
         if (next == GatewayNext.Stop) return new Ending(next, beat.Healthy, Reason: GatewayCloseCodes.Explain(code!.Value));
         logger.LogWarning("Discord closed the gateway with {Code}; {Action}", code, next == GatewayNext.Resume ? "resuming" : "starting a new session");

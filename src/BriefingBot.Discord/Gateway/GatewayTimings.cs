@@ -15,4 +15,7 @@ public sealed record GatewayTimings
     public TimeSpan InvalidSessionDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A connection that says no Hello within this long is given up, so a silent server cannot hang the bot.</summary>
+    public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }
