@@ -55,7 +55,16 @@ public static class Verbs
     private static async Task<int> RunChat(string? db, TerminalIo? io, CancellationToken ct)
     {
         using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
-        await host.RunAsync(ct);
+        try
+        {
+            await host.RunAsync(ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            // Settings are validated as the host starts; say which to fix instead of showing a stack trace.
+            await Console.Error.WriteLineAsync("BriefingBot cannot start: " + string.Join(" ", e.Failures));
+            return 2;
+        }
         // 0 normally; the Discord door sets 3 when Discord refused the bot in a way retrying cannot fix.
         return Environment.ExitCode;
     }

@@ -76,4 +76,37 @@ public sealed class ProgramTests
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    [Fact]
+    public async Task Bad_Discord_settings_stop_the_program_with_the_setting_to_fix()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-discord-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("dotnet", [ProgramPath()])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+        };
+        start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
+        start.Environment["BRIEFINGBOT_Discord__Mode"] = "Http";
+        start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            var text = await stdout + await stderr;
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("BriefingBot cannot start:", text);
+            Assert.Contains("BRIEFINGBOT_Discord__PublicKey", text);
+            Assert.Contains("BRIEFINGBOT_Discord__ApplicationId", text);
+            Assert.DoesNotContain(FakeDiscord.Token, text);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
 }

@@ -11,34 +11,36 @@ namespace BriefingBot.Discord.Http;
 public sealed class SignatureVerifier
 {
     private static readonly SignatureAlgorithm Ed25519 = SignatureAlgorithm.Ed25519;
-    private readonly PublicKey? _key;
+    private readonly Lazy<PublicKey?> _publicKey;
 
-    public SignatureVerifier(IOptions<DiscordOptions> options) : this(options.Value.PublicKey)
-    {
-    }
+    // The key is imported on first use: the host builds services before it validates settings.
+    public SignatureVerifier(IOptions<DiscordOptions> options) => _publicKey = new(() => Import(options.Value.PublicKey));
 
-    public SignatureVerifier(string publicKeyHex)
+    public SignatureVerifier(string publicKeyHex) => _publicKey = new(() => Import(publicKeyHex));
+
+    private static PublicKey? Import(string publicKeyHex)
     {
-        if (publicKeyHex.Length != 64) return;
+        if (publicKeyHex.Length != 64) return null;
         try
         {
-            _key = PublicKey.Import(Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
+            return PublicKey.Import(Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            _key = null;
+            return null;
         }
     }
 
     public bool Verify(string? timestamp, ReadOnlySpan<byte> body, string? signatureHex)
     {
-        if (_key is null || string.IsNullOrEmpty(timestamp) || timestamp.Length > 32 || signatureHex is not { Length: 128 }) return false;
+        var key = _publicKey.Value;
+        if (key is null || string.IsNullOrEmpty(timestamp) || timestamp.Length > 32 || signatureHex is not { Length: 128 }) return false;
         Span<byte> signature = stackalloc byte[64];
         if (Convert.FromHexString(signatureHex, signature, out _, out var written) != System.Buffers.OperationStatus.Done || written != 64) return false;
         var length = Encoding.UTF8.GetByteCount(timestamp) + body.Length;
         var message = length <= 4096 ? stackalloc byte[length] : new byte[length];
         var at = Encoding.UTF8.GetBytes(timestamp, message);
         body.CopyTo(message[at..]);
-        return Ed25519.Verify(_key, message, signature);
+        return Ed25519.Verify(key, message, signature);
     }
 }

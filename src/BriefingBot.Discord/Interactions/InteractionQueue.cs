@@ -9,11 +9,12 @@ namespace BriefingBot.Discord.Interactions;
 /// </summary>
 public sealed class InteractionQueue(IOptions<DiscordOptions> options)
 {
-    private readonly Channel<Interaction> _channel = Channel.CreateBounded<Interaction>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true });
+    // Made on first use: the host builds services before it validates settings.
+    private readonly Lazy<Channel<Interaction>> _channel = new(() => Channel.CreateBounded<Interaction>(
+        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleWriter = true }));
 
     /// <summary>Queues without waiting; false when the workers are this far behind.</summary>
-    public bool TryEnqueue(Interaction interaction) => _channel.Writer.TryWrite(interaction);
+    public bool TryEnqueue(Interaction interaction) => _channel.Value.Writer.TryWrite(interaction);
 
-    public ChannelReader<Interaction> Reader => _channel.Reader;
+    public ChannelReader<Interaction> Reader => _channel.Value.Reader;
 }

@@ -12,11 +12,12 @@ public sealed class InvocationMapper(IOptions<DiscordOptions> options, TimeProvi
 {
     private const ulong Administrator = 1UL << 3;
 
-    private readonly IReadOnlySet<Snowflake> _moderatorRoles = Snowflake.ParseAll(options.Value.ModeratorRoleIds);
-    private readonly IReadOnlySet<Snowflake> _guilds = Snowflake.ParseAll(options.Value.GuildIds);
+    // Read on first use: the host builds services before it validates settings.
+    private readonly Lazy<IReadOnlySet<Snowflake>> _moderatorRoles = new(() => Snowflake.ParseAll(options.Value.ModeratorRoleIds));
+    private readonly Lazy<IReadOnlySet<Snowflake>> _guilds = new(() => Snowflake.ParseAll(options.Value.GuildIds));
 
     /// <summary>Whether the bot serves the server this came from (every server when Discord:GuildIds is empty).</summary>
-    public bool Serves(Interaction interaction) => _guilds.Count == 0 || _guilds.Contains(interaction.GuildId);
+    public bool Serves(Interaction interaction) => _guilds.Value.Count == 0 || _guilds.Value.Contains(interaction.GuildId);
 
     public Invocation Map(Interaction interaction)
     {
@@ -33,7 +34,7 @@ public sealed class InvocationMapper(IOptions<DiscordOptions> options, TimeProvi
     public Role RoleOf(Interaction interaction)
     {
         if (!interaction.InGuild) return Role.Member;
-        if (_moderatorRoles.Count > 0) return interaction.Roles.Any(_moderatorRoles.Contains) ? Role.Moderator : Role.Member;
+        if (_moderatorRoles.Value.Count > 0) return interaction.Roles.Any(_moderatorRoles.Value.Contains) ? Role.Moderator : Role.Member;
         return (interaction.Permissions & (DiscordIdentity.ManageGuild | Administrator)) != 0 ? Role.Moderator : Role.Member;
     }
 
