@@ -1,3 +1,4 @@
+using BriefingBot.Discord;
 using BriefingBot.Knowledge;
 using BriefingBot.Terminal;
 using Microsoft.Extensions.Configuration;
@@ -28,9 +29,11 @@ public static class BotHost
         });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
+        // With a Discord token the long-running mode is the Discord door instead of the terminal chat; verbs never connect.
+        var discord = settings.Chat && !string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
         var overrides = new Dictionary<string, string?>();
         if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
-        if (settings.Quiet)
+        if (settings.Quiet && !discord)
         {
             overrides["Logging:LogLevel:Default"] = "Warning";
             overrides["Logging:LogLevel:BriefingBot"] = "Warning";
@@ -56,11 +59,12 @@ public static class BotHost
         builder.Services.AddSingleton<TextRenderer>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
         builder.Services.AddSingleton<Briefing.IBriefingPublisher, TerminalPublisher>();
-        if (settings.Chat)
-        {
-            builder.Services.AddHostedService<TerminalChat>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<Briefing.BriefingScheduler>());
-        }
+        if (discord) builder.Services.AddDiscordDoor(builder.Configuration);
+        else if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        // The long-running modes post the daily briefing; one-shot verbs never do.
+        if (settings.Chat) builder.Services.AddHostedService(sp => sp.GetRequiredService<Briefing.BriefingScheduler>());
+        // Under systemd: readiness notification and journal-friendly logs; elsewhere it does nothing.
+        builder.Services.AddSystemd();
         settings.Configure?.Invoke(builder.Services);
         var host = builder.Build();
         // Check every options class now, so a wrong setting is one clear message rather than a failed start-up.

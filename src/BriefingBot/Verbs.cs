@@ -1,5 +1,8 @@
 using System.CommandLine;
 using BriefingBot.Commands;
+using BriefingBot.Discord;
+using BriefingBot.Discord.Registration;
+using BriefingBot.Discord.Rendering;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using BriefingBot.Terminal;
@@ -23,13 +26,19 @@ public static class Verbs
         var role = new Option<string?>("--as") { Description = "Ask as a member or a moderator (default: Terminal:Role)" };
         role.AcceptOnlyFromAmong("member", "moderator");
         var user = new Option<string?>("--user") { Description = "The name recorded on changes (default: Terminal:User or your login)" };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text, json, or discord (the exact interaction response JSON)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "discord");
         var ask = new Command("ask", "Answer one command on standard output and exit: 0 when answered, 1 when refused or invalid")
             { command, role, user, format };
         ask.SetAction((result, ct) => Ask(result.GetValue(db), result.GetValue(command)!, result.GetValue(role), result.GetValue(user),
             result.GetValue(format)!, io, ct));
         root.Subcommands.Add(ask);
+
+        var commandsFormat = new Option<string>("--format") { Description = "text (usage lines) or discord (the exact command registration JSON)", DefaultValueFactory = _ => "text" };
+        commandsFormat.AcceptOnlyFromAmong("text", "discord");
+        var commands = new Command("commands", "List the command catalogue, or print the Discord command registration JSON") { commandsFormat };
+        commands.SetAction((result, ct) => Commands(result.GetValue(db), result.GetValue(commandsFormat)!, io, ct));
+        root.Subcommands.Add(commands);
 
         var exportFile = new Argument<string?>("file") { Description = "Where to write the JSON (default: standard output)", Arity = ArgumentArity.ZeroOrOne };
         var export = new Command("export", "Write the whole knowledge, with its history, as JSON") { exportFile };
@@ -54,8 +63,18 @@ public static class Verbs
     private static async Task<int> RunChat(string? db, TerminalIo? io, CancellationToken ct)
     {
         using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
-        await host.RunAsync(ct);
-        return 0;
+        try
+        {
+            await host.RunAsync(ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            // Settings are validated as the host starts; say which to fix instead of showing a stack trace.
+            await Console.Error.WriteLineAsync("BriefingBot cannot start: " + string.Join(" ", e.Failures));
+            return 2;
+        }
+        // 0 normally; the Discord door sets 3 when Discord refused the bot in a way retrying cannot fix.
+        return Environment.ExitCode;
     }
 
     private static async Task<int> Ask(string? db, string text, string? role, string? user, string format, TerminalIo? io, CancellationToken ct)
@@ -66,7 +85,12 @@ public static class Verbs
         var options = host.Services.GetRequiredService<IOptions<TerminalOptions>>().Value;
         var caller = options.Caller(user, role is null ? null : Enum.Parse<Role>(role, ignoreCase: true));
         var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, TerminalPublisher.ChannelId, ct);
-        await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
+        await io.Output.WriteAsync(format switch
+        {
+            "json" => JsonReplyWriter.Write(reply),
+            "discord" => DiscordJson.Response(reply, host.Services.GetRequiredService<TimeProvider>()),
+            _ => host.Services.GetRequiredService<TextRenderer>().Render(reply),
+        });
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);
         return reply.Tone == ReplyTone.Error ? 1 : 0;
@@ -102,6 +126,20 @@ public static class Verbs
         await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);
+        return 0;
+    }
+
+    private static async Task<int> Commands(string? db, string format, TerminalIo? io, CancellationToken ct)
+    {
+        io ??= TerminalIo.Console();
+        using var host = BotHost.Build([], new HostSettings(db, Seed: false) { Io = io });
+        var configuration = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        // Guild commands when Discord:GuildIds is set, as the door would register them; global otherwise.
+        var global = !configuration.GetSection($"{DiscordOptions.Section}:{nameof(DiscordOptions.GuildIds)}").GetChildren().Any();
+        await io.Output.WriteAsync(format == "discord"
+            ? System.Text.Encoding.UTF8.GetString(CommandRegistration.Json(global)) + "\n"
+            : string.Concat(CommandCatalogue.Flatten().Select(p => p.Spec.Usage("/" + string.Join(' ', p.Path.Split(' ')[..^1].Append(""))).Replace("  ", " ") + "\n")));
+        await io.Output.FlushAsync(ct);
         return 0;
     }
 

@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // Run all with: dotnet run -c Release --project tests/BriefingBot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BriefingBot.Benchmarks.LatencyConfig).Assembly).Run(args);

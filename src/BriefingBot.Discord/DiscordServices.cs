@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using BriefingBot.Discord.Gateway;
+using BriefingBot.Discord.Http;
+using BriefingBot.Discord.Interactions;
+using BriefingBot.Discord.Registration;
+using BriefingBot.Discord.Rendering;
+using BriefingBot.Discord.Rest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Discord;
+
+/// <summary>Registers the Discord door: options, REST, the gateway or the HTTP endpoint, the workers and registration.</summary>
+public static class DiscordServices
+{
+    public static IServiceCollection AddDiscordDoor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GatewayTimings());
+
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordIdentity.UserAgent);
+                http.Timeout = TimeSpan.FromSeconds(15);
+            })
+            // The default handler logs every URL, and interaction and webhook URLs carry tokens; the client logs redacted routes itself.
+            .RemoveAllLoggers();
+
+        services.AddSingleton<DoorShutdown>();
+        services.AddSingleton<DiscordApplication>();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<DiscordRestClient>();
+        services.AddSingleton<EmbedRenderer>();
+        services.AddSingleton<InvocationMapper>();
+        services.AddSingleton<AnsweredInteractions>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<RestInteractionCallback>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
+
+        var mode = configuration.GetSection(DiscordOptions.Section).GetValue(nameof(DiscordOptions.Mode), DiscordMode.Gateway);
+        if (mode == DiscordMode.Http)
+        {
+            services.AddSingleton<SignatureVerifier>();
+            services.AddSingleton<InteractionEndpoint>();
+            services.AddSingleton<InteractionEndpointHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<InteractionEndpointHost>());
+        }
+        else
+        {
+            services.AddSingleton<GatewaySession>();
+            services.AddSingleton<InteractionQueue>();
+            services.AddSingleton<GatewayClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<InteractionWorkers>());
+            services.AddSingleton<InteractionWorkers>();
+            services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());
+        }
+        return services;
+    }
+}

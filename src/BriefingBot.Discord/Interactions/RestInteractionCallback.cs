@@ -1,0 +1,11 @@
+using BriefingBot.Discord.Rendering;
+using BriefingBot.Discord.Rest;
+
+namespace BriefingBot.Discord.Interactions;
+
+/// <summary>Answers a gateway interaction with <c>POST /interactions/{id}/{token}/callback</c>.</summary>
+public sealed class RestInteractionCallback(DiscordRestClient rest) : IInteractionCallback
+{
+    public Task RespondAsync(Interaction interaction, InteractionResponse response, CancellationToken cancellationToken) =>
+        rest.SendAsync(HttpMethod.Post, $"interactions/{interaction.Id}/{interaction.Token}/callback", response, cancellationToken);
+}

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot.Discord.Tests.Fakes;
+
+/// <summary>One HTTP request the bot sent to the fake REST API.</summary>
+public sealed record RecordedRequest(int Index, string Method, string Path, string Body, string? Authorization, string UserAgent, DateTimeOffset At)
+{
+    /// <summary>The status the fake answered with: what the bot was told about this request.</summary>
+    public int Status { get; init; }
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
+
+/// <summary>What the fake answers instead of its normal reply; tests use it to send 429s and 500s.</summary>
+public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A Discord on 127.0.0.1 for tests: the gateway (WebSocket, at /gateway and /resume) and the REST endpoints the door
+/// uses, recording every request. It can restart, forgetting every session, as Discord's own servers do.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string Token = "MTE0NTE0MTkxOTgxMDg5OTUw.FAKE.s3cr3t-t0ken-that-must-never-be-logged";
+    public const string ApplicationId = "1145141919810899501";
+    public const string BotUserId = "1145141919810899502";
+
+    /// <summary>A session the fake remembers between a connection and its resume.</summary>
+    public sealed class Session(string id)
+    {
+        private int _sequence;
+        public string Id { get; } = id;
+        public int Sequence => Volatile.Read(ref _sequence);
+        public int Next() => Interlocked.Increment(ref _sequence);
+    }
+
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, Session> _sessions = new();
+    private readonly ConcurrentDictionary<string, string> _commands = new();
+    private readonly ConcurrentQueue<JsonElement> _gatewayPayloads = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
+    private readonly ConcurrentBag<FakeGatewayConnection> _live = [];
+    private WebApplication _app = null!;
+    private int _port;
+
+    private FakeDiscord(TimeProvider? clock) => _clock = clock ?? TimeProvider.System;
+
+    public static async Task<FakeDiscord> StartAsync(TimeProvider? clock = null)
+    {
+        var fake = new FakeDiscord(clock);
+        await fake.ListenAsync(0);
+        return fake;
+    }
+
+    public string ApiUrl => $"http://127.0.0.1:{_port}/api/v10";
+    public string GatewayUrl => $"ws://127.0.0.1:{_port}/gateway";
+    public string ResumeUrl => $"ws://127.0.0.1:{_port}/resume";
+
+    /// <summary>Decides the answer to a request; null means the normal answer.</summary>
+    public Func<RecordedRequest, FakeResponse?>? Intercept { get; set; }
+
+    public int ConnectionCount { get; private set; }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get { lock (_requests) return _requests.ToList(); }
+    }
+
+    /// <summary>Everything the bot sent on any gateway connection (heartbeats, Identify and Resume included).</summary>
+    public IReadOnlyList<JsonElement> GatewayPayloads => _gatewayPayloads.ToList();
+
+    internal void Saw(JsonElement payload) => _gatewayPayloads.Enqueue(payload);
+
+    internal Session NewSession(string id) => _sessions[id] = new Session(id);
+
+    internal Session? FindSession(string id) => _sessions.GetValueOrDefault(id);
+
+    public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            return await _connections.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("The bot did not connect to the fake gateway in time.");
+        }
+    }
+
+    /// <summary>True when the bot opens no new gateway connection within <paramref name="within"/>.</summary>
+    public async Task<bool> StaysDisconnectedAsync(TimeSpan within)
+    {
+        using var cts = new CancellationTokenSource(within);
+        try
+        {
+            await _connections.Reader.WaitToReadAsync(cts.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    public async Task<RecordedRequest> WaitForRequestAsync(Func<RecordedRequest, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Requests.FirstOrDefault(match) is { } found) return found;
+            await Task.Delay(5);
+        }
+        throw new TimeoutException("The bot did not send the expected request in time. It sent:\n" +
+                                   string.Join("\n", Requests.Select(r => $"{r.Method} {r.Path}")));
+    }
+
+    public IReadOnlyList<RecordedRequest> CallbacksFor(string interactionId) =>
+        Requests.Where(r => r.Method == "POST" && r.Path.StartsWith($"/api/v10/interactions/{interactionId}/", StringComparison.Ordinal)).ToList();
+
+    public Task<RecordedRequest> WaitForCallbackAsync(string interactionId, TimeSpan? timeout = null) =>
+        WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith($"/api/v10/interactions/{interactionId}/", StringComparison.Ordinal), timeout);
+
+    /// <summary>Stops the server, dropping every connection, and starts a fresh one on the same port that knows no sessions.</summary>
+    public async Task RestartAsync()
+    {
+        foreach (var connection in _live) connection.Drop();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _sessions.Clear();
+        await ListenAsync(_port);
+    }
+
+    private async Task ListenAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/gateway", GatewayAsync);
+        app.Map("/resume", GatewayAsync);
+        app.MapGet("/api/v10/gateway/bot", (RequestDelegate)(ctx => RestAsync(ctx, () => (200,
+            $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""))));
+        app.MapMethods("/api/v10/applications/{**rest}", ["GET", "PUT"], (RequestDelegate)(ctx => RestAsync(ctx, () => Commands(ctx))));
+        app.MapPost("/api/v10/channels/{id}/messages", (RequestDelegate)(ctx => RestAsync(ctx, () => (200, """{"id":"1145141919810899598","type":0}"""))));
+        app.MapPost("/api/v10/interactions/{id}/{token}/callback", (RequestDelegate)(ctx => RestAsync(ctx, () => (204, ""))));
+        app.MapMethods("/api/v10/webhooks/{**rest}", ["POST", "PATCH", "DELETE"], (RequestDelegate)(ctx => RestAsync(ctx, () =>
+            ctx.Request.Method == "DELETE" ? (204, "") : (200, """{"id":"1145141919810899599","type":20,"content":""}"""))));
+        await app.StartAsync();
+        _app = app;
+        _port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+    }
+
+    private (int, string) Commands(HttpContext ctx)
+    {
+        var key = ctx.Request.Path.Value!;
+        if (ctx.Request.Method == "GET") return (200, _commands.GetValueOrDefault(key, "[]"));
+        var body = ctx.Items["body"] as string ?? "[]";
+        _commands[key] = body;
+        return (200, body);
+    }
+
+    private async Task RestAsync(HttpContext ctx, Func<(int Status, string Body)> answer)
+    {
+        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        ctx.Items["body"] = body;
+        RecordedRequest request;
+        lock (_requests)
+        {
+            request = new RecordedRequest(_requests.Count, ctx.Request.Method, ctx.Request.Path.Value!, body,
+                ctx.Request.Headers.Authorization.ToString(), ctx.Request.Headers.UserAgent.ToString(), _clock.GetUtcNow());
+        }
+        if (Intercept?.Invoke(request) is { } instead)
+        {
+            lock (_requests) _requests.Add(request with { Index = _requests.Count, Status = instead.Status });
+            ctx.Response.StatusCode = instead.Status;
+            foreach (var (name, value) in instead.Headers ?? new Dictionary<string, string>()) ctx.Response.Headers[name] = value;
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync(instead.Body);
+            return;
+        }
+        var (status, text) = answer();
+        lock (_requests) _requests.Add(request with { Index = _requests.Count, Status = status });
+        ctx.Response.StatusCode = status;
+        if (text.Length > 0)
+        {
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync(text);
+        }
+    }
+
+    private async Task GatewayAsync(HttpContext ctx)
+    {
+        if (!ctx.WebSockets.IsWebSocketRequest)
+        {
+            ctx.Response.StatusCode = (int)HttpStatusCode.BadRequest;
+            return;
+        }
+        using var socket = await ctx.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeGatewayConnection(socket, ctx, this);
+        ConnectionCount++;
+        _live.Add(connection);
+        await _connections.Writer.WriteAsync(connection);
+        await connection.Done;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _live) connection.Drop();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using BriefingBot.Discord.Tests.Fakes;
+
+namespace BriefingBot.Discord.Tests;
+
+/// <summary>
+/// The built program, started as an operator would with only environment variables, against the fake Discord:
+/// the token turns the Discord door on (and the terminal chat off), it answers, and a rejected token stops it
+/// with exit code 3 and a line that says what to fix, without the token ever reaching its output.
+/// </summary>
+public sealed class ProgramTests
+{
+    private static string ProgramPath()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "BriefingBot", "bin", configuration, "net10.0", "BriefingBot.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("The built BriefingBot.dll was not found; build the solution first.");
+    }
+
+    [Fact]
+    public async Task With_a_token_the_program_runs_the_Discord_door_and_stops_cleanly_on_4004()
+    {
+        await using var discord = await FakeDiscord.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-discord-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("dotnet", [ProgramPath()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder,
+        };
+        start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
+        start.Environment["BRIEFINGBOT_Discord__ApiBaseUrl"] = discord.ApiUrl;
+        start.Environment["BRIEFINGBOT_Discord__GatewayUrl"] = discord.GatewayUrl;
+        start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var connection = await DoorHost.ConnectAsync(discord);
+            Assert.Equal("/gateway", connection.Path); // Discord:GatewayUrl was used, not GET /gateway/bot
+            var id = Payloads.NewId();
+            await connection.InteractionAsync(Payloads.Command(id, "terms"));
+            var answer = await discord.WaitForCallbackAsync(id, TimeSpan.FromSeconds(20));
+            Assert.Contains("Reuters", answer.Body);
+            // Commands are registered once the application id arrives with READY.
+            await discord.WaitForRequestAsync(r => r.Method == "PUT" && r.Path == $"/api/v10/applications/{FakeDiscord.ApplicationId}/commands");
+
+            await connection.CloseAsync(4004);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(3, process.ExitCode);
+            var text = output.ToString();
+            Assert.Contains("4004", text);
+            Assert.Contains("BRIEFINGBOT_Discord__Token", text);
+            Assert.Contains("scope=bot+applications.commands", text);
+            Assert.DoesNotContain(FakeDiscord.Token, text);
+            Assert.DoesNotContain("s3cr3t", text);
+            Assert.DoesNotContain("InteractionTokenSecret", text);
+            Assert.DoesNotContain("type /help to see what I can do", text); // the terminal chat did not start
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Bad_Discord_settings_stop_the_program_with_the_setting_to_fix()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-discord-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("dotnet", [ProgramPath()])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+        };
+        start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
+        start.Environment["BRIEFINGBOT_Discord__Mode"] = "Http";
+        start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            var text = await stdout + await stderr;
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("BriefingBot cannot start:", text);
+            Assert.Contains("BRIEFINGBOT_Discord__PublicKey", text);
+            Assert.Contains("BRIEFINGBOT_Discord__ApplicationId", text);
+            Assert.DoesNotContain(FakeDiscord.Token, text);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using BriefingBot.Discord.Rendering;
+using BriefingBot.Discord.Rest;
+using BriefingBot.Discord.Tests.Protocol;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BriefingBot.Discord.Tests;
+
+/// <summary>The embed renderer: provenance on every fact, visibility, mentions off, and Discord's limits whatever the size.</summary>
+public sealed class RendererTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 30, 12, 0, 0, TimeSpan.Zero);
+    private readonly EmbedRenderer _renderer = new(new FakeTimeProvider(Now));
+
+    private static ReplyLine Fact(int n, string text, bool stale = false, string? url = null) => new(text,
+        new LineProvenance(new FactCode(FactKind.Term, n), new SourceRef("Reuters", url, new DateOnly(2025, 3, 6)), Confidence.Reported, Now, stale));
+
+    private static string Json(MessagePayload message) => JsonSerializer.Serialize(InteractionResponse.Message(message), DiscordRestClient.Json);
+
+    [Fact]
+    public void Each_fact_shows_its_id_source_date_confidence_and_staleness()
+    {
+        var reply = new Reply("Terms", [new ReplySection("Terms", [Fact(4, "Duration: one month", stale: true, url: "https://example.org/a"), Fact(5, "Scope: air and sea")])], "As of today");
+        var message = _renderer.Render(reply);
+        var embed = Assert.Single(message.Embeds!);
+        Assert.Equal("Terms", embed.Title);
+        Assert.Contains("`T4` Duration: one month\n-# ⚠ Reuters, 6 March 2025 (24 days ago) · reported · possibly out of date · [link](https://example.org/a)", embed.Description);
+        Assert.Contains("`T5` Scope: air and sea\n-# Reuters, 6 March 2025 (24 days ago) · reported", embed.Description);
+        Assert.DoesNotContain("⚠ Reuters, 6 March 2025 (24 days ago) · reported\n", embed.Description + "\n");
+        Assert.Equal("As of today", embed.Footer!.Text);
+        Assert.Null(message.Flags);
+        Assert.Empty(message.AllowedMentions!.Parse);
+        OpenApiValidator.Discord.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
+    }
+
+    [Fact]
+    public void Errors_and_confirmations_are_only_for_the_asker()
+    {
+        Assert.Equal(64, _renderer.Render(Reply.Error("No.")).Flags);
+        Assert.Equal(64, _renderer.Render(Reply.Confirmation("Updated T4.")).Flags);
+        var longError = Reply.Error(new string('x', 600));
+        var embed = Assert.Single(_renderer.Render(longError).Embeds!);
+        Assert.Null(embed.Title);
+        Assert.Equal(600, embed.Description!.Length);
+    }
+
+    [Fact]
+    public void Mentions_in_text_are_sent_with_parsing_off()
+    {
+        var json = Json(_renderer.Render(new Reply("@everyone look", [new ReplySection(null, [Fact(1, "<@&123> and @here")])])));
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("[]", doc.RootElement.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetRawText());
+    }
+
+    [Theory]
+    [InlineData(10, 100)]
+    [InlineData(60, 900)]
+    [InlineData(500, 1000)]
+    [InlineData(3, 5000)]
+    public void Any_size_fits_Discords_limits_with_an_and_N_more_line(int lines, int length)
+    {
+        var sections = Enumerable.Range(0, 3).Select(s => new ReplySection(new string('H', 300),
+            Enumerable.Range(1, lines).Select(i => Fact(s * 1000 + i, $"{i} " + new string('a', length))).ToList(), "more in /search")).ToList();
+        var reply = new Reply(new string('T', 300), sections, new string('F', 3000));
+        var message = _renderer.Render(reply);
+        var embeds = message.Embeds!;
+        Assert.InRange(embeds.Count, 1, EmbedLimits.EmbedsPerMessage);
+        Assert.True(EmbedLimits.Count(embeds) <= EmbedLimits.Total, $"total {EmbedLimits.Count(embeds)}");
+        Assert.All(embeds, e =>
+        {
+            Assert.True((e.Title?.Length ?? 0) <= EmbedLimits.Title);
+            Assert.True((e.Description?.Length ?? 0) <= EmbedLimits.Description);
+            Assert.True((e.Footer?.Text.Length ?? 0) <= EmbedLimits.Footer);
+        });
+        var text = string.Join("\n", embeds.Select(e => e.Description));
+        var shown = System.Text.RegularExpressions.Regex.Matches(text, "`T\\d+`").Count;
+        var total = lines * 3;
+        if (shown < total) Assert.EndsWith($"… and {total - shown} more", embeds[^1].Description);
+        else Assert.DoesNotContain("… and", text);
+        OpenApiValidator.Discord.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
+    }
+
+    [Fact]
+    public void A_deferral_carries_only_the_ephemeral_flag()
+    {
+        Assert.Equal("""{"type":5,"data":{"flags":64}}""", JsonSerializer.Serialize(InteractionResponse.Defer(true), DiscordRestClient.Json));
+        Assert.Equal("""{"type":5,"data":{}}""", JsonSerializer.Serialize(InteractionResponse.Defer(false), DiscordRestClient.Json));
+    }
+}
