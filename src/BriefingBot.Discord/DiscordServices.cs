@@ -43,6 +43,7 @@ public static class DiscordServices
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<RestInteractionCallback>();
         services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<BriefingBot.Briefing.IBriefingPublisher, Briefing.DiscordBriefingPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
 
         var mode = configuration.GetSection(DiscordOptions.Section).GetValue(nameof(DiscordOptions.Mode), DiscordMode.Gateway);

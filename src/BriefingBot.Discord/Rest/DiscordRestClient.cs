@@ -31,7 +31,25 @@ public sealed class DiscordRestClient(
         SendAsync(method, path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json), cancellationToken);
 
     /// <summary>Sends one request and returns the response body; throws <see cref="DiscordRestException"/> on a refusal.</summary>
-    public async Task<byte[]> SendAsync(HttpMethod method, string path, byte[]? json, CancellationToken cancellationToken)
+    public Task<byte[]> SendAsync(HttpMethod method, string path, byte[]? json, CancellationToken cancellationToken) =>
+        SendAsync(method, path, () => json is null ? null
+            : new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, cancellationToken);
+
+    /// <summary>Sends JSON with files, as Discord documents for uploads: <c>payload_json</c> and <c>files[n]</c> parts.</summary>
+    public Task<byte[]> SendMultipartAsync(HttpMethod method, string path, byte[] payloadJson,
+        IReadOnlyList<(string FileName, string ContentType, byte[] Content)> files, CancellationToken cancellationToken) =>
+        SendAsync(method, path, () =>
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(payloadJson) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, "payload_json");
+            for (var i = 0; i < files.Count; i++)
+                form.Add(new ByteArrayContent(files[i].Content) { Headers = { ContentType = new MediaTypeHeaderValue(files[i].ContentType) } },
+                    $"files[{i}]", files[i].FileName);
+            return form;
+        }, cancellationToken);
+
+    /// <summary>The one loop every request goes through; the body is made afresh for each attempt.</summary>
+    private async Task<byte[]> SendAsync(HttpMethod method, string path, Func<HttpContent?> body, CancellationToken cancellationToken)
     {
         var route = RestRoute.For(method, path);
         var http = clients.CreateClient(HttpClientName);
@@ -43,7 +61,7 @@ public sealed class DiscordRestClient(
             try
             {
                 using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-                if (json is not null) request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+                request.Content = body();
                 response = await http.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (attempt < MaxAttempts)
