@@ -1,4 +1,5 @@
 using BriefingBot.Knowledge;
+using BriefingBot.Slack;
 using BriefingBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,9 @@ public static class BotHost
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
         builder.Services.AddSingleton<TextRenderer>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
-        if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        // Running as a bot (not a one-shot verb): each configured platform door joins the host; the terminal chat only without one.
+        var platforms = settings.Chat && builder.Services.AddSlackDoor(builder.Configuration);
+        if (settings.Chat && !platforms) builder.Services.AddHostedService<TerminalChat>();
         settings.Configure?.Invoke(builder.Services);
         var host = builder.Build();
         // Check every options class now, so a wrong setting is one clear message rather than a failed start-up.

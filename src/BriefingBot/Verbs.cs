@@ -23,8 +23,8 @@ public static class Verbs
         var role = new Option<string?>("--as") { Description = "Ask as a member or a moderator (default: Terminal:Role)" };
         role.AcceptOnlyFromAmong("member", "moderator");
         var user = new Option<string?>("--user") { Description = "The name recorded on changes (default: Terminal:User or your login)" };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text, json, or slack (the exact Block Kit payload)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "slack");
         var ask = new Command("ask", "Answer one command on standard output and exit: 0 when answered, 1 when refused or invalid")
             { command, role, user, format };
         ask.SetAction((result, ct) => Ask(result.GetValue(db), result.GetValue(command)!, result.GetValue(role), result.GetValue(user),
@@ -58,7 +58,12 @@ public static class Verbs
         var options = host.Services.GetRequiredService<IOptions<TerminalOptions>>().Value;
         var caller = options.Caller(user, role is null ? null : Enum.Parse<Role>(role, ignoreCase: true));
         var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, "ask", ct);
-        await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
+        await io.Output.WriteAsync(format switch
+        {
+            "json" => JsonReplyWriter.Write(reply),
+            "slack" => Slack.Rendering.SlackPayloadWriter.Write(reply, host.Services.GetRequiredService<TimeProvider>()),
+            _ => host.Services.GetRequiredService<TextRenderer>().Render(reply),
+        });
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);
         return reply.Tone == ReplyTone.Error ? 1 : 0;
