@@ -46,6 +46,7 @@ public sealed class BlockKitRenderer(TimeProvider time)
                 page.Close($"_{left} more {(left == 1 ? "line is" : "lines are")} not shown: Slack's message limits. Ask a narrower question, for example with since: or person:._");
                 return [new SlackMessage(fallback, page.Blocks, ephemeral, left)];
             }
+            page.Flush();
             pages.Add(new SlackMessage(fallback, page.Blocks, ephemeral));
             page = new Page(Mrkdwn.EscapeClipped(reply.Title, MaxSectionText - 20) + " (continued)");
             if (!page.TryAdd(entries[i])) throw new InvalidOperationException("A single entry is larger than a page.");
