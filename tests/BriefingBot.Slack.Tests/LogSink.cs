@@ -30,6 +30,7 @@ public sealed class LogSink : ILoggerProvider
             // The structured values too, not only the message: a secret in a property is as leaked as one in the text.
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
             sink.Lines.Enqueue((logLevel, category, $"{formatter(state, exception)} [{values}] {exception}"));
+            if (Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_LOGS") is { Length: > 0 }) sink.Lines.Enqueue((LogLevel.None, "clock", DateTime.UtcNow.ToString("HH:mm:ss.fff")));
         }
     }
 }

@@ -45,10 +45,12 @@ public sealed class SlackTestBot : IAsyncDisposable
     /// <summary>The address HTTP mode listens on, once started.</summary>
     public string HttpBase => Get<SlackHttpServer>().Addresses.First().TrimEnd('/');
 
-    public static async Task<SlackTestBot> StartAsync(Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<SlackTestBot> StartAsync(
+        Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, Action<FakeSlackServer>? fake = null)
     {
         var time = new FakeTimeProvider(Start);
         var slack = await FakeSlackServer.StartAsync(time, BotToken, AppToken);
+        fake?.Invoke(slack);
         var folder = Path.Combine(Path.GetTempPath(), "briefingbot-slack-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
         var config = new Dictionary<string, string?>
@@ -119,6 +121,9 @@ public sealed class SlackTestBot : IAsyncDisposable
         }
         Host.Dispose();
         await Slack.DisposeAsync();
+        // For debugging a failing run: BRIEFINGBOT_TEST_LOGS=/tmp/dir keeps every test's log.
+        if (Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_LOGS") is { Length: > 0 } dir)
+            await File.WriteAllTextAsync(Path.Combine(dir, $"slack-{Guid.NewGuid():n}.log"), Logs.All);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }

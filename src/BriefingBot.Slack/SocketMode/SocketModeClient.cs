@@ -79,6 +79,12 @@ public sealed class SocketModeClient(
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Whatever goes wrong with one connection, the door keeps trying; only auth errors and link_disabled stop it.
+                logger.LogError(e, "The Slack Socket Mode connection failed unexpectedly");
+                failures++;
+            }
         }
     }
 
@@ -161,9 +167,12 @@ public sealed class SocketModeClient(
             logger.LogWarning("Slack's socket ({Host}) said no hello within {Seconds:F0} s; replacing it", host, o.HelloTimeout.TotalSeconds);
             return (ConnectionEnd.NoHello, helloSeen);
         }
-        catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException)
+        catch (Exception e)
         {
-            logger.LogWarning("The Slack socket ({Host}) dropped or stopped answering pings: {Message}", host, e.Message);
+            // A missed PONG surfaces as an OperationCanceledException ("Aborted") wrapping the WebSocketException, a dead
+            // connection as a WebSocketException or IOException: all mean this socket is finished, none may end the door.
+            var reason = e is OperationCanceledException { InnerException: { } inner } ? inner.InnerException?.Message ?? inner.Message : e.Message;
+            logger.LogWarning("The Slack socket ({Host}) dropped or stopped answering pings: {Message}", host, reason);
             return (ConnectionEnd.Dropped, helloSeen);
         }
     }

@@ -160,7 +160,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         lock (_sockets)
         {
             MaxOpenSockets = Math.Max(MaxOpenSockets, open);
-            socket = new FakeSocket(_sockets.Count + 1, ws, stream, _time.GetUtcNow(), () => Interlocked.Decrement(ref _openSockets));
+            socket = new FakeSocket(_sockets.Count + 1, ws, stream, _time.GetUtcNow(), () => Interlocked.Decrement(ref _openSockets), context.Abort);
             _sockets.Add(socket);
         }
         if (DropOnConnect > 0)

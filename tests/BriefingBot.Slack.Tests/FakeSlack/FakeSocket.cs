@@ -12,11 +12,13 @@ public sealed class FakeSocket
     private readonly GatedStream _stream;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Action _onClosed;
+    private readonly Action _abortConnection;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closedFlag;
 
-    internal FakeSocket(int number, WebSocket socket, GatedStream stream, DateTimeOffset openedAt, Action onClosed)
+    internal FakeSocket(int number, WebSocket socket, GatedStream stream, DateTimeOffset openedAt, Action onClosed, Action abortConnection)
     {
+        _abortConnection = abortConnection;
         Number = number;
         _socket = socket;
         _stream = stream;
@@ -74,8 +76,12 @@ public sealed class FakeSocket
     /// <summary>Cuts the TCP connection without a closing handshake.</summary>
     public void Drop()
     {
+        var wasOpen = !IsClosed;
         MarkClosed();
         _socket.Abort();
+        // Disposing the upgraded stream alone leaves Kestrel's TCP connection up until the request ends; cut it now.
+        if (wasOpen)
+            try { _abortConnection(); } catch (ObjectDisposedException) { }
     }
 
     /// <summary>Stops answering anything, pings included, while keeping the connection open.</summary>

@@ -1,0 +1,232 @@
+using BriefingBot.Answers;
+using BriefingBot.Slack.SocketMode;
+using BriefingBot.Slack.Tests.FakeSlack;
+using Microsoft.Extensions.Logging;
+
+namespace BriefingBot.Slack.Tests;
+
+/// <summary>Socket Mode against the fake Slack: connect, acknowledge, answer, and every way a connection can end.</summary>
+public class SocketModeTests
+{
+    private static async Task<FakeSocket> Connected(SlackTestBot bot, int count = 1)
+    {
+        await Wait.Until(() => bot.Logs.Lines.Count(l => l.Text.StartsWith("Connected to Slack Socket Mode")) >= count,
+            $"hello number {count}", bot.Time);
+        return bot.Slack.Sockets[^1];
+    }
+
+    [Fact]
+    public async Task Connects_with_the_app_token_and_answers_a_command_in_channel_through_response_url()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        Assert.Equal("Bearer " + SlackTestBot.AppToken, bot.Slack.CallsTo("apps.connections.open").Single().Authorization);
+
+        await socket.SendCommandAsync("env-1", bot.Command("/contacts", "person:Macron"));
+        await Wait.Until(() => bot.Slack.Responses.Count == 1, "the answer on response_url");
+        var ack = Assert.Single(socket.AcksFor("env-1"));
+        Assert.Null(ack["payload"]);
+        var answer = bot.Slack.Responses.Single();
+        Assert.Equal("r1", answer.Id);
+        Assert.Equal("in_channel", (string?)answer.Body["response_type"]);
+        var blocks = answer.Body["blocks"]!.ToJsonString(Rendering.SlackMessage.Json);
+        Assert.Contains("Macron", blocks);
+        Assert.Contains("Reuters, 6 March 2025", blocks);
+        Assert.Empty(BlockKit.Check(System.Text.Json.JsonDocument.Parse(blocks).RootElement));
+    }
+
+    [Fact]
+    public async Task Every_envelope_is_acknowledged_before_its_command_runs()
+    {
+        GatedHandler? gate = null;
+        await using var bot = await SlackTestBot.StartAsync(services: SlackTestBot.Replace<TermsAnswer>(inner => gate = new GatedHandler(inner)));
+        var socket = await Connected(bot);
+        await socket.SendCommandAsync("env-slow", bot.Command("/terms", ""));
+        await Wait.Until(() => socket.AcksFor("env-slow").Any(), "the ack");
+        await Wait.Until(() => gate!.Calls == 1, "the command to start");
+        // While the command is still running, other envelopes are acknowledged and answered: the receive loop never waits.
+        await socket.SendCommandAsync("env-fast", bot.Command("/aid", "", responseId: "r2"));
+        await Wait.Until(() => bot.Slack.Responses.Any(r => r.Id == "r2"), "the fast answer");
+        Assert.DoesNotContain(bot.Slack.Responses, r => r.Id == "r1");
+        gate!.Gate.SetResult();
+        await Wait.Until(() => bot.Slack.Responses.Any(r => r.Id == "r1"), "the slow answer");
+        Assert.Contains("Ground combat", bot.Slack.Responses.Single(r => r.Id == "r1").Body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Moderators_get_ephemeral_confirmations_members_are_refused_and_stored_mentions_stay_inert()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        // Slack sends & < > entity-encoded; the store keeps what was typed, and answers escape it again.
+        await socket.SendCommandAsync("e1", bot.Command("/update", "term proposal:P1 topic:Alerts text:\"&lt;!channel&gt; &amp; &lt;!here&gt; @everyone\" source:AFP",
+            SlackTestBot.Moderator, responseId: "mod"));
+        await socket.SendCommandAsync("e2", bot.Command("/update", "undo", SlackTestBot.Member, responseId: "member"));
+        await Wait.Until(() => bot.Slack.Responses.Count == 2, "both answers");
+        var confirmation = bot.Slack.Responses.Single(r => r.Id == "mod").Body;
+        Assert.Equal("ephemeral", (string?)confirmation["response_type"]);
+        Assert.StartsWith("Recorded new term T8.", (string?)confirmation["text"]);
+        var refusal = bot.Slack.Responses.Single(r => r.Id == "member").Body;
+        Assert.Equal("ephemeral", (string?)refusal["response_type"]);
+        Assert.StartsWith("Only moderators can use /update undo", (string?)refusal["text"]);
+
+        await socket.SendCommandAsync("e3", bot.Command("/terms", "", responseId: "terms"));
+        await Wait.Until(() => bot.Slack.Responses.Any(r => r.Id == "terms"), "the terms");
+        var terms = bot.Slack.Responses.Single(r => r.Id == "terms").Body.ToJsonString(Rendering.SlackMessage.Json);
+        Assert.Contains("`T8` Alerts: &lt;!channel&gt; &amp; &lt;!here&gt; @everyone", terms);
+        Assert.DoesNotContain("<!", terms);
+    }
+
+    [Fact]
+    public async Task A_workspace_outside_TeamIds_is_refused_politely_in_the_ack_and_nothing_runs()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        await socket.SendCommandAsync("e-other", bot.Command("/terms", "", team: "T0THER"));
+        await Wait.Until(() => socket.AcksFor("e-other").Any(), "the ack");
+        var payload = socket.AcksFor("e-other").Single()["payload"]!;
+        Assert.Equal("ephemeral", (string?)payload["response_type"]);
+        Assert.Contains("only answers in the workspaces it was set up for", (string?)payload["text"]);
+        await Wait.Settle();
+        Assert.Empty(bot.Slack.Responses);
+    }
+
+    [Fact]
+    public async Task Unknown_commands_such_as_schedule_are_answered_politely_and_help_explains_the_syntax()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        await socket.SendCommandAsync("s", bot.Command("/schedule", "show", responseId: "schedule"));
+        await socket.SendCommandAsync("h", bot.Command("/help", "", responseId: "help"));
+        await Wait.Until(() => bot.Slack.Responses.Count == 2, "two answers");
+        var schedule = bot.Slack.Responses.Single(r => r.Id == "schedule").Body;
+        Assert.Equal("ephemeral", (string?)schedule["response_type"]);
+        Assert.Contains("/schedule", (string?)schedule["text"]);
+        Assert.Contains("name:value", bot.Slack.Responses.Single(r => r.Id == "help").Body.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("refresh_requested", 0)]
+    [InlineData("warning", 0)]
+    [InlineData("too_many_websockets", 1)]
+    public async Task A_disconnect_closes_the_socket_then_opens_one_new_connection(string reason, int backoffSeconds)
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var first = await Connected(bot);
+        await first.DisconnectAsync(reason);
+        var second = await Connected(bot, 2);
+        Assert.True(first.IsClosed);
+        Assert.Equal(1, bot.Slack.MaxOpenSockets);
+        Assert.All(bot.Slack.OpenSocketsAtOpen, n => Assert.Equal(0, n));
+        Assert.Equal(2, bot.Slack.CallsTo("apps.connections.open").Count);
+        Assert.True(second.OpenedAt - first.OpenedAt >= TimeSpan.FromSeconds(backoffSeconds));
+        Assert.True(bot.Logs.Contains($"Slack asked to disconnect: {reason}"));
+
+        await second.SendCommandAsync("after", bot.Command("/aid", ""));
+        await Wait.Until(() => bot.Slack.Responses.Count == 1, "an answer on the new socket");
+    }
+
+    [Fact]
+    public async Task Link_disabled_stops_the_door_with_a_clear_log_line()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        await socket.DisconnectAsync("link_disabled");
+        await Wait.Until(() => bot.Logs.Contains("link_disabled); the Slack door stops", LogLevel.Critical), "the log line");
+        bot.Time.Advance(TimeSpan.FromMinutes(10));
+        await Wait.Settle();
+        Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
+        Assert.Single(bot.Slack.Sockets);
+    }
+
+    [Fact]
+    public async Task Dropped_sockets_are_replaced_with_a_doubling_backoff_one_at_a_time()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var first = await Connected(bot);
+        bot.Slack.DropOnConnect = 2;
+        first.Drop();
+        var fourth = await Connected(bot, 2);
+        var sockets = bot.Slack.Sockets;
+        Assert.Equal(4, sockets.Count);
+        Assert.Same(fourth, sockets[3]);
+        var gaps = sockets.Zip(sockets.Skip(1), (a, b) => b.OpenedAt - a.OpenedAt).ToList();
+        Assert.True(gaps[0] >= TimeSpan.FromSeconds(1), $"first gap {gaps[0]}");
+        Assert.True(gaps[1] >= TimeSpan.FromSeconds(2), $"second gap {gaps[1]}");
+        Assert.True(gaps[2] >= TimeSpan.FromSeconds(4), $"third gap {gaps[2]}");
+        Assert.Equal(1, bot.Slack.MaxOpenSockets);
+    }
+
+    [Fact]
+    public async Task A_silent_socket_is_caught_by_unanswered_pings_and_replaced()
+    {
+        await using var bot = await SlackTestBot.StartAsync(s =>
+        {
+            s["Slack:PingInterval"] = "00:00:00.2";
+            s["Slack:PingTimeout"] = "00:00:00.3";
+        });
+        var first = await Connected(bot);
+        first.GoSilent();
+        var second = await Connected(bot, 2);
+        Assert.True(first.IsClosed);
+        Assert.True(bot.Logs.Contains("dropped or stopped answering pings", LogLevel.Warning));
+        Assert.All(bot.Slack.OpenSocketsAtOpen, n => Assert.Equal(0, n));
+        await second.SendCommandAsync("alive", bot.Command("/aid", ""));
+        await Wait.Until(() => bot.Slack.Responses.Count == 1, "an answer on the new socket");
+    }
+
+    [Fact]
+    public async Task A_socket_that_never_says_hello_is_replaced()
+    {
+        await using var bot = await SlackTestBot.StartAsync(s => s["Slack:HelloTimeout"] = "00:00:10", fake: f => f.SendHello = false);
+        await Wait.Until(() => bot.Slack.Sockets.Count == 1, "the first socket");
+        bot.Slack.SendHello = true;
+        await Connected(bot);
+        Assert.Equal(2, bot.Slack.Sockets.Count);
+        Assert.True(bot.Slack.Sockets[0].IsClosed);
+        Assert.True(bot.Slack.Sockets[1].OpenedAt - bot.Slack.Sockets[0].OpenedAt >= TimeSpan.FromSeconds(10));
+        Assert.True(bot.Logs.Contains("said no hello within 10 s", LogLevel.Warning));
+        Assert.Equal(1, bot.Slack.MaxOpenSockets);
+    }
+
+    [Fact]
+    public async Task An_envelope_delivered_again_after_a_reconnect_is_acknowledged_again_but_answered_once()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var first = await Connected(bot);
+        await first.SendCommandAsync("env-dup", bot.Command("/aid", ""));
+        await Wait.Until(() => first.AcksFor("env-dup").Any(), "the first ack");
+        await first.DisconnectAsync("refresh_requested");
+        var second = await Connected(bot, 2);
+        await second.SendCommandAsync("env-dup", bot.Command("/aid", ""));
+        await Wait.Until(() => second.AcksFor("env-dup").Any(), "the second ack");
+        await Wait.Until(() => bot.Slack.Responses.Count >= 1, "the answer");
+        await Wait.Settle();
+        Assert.Single(bot.Slack.Responses);
+        Assert.True(bot.Logs.Contains("Slack delivered envelope env-dup again"));
+    }
+
+    [Fact]
+    public async Task A_refused_app_token_stops_the_door_instead_of_retrying()
+    {
+        await using var bot = await SlackTestBot.StartAsync(s => s["Slack:AppToken"] = "xapp-1-revoked");
+        await Wait.Until(() => bot.Logs.Contains("Slack refused the app token (invalid_auth)", LogLevel.Critical), "the log line");
+        bot.Time.Advance(TimeSpan.FromMinutes(5));
+        await Wait.Settle();
+        Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
+    }
+
+    [Fact]
+    public async Task A_rate_limited_connections_open_waits_for_Retry_After()
+    {
+        await using var bot = await SlackTestBot.StartAsync(services: _ => { });
+        var first = await Connected(bot);
+        bot.Slack.Answer429("apps.connections.open", 20);
+        await first.DisconnectAsync("refresh_requested");
+        await Connected(bot, 2);
+        var opens = bot.Slack.CallsTo("apps.connections.open");
+        Assert.Equal([200, 429, 200], opens.Select(c => c.Status));
+        Assert.True(opens[2].At - opens[1].At >= TimeSpan.FromSeconds(20));
+        Assert.Equal(2, bot.Get<SocketModeClient>().Connections);
+    }
+}
