@@ -85,21 +85,28 @@ public sealed class SlackTestBot : IAsyncDisposable
     }
 
     /// <summary>A slash command payload as Slack sends it over Socket Mode.</summary>
-    public System.Text.Json.Nodes.JsonObject Command(string command, string text, string user = Member, string team = Team, string responseId = "r1") => new()
+    public System.Text.Json.Nodes.JsonObject Command(string command, string text, string user = Member, string team = Team, string responseId = "r1") =>
+        new CommandPayload(Slack).Build(command, text, user, team, responseId);
+
+    /// <summary>Builds slash command payloads whose response_url points at the given fake.</summary>
+    public sealed class CommandPayload(FakeSlackServer slack)
     {
-        ["token"] = "deprecated-verification-token",
-        ["team_id"] = team,
-        ["team_domain"] = "example",
-        ["channel_id"] = "C2147483705",
-        ["channel_name"] = "briefing",
-        ["user_id"] = user,
-        ["user_name"] = user == Moderator ? "mo" : "alice",
-        ["command"] = command,
-        ["text"] = text,
-        ["api_app_id"] = "A0FAKE",
-        ["response_url"] = Slack.ResponseUrl(responseId),
-        ["trigger_id"] = "13345224609.738474920.8088930838d88f008e0",
-    };
+        public System.Text.Json.Nodes.JsonObject Build(string command, string text, string user = Member, string team = Team, string responseId = "r1") => new()
+        {
+            ["token"] = "deprecated-verification-token",
+            ["team_id"] = team,
+            ["team_domain"] = "example",
+            ["channel_id"] = "C2147483705",
+            ["channel_name"] = "briefing",
+            ["user_id"] = user,
+            ["user_name"] = user == Moderator ? "mo" : "alice",
+            ["command"] = command,
+            ["text"] = text,
+            ["api_app_id"] = "A0FAKE",
+            ["response_url"] = slack.ResponseUrl(responseId),
+            ["trigger_id"] = "13345224609.738474920.8088930838d88f008e0",
+        };
+    }
 
     /// <summary>Replaces one command's handler with a test double; the router still does everything around it.</summary>
     public static Action<IServiceCollection> Replace<THandler>(Func<ICommandHandler, ICommandHandler> wrap) where THandler : ICommandHandler => services =>
