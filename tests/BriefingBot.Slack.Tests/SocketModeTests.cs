@@ -229,4 +229,54 @@ public class SocketModeTests
         Assert.True(opens[2].At - opens[1].At >= TimeSpan.FromSeconds(20));
         Assert.Equal(2, bot.Get<SocketModeClient>().Connections);
     }
+
+    [Fact]
+    public async Task The_socket_URL_can_be_overridden_to_point_at_a_local_fake()
+    {
+        string? url = null;
+        await using var bot = await SlackTestBot.StartAsync(s => s["Slack:SocketModeUrl"] = url, fake: f => url = f.BaseUrl.Replace("http://", "ws://") + "link/?ticket=override");
+        var socket = await Connected(bot);
+        Assert.Equal("override", socket.Ticket);
+        Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
+    }
+
+    [Fact]
+    public async Task When_the_queue_is_full_the_asker_is_told_to_try_again_and_the_loop_keeps_acknowledging()
+    {
+        GatedHandler? gate = null;
+        await using var bot = await SlackTestBot.StartAsync(s =>
+        {
+            s["Slack:Workers"] = "1";
+            s["Slack:QueueCapacity"] = "1";
+        }, SlackTestBot.Replace<TermsAnswer>(inner => gate = new GatedHandler(inner)));
+        var socket = await Connected(bot);
+        await socket.SendCommandAsync("running", bot.Command("/terms", "", responseId: "running"));
+        await Wait.Until(() => gate!.Calls == 1, "the first command to start");
+        await socket.SendCommandAsync("queued", bot.Command("/terms", "", responseId: "queued"));
+        await socket.SendCommandAsync("refused", bot.Command("/terms", "", responseId: "refused"));
+        await Wait.Until(() => bot.Slack.Responses.Any(r => r.Id == "refused"), "the busy answer");
+        Assert.Equal(3, socket.Received.Count);
+        Assert.Contains("try again in a minute", bot.Slack.Responses.Single(r => r.Id == "refused").Body.ToJsonString());
+        gate!.Gate.SetResult();
+        await Wait.Until(() => bot.Slack.Responses.Count == 3, "the two real answers");
+        Assert.Equal(2, gate.Calls);
+    }
+
+    [Fact]
+    public async Task A_burst_of_commands_is_acknowledged_and_answered_exactly_once_each()
+    {
+        const int count = 200;
+        await using var bot = await SlackTestBot.StartAsync();
+        var socket = await Connected(bot);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+            await socket.SendCommandAsync($"burst-{i}", bot.Command(i % 2 == 0 ? "/aid" : "/contacts", i % 2 == 0 ? "" : "person:Macron", responseId: $"b{i}"));
+        await Wait.Until(() => socket.Received.Count == count, "every ack");
+        var acked = watch.Elapsed;
+        await Wait.Until(() => bot.Slack.Responses.Count == count, "every answer");
+        var answered = watch.Elapsed;
+        Assert.Equal(count, bot.Slack.Responses.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(count, socket.Received.Select(a => (string?)a["envelope_id"]).Distinct().Count());
+        Console.WriteLine($"Slack burst: {count} envelopes acknowledged in {acked.TotalMilliseconds:F0} ms, answered through response_url in {answered.TotalMilliseconds:F0} ms");
+    }
 }

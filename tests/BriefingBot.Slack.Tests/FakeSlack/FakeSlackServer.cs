@@ -160,7 +160,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
         lock (_sockets)
         {
             MaxOpenSockets = Math.Max(MaxOpenSockets, open);
-            socket = new FakeSocket(_sockets.Count + 1, ws, stream, _time.GetUtcNow(), () => Interlocked.Decrement(ref _openSockets), context.Abort);
+            socket = new FakeSocket(_sockets.Count + 1, ws, stream, _time.GetUtcNow(), () => Interlocked.Decrement(ref _openSockets), context.Abort)
+            {
+                Ticket = context.Request.Query["ticket"].ToString(),
+            };
             _sockets.Add(socket);
         }
         if (DropOnConnect > 0)

@@ -27,6 +27,9 @@ public sealed class FakeSocket
     }
 
     public int Number { get; }
+
+    /// <summary>The ticket in the URL the bot connected with.</summary>
+    public string Ticket { get; init; } = "";
     public DateTimeOffset OpenedAt { get; }
     public bool IsClosed => Volatile.Read(ref _closedFlag) == 1;
     public Task Closed => _closed.Task;
