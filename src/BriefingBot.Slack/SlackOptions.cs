@@ -55,7 +55,11 @@ public sealed class SlackOptions
 
     internal bool IsModerator(string userId) => ModeratorUserIds.Any(id => string.Equals(id, userId, StringComparison.Ordinal));
 
-    internal bool AllowsTeam(string? teamId) => TeamIds.Count == 0 || (teamId is not null && TeamIds.Contains(teamId, StringComparer.Ordinal));
+    /// <summary>Whether a command from this workspace (or, on Enterprise Grid, this organisation) may run.</summary>
+    internal bool AllowsTeam(string? teamId, string? enterpriseId = null) =>
+        TeamIds.Count == 0
+        || (teamId is not null && TeamIds.Contains(teamId, StringComparer.Ordinal))
+        || (enterpriseId is not null && TeamIds.Contains(enterpriseId, StringComparer.Ordinal));
 
     internal Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 }

@@ -62,3 +62,40 @@ public class OptionsTests
     public void Reconnect_waits_double_up_to_the_cap(int failures, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), SocketModeClient.Backoff(failures, TimeSpan.FromSeconds(60)));
 }
+
+/// <summary>The README's list of slash commands to create stays in step with the core's catalogue.</summary>
+public class CommandListTests
+{
+    [Fact]
+    public void The_README_lists_every_slash_command_the_app_needs()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var section = readme[readme.IndexOf("## Slack", StringComparison.Ordinal)..];
+        var commands = Commands.SlackCommandList.All.Select(c => c.Command).ToList();
+        foreach (var command in new[] { "/terms", "/contacts", "/aid", "/briefing", "/search", "/changes", "/help", "/update", "/schedule" })
+            Assert.Contains(command, commands);
+        foreach (var command in commands) Assert.Contains($"| `{command}` |", section);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "BriefingBot.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("BriefingBot.sln not found above the test folder.");
+    }
+}
+
+/// <summary>Which workspaces may ask.</summary>
+public class TeamTests
+{
+    [Fact]
+    public void TeamIds_match_the_workspace_or_the_Enterprise_Grid_organisation()
+    {
+        Assert.True(new SlackOptions().AllowsTeam(null));
+        var o = new SlackOptions { TeamIds = ["T0001", "E0001"] };
+        Assert.True(o.AllowsTeam("T0001"));
+        Assert.True(o.AllowsTeam("T0999", "E0001"));
+        Assert.False(o.AllowsTeam("T0999", "E0999"));
+        Assert.False(o.AllowsTeam(null));
+    }
+}

@@ -16,7 +16,7 @@ public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer 
 
     /// <summary>A polite refusal for a workspace this bot does not serve, or null when the command may run.</summary>
     public SlackMessage? Refusal(SlashCommand command) =>
-        options.Value.AllowsTeam(command.TeamId)
+        options.Value.AllowsTeam(command.TeamId, command.EnterpriseId)
             ? null
             : renderer.Render(Reply.Error("Sorry, this BriefingBot only answers in the workspaces it was set up for. Ask the person who runs it to add this workspace."));
 
