@@ -33,6 +33,7 @@ public class SocketModeTests
         Assert.Contains("Macron", blocks);
         Assert.Contains("Reuters, 6 March 2025", blocks);
         Assert.Empty(BlockKit.Check(System.Text.Json.JsonDocument.Parse(blocks).RootElement));
+        Assert.Empty(bot.Slack.SpecViolations);
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public class SocketModeTests
         var terms = bot.Slack.Responses.Single(r => r.Id == "terms").Body.ToJsonString(Rendering.SlackMessage.Json);
         Assert.Contains("`T8` Alerts: &lt;!channel&gt; &amp; &lt;!here&gt; @everyone", terms);
         Assert.DoesNotContain("<!", terms);
+        Assert.Empty(bot.Slack.SpecViolations);
     }
 
     [Fact]
@@ -277,6 +279,20 @@ public class SocketModeTests
         var answered = watch.Elapsed;
         Assert.Equal(count, bot.Slack.Responses.Select(r => r.Id).Distinct().Count());
         Assert.Equal(count, socket.Received.Select(a => (string?)a["envelope_id"]).Distinct().Count());
+        Assert.Empty(bot.Slack.SpecViolations);
         Console.WriteLine($"Slack burst: {count} envelopes acknowledged in {acked.TotalMilliseconds:F0} ms, answered through response_url in {answered.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task A_socket_closed_by_Slack_without_a_disconnect_message_is_replaced_after_a_pause()
+    {
+        await using var bot = await SlackTestBot.StartAsync();
+        var first = await Connected(bot);
+        await first.CloseAsync();
+        var second = await Connected(bot, 2);
+        await first.Closed.WaitAsync(Wait.Limit);
+        Assert.True(second.OpenedAt - first.OpenedAt >= TimeSpan.FromSeconds(1));
+        Assert.True(bot.Logs.Contains("Slack closed the socket (127.0.0.1) without a disconnect message", LogLevel.Warning));
+        Assert.Equal(1, bot.Slack.MaxOpenSockets);
     }
 }

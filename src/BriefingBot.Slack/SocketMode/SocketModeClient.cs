@@ -121,6 +121,7 @@ public sealed class SocketModeClient(
                 if (text is null)
                 {
                     logger.LogWarning("Slack closed the socket ({Host}) without a disconnect message", host);
+                    await CloseAsync(connection, "closed by Slack");
                     return (ConnectionEnd.Dropped, helloSeen);
                 }
                 JsonElement message;

@@ -188,6 +188,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private async Task RespondAsync(HttpContext context, string id)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
+        // response_url is not in the Web API spec; check what Slack documents for it: a type, fallback text, valid blocks.
+        if ((string?)body["response_type"] is not ("in_channel" or "ephemeral")) SpecViolations.Enqueue("response_url: response_type");
+        if (string.IsNullOrEmpty((string?)body["text"])) SpecViolations.Enqueue("response_url: no fallback text");
+        if (body["blocks"] is { } blocks)
+            foreach (var problem in BlockKit.Check(blocks.ToJsonString())) SpecViolations.Enqueue("response_url: " + problem);
         Responses.Enqueue(new ResponsePost(id, body, _time.GetUtcNow()));
         await context.Response.WriteAsync("ok");
     }

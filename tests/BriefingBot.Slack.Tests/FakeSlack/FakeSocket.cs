@@ -87,6 +87,20 @@ public sealed class FakeSocket
             try { _abortConnection(); } catch (ObjectDisposedException) { }
     }
 
+    /// <summary>Starts a clean closing handshake without saying why, as a server going away might.</summary>
+    public async Task CloseAsync()
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "going away", CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
     /// <summary>Stops answering anything, pings included, while keeping the connection open.</summary>
     public void GoSilent() => _stream.Silent = true;
 
@@ -102,7 +116,8 @@ public sealed class FakeSocket
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     MarkClosed();
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                    if (_socket.State == WebSocketState.CloseReceived)
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
                     return;
                 }
                 message.Write(buffer, 0, result.Count);
