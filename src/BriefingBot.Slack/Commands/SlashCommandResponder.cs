@@ -22,6 +22,12 @@ public sealed class SlashCommandResponder(SlackWebApi api, ILogger<SlashCommandR
         }
         catch (SlackApiException)
         {
+            // Already logged by the client with Slack's answer (an expired or used response_url, a 5xx); nothing else to do.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only the type: the message of a bad-URL exception could quote the URL, which is a credential.
+            logger.LogError("Answering Slack {Command} from {User} through response_url failed: {Error}", command.Command, command.UserId, e.GetType().Name);
         }
     }
 }

@@ -23,7 +23,15 @@ public sealed class SlashCommandWorkers(
         try
         {
             await foreach (var job in queue.ReadAllAsync(stoppingToken))
-                await AnswerAsync(job, stoppingToken);
+                try
+                {
+                    await AnswerAsync(job, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One bad command must not take a worker, or with it the host, down.
+                    logger.LogError(e, "Delivering the answer to Slack {Command} from {User} failed", job.Command.Command, job.Command.UserId);
+                }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

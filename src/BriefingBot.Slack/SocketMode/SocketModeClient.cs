@@ -98,7 +98,10 @@ public sealed class SocketModeClient(
         var given = result.TryGetProperty("url", out var u) ? u.GetString() : null;
         var url = options.Value.SocketModeUrl is { Length: > 0 } overridden ? overridden : given;
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            logger.LogWarning("Slack apps.connections.open answered without a usable WebSocket URL");
             throw new SlackApiException("apps.connections.open", "no_url");
+        }
         return uri;
     }
 
@@ -127,7 +130,8 @@ public sealed class SocketModeClient(
                 JsonElement message;
                 try
                 {
-                    message = JsonDocument.Parse(text).RootElement.Clone();
+                    using var document = JsonDocument.Parse(text);
+                    message = document.RootElement.Clone();
                 }
                 catch (JsonException)
                 {

@@ -50,7 +50,8 @@ public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOption
             JsonElement root;
             try
             {
-                root = JsonDocument.Parse(body).RootElement.Clone();
+                using var document = JsonDocument.Parse(body);
+                root = document.RootElement.Clone();
             }
             catch (JsonException)
             {
