@@ -60,6 +60,7 @@ public sealed class HostProcessTests : IAsyncLifetime
     [Fact]
     public async Task With_a_bot_token_the_program_serves_Slack_instead_of_the_terminal_chat()
     {
+        var watch = Stopwatch.StartNew();
         using var process = Start(SlackSettings());
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -70,6 +71,7 @@ public sealed class HostProcessTests : IAsyncLifetime
             process.StandardInput.Close();
             await Wait.Until(() => _slack.Current is { } s && s.Received.IsEmpty && _slack.Sockets.Count == 1 || process.HasExited, "the program to connect");
             if (process.HasExited) Assert.Fail("The program exited instead of serving Slack: " + await stderr);
+            Console.WriteLine($"Slack host: program start to Socket Mode connection in {watch.ElapsedMilliseconds} ms");
             var socket = _slack.Current!;
             await socket.SendCommandAsync("e1", new SlackTestBot.CommandPayload(_slack).Build("/aid", ""));
             await Wait.Until(() => _slack.Responses.Count == 1 || process.HasExited, "the answer");

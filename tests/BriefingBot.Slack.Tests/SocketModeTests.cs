@@ -295,4 +295,26 @@ public class SocketModeTests
         Assert.True(bot.Logs.Contains("Slack closed the socket (127.0.0.1) without a disconnect message", LogLevel.Warning));
         Assert.Equal(1, bot.Slack.MaxOpenSockets);
     }
+
+    [Fact]
+    public async Task A_public_answer_with_a_picture_is_answered_then_the_picture_uploaded_to_the_channel()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 9, 9 };
+        await using var bot = await SlackTestBot.StartAsync(services: SlackTestBot.Replace<AidAnswer>(inner => new PictureHandler(inner, png)));
+        var socket = await Connected(bot);
+        await socket.SendCommandAsync("pic", bot.Command("/aid", ""));
+        await Wait.Until(() => bot.Slack.CallsTo("files.completeUploadExternal").Count == 1, "the upload");
+        Assert.Single(bot.Slack.Responses);
+        Assert.Equal(png, bot.Slack.Uploads.Single().Bytes);
+        Assert.Equal("C2147483705", bot.Slack.CallsTo("files.completeUploadExternal").Single().Form["channel_id"]);
+        Assert.Empty(bot.Slack.SpecViolations);
+    }
+
+    private sealed class PictureHandler(BriefingBot.Commands.ICommandHandler inner, byte[] png) : BriefingBot.Commands.ICommandHandler
+    {
+        public string Path => inner.Path;
+
+        public async ValueTask<Replies.Reply> HandleAsync(BriefingBot.Commands.CommandRequest request, CancellationToken cancellationToken) =>
+            await inner.HandleAsync(request, cancellationToken) with { Attachments = [new Replies.ReplyAttachment("aid.png", "image/png", png, "Aid")] };
+    }
 }
