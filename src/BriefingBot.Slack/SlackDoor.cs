@@ -13,11 +13,15 @@ namespace BriefingBot.Slack;
 /// <summary>Registers the Slack door: options, the Web API client and publisher, the command workers and the mode's listener.</summary>
 public static class SlackDoor
 {
+    /// <summary>Whether the settings turn the Slack door on: a bot token is set.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"]);
+
     /// <summary>Adds the door when <c>Slack:BotToken</c> is set; returns whether it did, so the host knows a platform is configured.</summary>
     public static bool AddSlackDoor(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!IsConfigured(configuration)) return false;
         var section = configuration.GetSection(SlackOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)])) return false;
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);

@@ -29,9 +29,11 @@ public static class BotHost
         });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
+        // With a Slack bot token the long-running mode serves Slack instead of the terminal chat, and logs as a server; verbs never connect.
+        var slack = settings.Chat && SlackDoor.IsConfigured(builder.Configuration);
         var overrides = new Dictionary<string, string?>();
         if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
-        if (settings.Quiet)
+        if (settings.Quiet && !slack)
         {
             overrides["Logging:LogLevel:Default"] = "Warning";
             overrides["Logging:LogLevel:BriefingBot"] = "Warning";
@@ -53,9 +55,8 @@ public static class BotHost
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
         builder.Services.AddSingleton<TextRenderer>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
-        // Running as a bot (not a one-shot verb): each configured platform door joins the host; the terminal chat only without one.
-        var platforms = settings.Chat && builder.Services.AddSlackDoor(builder.Configuration);
-        if (settings.Chat && !platforms) builder.Services.AddHostedService<TerminalChat>();
+        if (slack) builder.Services.AddSlackDoor(builder.Configuration);
+        else if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
         settings.Configure?.Invoke(builder.Services);
         var host = builder.Build();
         // Check every options class now, so a wrong setting is one clear message rather than a failed start-up.

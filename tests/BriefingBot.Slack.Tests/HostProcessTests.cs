@@ -85,8 +85,10 @@ public sealed class HostProcessTests : IAsyncLifetime
             await process.WaitForExitAsync().WaitAsync(Wait.Limit);
         }
         Assert.DoesNotContain("Terms of", await stdout);
-        // The host logs warnings and worse when it runs as a bot (HostSettings.Quiet), so a clean run writes nothing here.
+        // Serving Slack, the host logs as a server (information and up) on standard error, never a token.
         var log = await stderr;
+        Assert.Contains("Connected to Slack Socket Mode", log);
+        Assert.Contains("Answered Slack /aid from UMEM0001", log);
         Assert.DoesNotContain("Exception", log);
         Assert.DoesNotContain(SlackTestBot.BotToken, log);
         Assert.DoesNotContain(SlackTestBot.AppToken, log);
