@@ -75,7 +75,12 @@ public class RenderingTests
     public void A_long_reply_is_trimmed_to_Slacks_limits_with_a_count_of_what_was_left_out()
     {
         var lines = Enumerable.Range(1, 500).Select(i => Fact(i, new string('x', 700) + " & <b>")).ToList();
-        var message = _renderer.Render(new Reply("Everything", [new ReplySection("All", lines)], "footer"));
+        var reply = new Reply("Everything", [new ReplySection("All", lines)], new string('f', 5000))
+        {
+            Attachments = [new ReplyAttachment(new string('a', 3000) + ".png", "image/png", [1])],
+        };
+        Assert.Empty(BlockKit.Check(JsonDocument.Parse(_renderer.RenderPages(reply)[^1].Blocks.ToJsonString()).RootElement));
+        var message = _renderer.Render(reply);
         Assert.Empty(BlockKit.Check(JsonDocument.Parse(message.Blocks.ToJsonString()).RootElement));
         var shown = Texts(message).Sum(t => t.Split("`T").Length - 1);
         Assert.True(shown > 5, $"{shown} lines shown");

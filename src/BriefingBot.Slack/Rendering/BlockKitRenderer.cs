@@ -13,7 +13,8 @@ public sealed class BlockKitRenderer(TimeProvider time)
 {
     public const int MaxBlocks = 50;
     public const int MaxSectionText = 3000;
-    public const int MaxContextText = 2000;
+    /// <summary>Footers, notes and the attachment list are short; capping them keeps room for them in every page's budget.</summary>
+    public const int MaxContextText = 500;
 
     /// <summary>Slack refuses messages whose blocks add up to about 13,200 characters (msg_blocks_too_long), below the documented limits.</summary>
     public const int MaxMessageText = 12_000;
@@ -123,7 +124,8 @@ public sealed class BlockKitRenderer(TimeProvider time)
                 Blocks.Add(new JsonObject { ["type"] = "divider" });
                 return true;
             }
-            if (_chars + entry.Text.Length + 2 > MaxMessageText - 300) return false;
+            // Room stays for the closing line or the footer and attachment list (each at most MaxContextText).
+            if (_chars + entry.Text.Length + 2 > MaxMessageText - 2 * MaxContextText - 100) return false;
             if (_open.Length > 0 && _open.Length + 1 + entry.Text.Length > MaxSectionText) Flush();
             if (_open.Length == 0 && Blocks.Count + 2 > MaxBlocks) return false;
             if (_open.Length > 0) _open.Append('\n');
