@@ -317,4 +317,20 @@ public class SocketModeTests
         public async ValueTask<Replies.Reply> HandleAsync(BriefingBot.Commands.CommandRequest request, CancellationToken cancellationToken) =>
             await inner.HandleAsync(request, cancellationToken) with { Attachments = [new Replies.ReplyAttachment("aid.png", "image/png", png, "Aid")] };
     }
+
+    [Fact]
+    public async Task Refreshes_asked_for_before_hello_back_off_instead_of_looping()
+    {
+        await using var bot = await SlackTestBot.StartAsync(fake: f => f.SendHello = false);
+        for (var i = 1; i <= 3; i++)
+        {
+            await Wait.Until(() => bot.Slack.Sockets.Count == i, $"socket {i}", bot.Time, TimeSpan.FromMilliseconds(100));
+            await bot.Slack.Sockets[i - 1].DisconnectAsync("refresh_requested");
+        }
+        await Wait.Until(() => bot.Slack.Sockets.Count == 4, "socket 4", bot.Time, TimeSpan.FromMilliseconds(100));
+        var opened = bot.Slack.Sockets.Select(s => s.OpenedAt).ToList();
+        Assert.True(opened[1] - opened[0] >= TimeSpan.FromSeconds(1));
+        Assert.True(opened[2] - opened[1] >= TimeSpan.FromSeconds(2));
+        Assert.True(opened[3] - opened[2] >= TimeSpan.FromSeconds(4));
+    }
 }

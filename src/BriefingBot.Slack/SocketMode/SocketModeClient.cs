@@ -17,7 +17,7 @@ public enum ConnectionEnd { Refresh, TooManyWebsockets, LinkDisabled, Dropped, N
 /// Keeps exactly one Socket Mode connection to Slack: open a URL with apps.connections.open, wait for hello, acknowledge
 /// every envelope the moment it arrives and hand slash commands to the worker queue, then on a disconnect or a dead
 /// socket close it fully before opening the next one. Reconnects after failures wait 1 s, 2 s, 4 s … up to
-/// Slack:MaxReconnectDelay; a refresh Slack asked for reconnects at once.
+/// Slack:MaxReconnectDelay; a refresh Slack asked for on a working connection reconnects at once.
 /// </summary>
 public sealed class SocketModeClient(
     SlackWebApi api, SlashCommandQueue queue, SlashCommandAnswerer answerer, SlashCommandResponder responder, BlockKitRenderer renderer,
@@ -67,7 +67,7 @@ public sealed class SocketModeClient(
                     case ConnectionEnd.LinkDisabled:
                         logger.LogCritical("Slack disabled this app's Socket Mode (link_disabled); the Slack door stops. Turn Socket Mode back on in the app's settings, or set Slack:Mode to Http, and restart.");
                         return;
-                    case ConnectionEnd.Refresh:
+                    case ConnectionEnd.Refresh when helloSeen:
                         failures = 0;
                         break;
                     default:
