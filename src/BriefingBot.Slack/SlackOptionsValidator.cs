@@ -17,6 +17,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add("Set Slack:AppToken (BRIEFINGBOT_Slack__AppToken) to an app-level token starting with xapp- with the scope connections:write (Basic Information → App-Level Tokens), or set Slack:Mode to Http.");
         if (o.Mode == SlackMode.Http && string.IsNullOrWhiteSpace(o.SigningSecret))
             failures.Add("Set Slack:SigningSecret (BRIEFINGBOT_Slack__SigningSecret) to the app's Signing Secret (Basic Information → App Credentials); HTTP mode refuses every request without it.");
+        // A stray space or line break would make the Authorization header invalid, and the runtime's error for that
+        // quotes the header's value; refuse it here, where the message names only the setting.
+        foreach (var (setting, value) in new[] { ("BotToken", o.BotToken), ("AppToken", o.AppToken), ("SigningSecret", o.SigningSecret) })
+            if (value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                failures.Add($"Slack:{setting} (BRIEFINGBOT_Slack__{setting}) contains spaces or line breaks; set it to the value alone.");
         if (!Enum.IsDefined(o.Mode))
             failures.Add("Set Slack:Mode (BRIEFINGBOT_Slack__Mode) to SocketMode or Http.");
         if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("https" or "http"))

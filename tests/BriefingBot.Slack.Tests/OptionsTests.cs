@@ -37,6 +37,16 @@ public class OptionsTests
     }
 
     [Fact]
+    public void A_token_pasted_with_a_line_break_is_refused_without_quoting_it()
+    {
+        var o = Valid();
+        o.BotToken = SlackTestBot.BotToken + "\n";
+        var failures = Failures(o);
+        Assert.Contains("Slack:BotToken (BRIEFINGBOT_Slack__BotToken) contains spaces or line breaks", failures);
+        Assert.DoesNotContain(SlackTestBot.BotToken, failures);
+    }
+
+    [Fact]
     public void Messages_never_repeat_a_token()
     {
         var failures = Failures(new SlackOptions { BotToken = "xoxp-SECRET-user-token", AppToken = "xoxb-SECRET-wrong-kind", Mode = SlackMode.SocketMode });
