@@ -157,4 +157,21 @@ public sealed class HttpModeTests
         var response = await Post(bot, "text=" + new string('a', SlashCommandEndpoint.MaxBodyBytes + 10));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_hundred_signed_commands_are_each_answered_inline_well_within_Slacks_three_seconds()
+    {
+        await using var bot = await Start();
+        var times = new List<double>();
+        for (var i = 0; i < 100; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var body = await Json(await Post(bot, Form(bot.Command(i % 2 == 0 ? "/aid" : "/contacts", i % 2 == 0 ? "" : "person:Macron"))));
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            Assert.Equal("in_channel", (string?)body["response_type"]);
+        }
+        times.Sort();
+        Assert.True(times[98] < 2500, $"p99 {times[98]:F1} ms");
+        Console.WriteLine($"Slack HTTP mode: 100 signed commands answered inline, median {times[50]:F1} ms, p99 {times[98]:F1} ms, max {times[^1]:F1} ms");
+    }
 }
