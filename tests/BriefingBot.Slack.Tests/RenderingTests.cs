@@ -102,6 +102,22 @@ public class RenderingTests
     }
 
     [Fact]
+    public void A_page_full_of_blocks_still_has_its_footer_and_attachment_list()
+    {
+        // Many short sections: the block count, not the text, is what fills the page.
+        var sections = Enumerable.Range(1, 60).Select(i => new ReplySection($"S{i}", [Fact(i, "short")])).ToList();
+        var reply = new Reply("Many", sections, "the footer") { Attachments = [new ReplyAttachment("graph.png", "image/png", [1])] };
+        var pages = _renderer.RenderPages(reply);
+        Assert.True(pages.Count > 1);
+        Assert.All(pages, p => Assert.True(p.Blocks.Count <= 50));
+        var last = string.Join("\n", Texts(pages[^1]));
+        Assert.Contains("the footer", last);
+        Assert.Contains("Attached: graph.png", last);
+        var all = string.Join("\n", pages.SelectMany(Texts));
+        for (var i = 1; i <= 60; i++) Assert.Contains($"`T{i}` short", all);
+    }
+
+    [Fact]
     public void An_oversized_line_is_cut_within_a_section_and_never_inside_an_entity()
     {
         var message = _renderer.Render(new Reply("T", [new ReplySection(null, [Fact(1, new string('&', 5000))])]));

@@ -114,20 +114,20 @@ public sealed class BlockKitRenderer(TimeProvider time)
 
         public JsonArray Blocks { get; }
 
-        /// <summary>Adds an entry if the page still has room, keeping one block spare for the closing line.</summary>
+        /// <summary>Adds an entry if the page still has room, keeping two blocks spare: the closing line or the footer, and the attachment list.</summary>
         public bool TryAdd(Entry entry)
         {
             if (entry == Entry.Break)
             {
                 Flush();
-                if (Blocks.Count + 3 > MaxBlocks) return false;
+                if (Blocks.Count + 4 > MaxBlocks) return false;
                 Blocks.Add(new JsonObject { ["type"] = "divider" });
                 return true;
             }
             // Room stays for the closing line or the footer and attachment list (each at most MaxContextText).
             if (_chars + entry.Text.Length + 2 > MaxMessageText - 2 * MaxContextText - 100) return false;
             if (_open.Length > 0 && _open.Length + 1 + entry.Text.Length > MaxSectionText) Flush();
-            if (_open.Length == 0 && Blocks.Count + 2 > MaxBlocks) return false;
+            if (_open.Length == 0 && Blocks.Count + 3 > MaxBlocks) return false;
             if (_open.Length > 0) _open.Append('\n');
             _open.Append(entry.Text);
             _chars += entry.Text.Length + 1;
