@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,10 @@ public sealed class SlackHttpServer(SlashCommandEndpoint endpoint, IOptions<Slac
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Mode != SlackMode.Http) return;
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Only our settings: no appsettings.json, ASPNETCORE_ variables or Kestrel sections may add endpoints behind our back.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(options.Value.HttpListenUrl);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = SlashCommandEndpoint.MaxBodyBytes);
         builder.Logging.ClearProviders();
