@@ -1,5 +1,6 @@
 using BriefingBot.Discord;
 using BriefingBot.Knowledge;
+using BriefingBot.Slack;
 using BriefingBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,13 @@ public static class BotHost
         });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
-        // With a Discord token the long-running mode is the Discord door instead of the terminal chat; verbs never connect.
+        // With a Discord or Slack token the long-running mode serves those platforms instead of the terminal chat, and
+        // logs as a server; both can run in one host on one store. Verbs never connect.
         var discord = settings.Chat && !string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
+        var slack = settings.Chat && SlackDoor.IsConfigured(builder.Configuration);
         var overrides = new Dictionary<string, string?>();
         if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
-        if (settings.Quiet && !discord)
+        if (settings.Quiet && !discord && !slack)
         {
             overrides["Logging:LogLevel:Default"] = "Warning";
             overrides["Logging:LogLevel:BriefingBot"] = "Warning";
@@ -60,7 +63,8 @@ public static class BotHost
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
         builder.Services.AddSingleton<Briefing.IBriefingPublisher, TerminalPublisher>();
         if (discord) builder.Services.AddDiscordDoor(builder.Configuration);
-        else if (settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        if (slack) builder.Services.AddSlackDoor(builder.Configuration);
+        if (!discord && !slack && settings.Chat) builder.Services.AddHostedService<TerminalChat>();
         // The long-running modes post the daily briefing; one-shot verbs never do.
         if (settings.Chat) builder.Services.AddHostedService(sp => sp.GetRequiredService<Briefing.BriefingScheduler>());
         // Under systemd: readiness notification and journal-friendly logs; elsewhere it does nothing.

@@ -16,3 +16,9 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Mic
     await Console.Error.WriteLineAsync($"BriefingBot stopped: {e.Message}");
     return 1;
 }
+
+/// <summary>
+/// Kept internal: the Slack door brings in ASP.NET Core, whose source generator would otherwise make the top-level
+/// Program public, clashing with the benchmark project's own Program.
+/// </summary>
+internal partial class Program;

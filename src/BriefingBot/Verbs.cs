@@ -26,8 +26,8 @@ public static class Verbs
         var role = new Option<string?>("--as") { Description = "Ask as a member or a moderator (default: Terminal:Role)" };
         role.AcceptOnlyFromAmong("member", "moderator");
         var user = new Option<string?>("--user") { Description = "The name recorded on changes (default: Terminal:User or your login)" };
-        var format = new Option<string>("--format") { Description = "text, json, or discord (the exact interaction response JSON)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "discord");
+        var format = new Option<string>("--format") { Description = "text, json, discord (the exact interaction response JSON) or slack (the exact Block Kit payload)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "discord", "slack");
         var ask = new Command("ask", "Answer one command on standard output and exit: 0 when answered, 1 when refused or invalid")
             { command, role, user, format };
         ask.SetAction((result, ct) => Ask(result.GetValue(db), result.GetValue(command)!, result.GetValue(role), result.GetValue(user),
@@ -89,6 +89,7 @@ public static class Verbs
         {
             "json" => JsonReplyWriter.Write(reply),
             "discord" => DiscordJson.Response(reply, host.Services.GetRequiredService<TimeProvider>()),
+            "slack" => Slack.Rendering.SlackPayloadWriter.Write(reply, host.Services.GetRequiredService<TimeProvider>()),
             _ => host.Services.GetRequiredService<TextRenderer>().Render(reply),
         });
         await io.Output.FlushAsync(ct);

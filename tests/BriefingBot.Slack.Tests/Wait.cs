@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BriefingBot.Slack.Tests;
+
+/// <summary>
+/// Waits for something the real network does, bounded in real time so a broken test fails in seconds. When given the
+/// fake clock it moves it forward a step at a time while waiting, so back-offs and Retry-After waits elapse; tests then
+/// check the fake-clock time stamps the fake Slack recorded, so "waited at least N s" is exact, not a real-time guess.
+/// </summary>
+public static class Wait
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(15);
+
+    public static async Task Until(Func<bool> condition, string what, FakeTimeProvider? time = null, TimeSpan? step = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > Limit) throw new TimeoutException($"Gave up after {Limit.TotalSeconds:F0} s waiting for {what}.");
+            if (time is not null) time.Advance(step ?? TimeSpan.FromMilliseconds(250));
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Gives the bot a real moment to do something it should not, then lets the test check it did not.</summary>
+    public static Task Settle(int milliseconds = 300) => Task.Delay(milliseconds);
+}
