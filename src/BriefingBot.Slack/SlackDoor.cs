@@ -30,6 +30,7 @@ public static class SlackDoor
         services.AddSingleton<SlackWebApi>();
         services.TryAddSingleton<BlockKitRenderer>();
         services.AddSingleton<SlackPublisher>();
+        services.AddSingleton<BriefingBot.Briefing.IBriefingPublisher, Briefing.SlackBriefingPublisher>();
         services.AddSingleton<SlashCommandQueue>();
         services.AddSingleton<SlashCommandAnswerer>();
         services.AddSingleton<SlashCommandResponder>();

@@ -37,6 +37,7 @@ public static class BriefingPages
             Place(section with { Lines = lines }, size);
         }
         var count = pages.Count(p => p.Count > 0);
+        if (count == 0) return [briefing];
         return pages.Where(p => p.Count > 0).Select((sections, i) => briefing with
         {
             Title = count == 1 ? briefing.Title : $"{Phrases.Clip(briefing.Title, 230)} ({i + 1}/{count})",

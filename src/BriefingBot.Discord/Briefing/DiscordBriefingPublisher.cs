@@ -32,7 +32,7 @@ public sealed class DiscordBriefingPublisher(DiscordRestClient rest, EmbedRender
             {
                 Embeds = renderer.Render(page).Embeds,
                 Nonce = PartNonce(delivery.Nonce, i),
-                Attachments = files.Count == 0 ? null : files.Select((f, n) => new MessageAttachment(n, f.FileName, f.Description)).ToList(),
+                Attachments = files.Count == 0 ? null : files.Select((f, n) => new MessageAttachment(n.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName, f.Description)).ToList(),
             };
             var path = $"channels/{channel}/messages";
             byte[] answer;

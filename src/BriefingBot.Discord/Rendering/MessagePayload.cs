@@ -7,7 +7,8 @@ public sealed record AllowedMentions(IReadOnlyList<string> Parse)
 }
 
 /// <summary>A file described in a message's <c>attachments</c>; the bytes go in a multipart part <c>files[Id]</c>.</summary>
-public sealed record MessageAttachment(int Id, string Filename, string? Description = null);
+// The id is a string: the OpenAPI spec types it as a snowflake, though the docs example writes 0.
+public sealed record MessageAttachment(string Id, string Filename, string? Description = null);
 
 /// <summary>The message body of a callback (type 4), an edit of <c>@original</c>, a follow-up or a channel post.</summary>
 public sealed record MessagePayload

@@ -154,13 +154,44 @@ public sealed class FakeDiscord : IAsyncDisposable
         app.MapGet("/api/v10/gateway/bot", (RequestDelegate)(ctx => RestAsync(ctx, () => (200,
             $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""))));
         app.MapMethods("/api/v10/applications/{**rest}", ["GET", "PUT"], (RequestDelegate)(ctx => RestAsync(ctx, () => Commands(ctx))));
-        app.MapPost("/api/v10/channels/{id}/messages", (RequestDelegate)(ctx => RestAsync(ctx, () => (200, """{"id":"1145141919810899598","type":0}"""))));
+        app.MapPost("/api/v10/channels/{id}/messages", (RequestDelegate)(ctx => RestAsync(ctx, () => CreateMessage(ctx))));
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", (RequestDelegate)(ctx => RestAsync(ctx, () => (204, ""))));
         app.MapMethods("/api/v10/webhooks/{**rest}", ["POST", "PATCH", "DELETE"], (RequestDelegate)(ctx => RestAsync(ctx, () =>
             ctx.Request.Method == "DELETE" ? (204, "") : (200, """{"id":"1145141919810899599","type":20,"content":""}"""))));
         await app.StartAsync();
         _app = app;
         _port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+    }
+
+    /// <summary>Messages created per channel; with <c>enforce_nonce</c> a repeated nonce returns the first message, as Discord does.</summary>
+    public IReadOnlyList<(string Channel, string Id, JsonElement Payload)> Messages { get { lock (_messages) return _messages.ToList(); } }
+
+    private readonly List<(string Channel, string Id, JsonElement Payload)> _messages = [];
+
+    private (int, string) CreateMessage(HttpContext ctx)
+    {
+        var channel = (string)ctx.Request.RouteValues["id"]!;
+        var body = ctx.Items["body"] as string ?? "{}";
+        var payload = JsonDocument.Parse(PayloadJson(body, ctx.Request.ContentType)).RootElement.Clone();
+        lock (_messages)
+        {
+            if (payload.TryGetProperty("enforce_nonce", out var enforce) && enforce.ValueKind == JsonValueKind.True
+                && payload.TryGetProperty("nonce", out var nonce)
+                && _messages.FirstOrDefault(m => m.Channel == channel && m.Payload.TryGetProperty("nonce", out var n) && n.GetString() == nonce.GetString()) is { Id: not null } earlier)
+                return (200, $$"""{"id":"{{earlier.Id}}","type":0,"channel_id":"{{channel}}"}""");
+            var id = (1145141919810899600UL + (ulong)_messages.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _messages.Add((channel, id, payload));
+            return (200, $$"""{"id":"{{id}}","type":0,"channel_id":"{{channel}}"}""");
+        }
+    }
+
+    /// <summary>The JSON of a message: the body itself, or its <c>payload_json</c> part when files come with it.</summary>
+    public static string PayloadJson(string body, string? contentType)
+    {
+        if (contentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) != true) return body;
+        var start = body.IndexOf("name=payload_json", StringComparison.Ordinal);
+        var json = body.IndexOf("\r\n\r\n", start, StringComparison.Ordinal) + 4;
+        return body[json..body.IndexOf("\r\n--", json, StringComparison.Ordinal)];
     }
 
     private (int, string) Commands(HttpContext ctx)
