@@ -74,7 +74,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Resumes_after(string fault)
     {
         var first = await _discord.NextConnectionAsync();
-        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 60 : 41250);
+        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 200 : 41250);
         await first.IdentifiedAsync("session-1");
         await AnsweredAsync(first);
         var sequence = first.Session!.Sequence;
@@ -107,7 +107,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Interactions_in_flight_when_the_connection_fails_are_answered_exactly_once(string fault)
     {
         var first = await _discord.NextConnectionAsync();
-        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 60 : 41250);
+        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 200 : 41250);
         await first.IdentifiedAsync("session-1");
         await AnsweredAsync(first); // READY has been read: there is a session to resume
         // Commands keep flowing as the connection fails: some reach the bot, some are lost with the socket.
