@@ -53,7 +53,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Heartbeats_carry_the_last_sequence()
     {
         var connection = await _discord.NextConnectionAsync();
-        await connection.HelloAsync(heartbeatIntervalMs: 50);
+        await connection.HelloAsync(heartbeatIntervalMs: 250); // short enough to see beats, long enough that a busy machine does not look like a zombie
         await connection.IdentifiedAsync("session-1");
         await AnsweredAsync(connection);
         // A beat built after the dispatch carries its sequence; beats in flight may still carry the one before.
@@ -74,7 +74,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Resumes_after(string fault)
     {
         var first = await _discord.NextConnectionAsync();
-        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 60 : 41250);
+        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 200 : 41250);
         await first.IdentifiedAsync("session-1");
         await AnsweredAsync(first);
         var sequence = first.Session!.Sequence;
@@ -98,6 +98,34 @@ public sealed class GatewayTests : IAsyncLifetime
         await AnsweredAsync(second, count: 3);
         AssertEachAnsweredOnce();
         Assert.Equal(1, Identifies());
+    }
+
+    [Theory]
+    [InlineData("drop")]
+    [InlineData("close 4000")]
+    [InlineData("zombie")]
+    public async Task Interactions_in_flight_when_the_connection_fails_are_answered_exactly_once(string fault)
+    {
+        var first = await _discord.NextConnectionAsync();
+        await first.HelloAsync(heartbeatIntervalMs: fault == "zombie" ? 200 : 41250);
+        await first.IdentifiedAsync("session-1");
+        await AnsweredAsync(first); // READY has been read: there is a session to resume
+        // Commands keep flowing as the connection fails: some reach the bot, some are lost with the socket.
+        for (var i = 0; i < 10; i++)
+        {
+            var id = Payloads.NewId();
+            _sent.Add(id);
+            await first.InteractionAsync(Payloads.Command(id, "help"));
+        }
+        await FaultAsync(first, fault);
+
+        // The resume replays what the bot had not seen; nothing it had seen may be answered again.
+        var second = await _discord.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ResumedAsync();
+        await AnsweredAsync(second, count: 2);
+        foreach (var id in _sent) await _discord.WaitForCallbackAsync(id);
+        AssertEachAnsweredOnce();
     }
 
     public static TheoryData<string> SessionEndingFaults => new() { "close 4009", "close 4007", "op 9 false" };

@@ -17,6 +17,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     private static readonly SignatureAlgorithm Ed25519 = SignatureAlgorithm.Ed25519;
     private readonly Key _key = Key.Create(Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly GatedHandler _slow = new("help");
     private FakeDiscord _discord = null!;
     private DoorHost _bot = null!;
     private string _url = "";
@@ -30,7 +31,8 @@ public sealed class HttpEndpointTests : IAsyncLifetime
             ["Discord:ApplicationId"] = FakeDiscord.ApplicationId,
             ["Discord:PublicKey"] = Convert.ToHexString(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey)).ToLowerInvariant(),
             ["Discord:HttpListenUrl"] = "http://127.0.0.1:0",
-        });
+            ["Discord:DeferAfter"] = "00:00:00.2",
+        }, GatedHandler.Install(_slow, typeof(BriefingBot.Answers.HelpAnswer)));
         _url = _bot.Get<InteractionEndpointHost>().Addresses.Single() + InteractionEndpoint.Path;
     }
 
@@ -83,7 +85,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     public async Task A_forged_command_reaches_no_handler()
     {
         var id = Payloads.NewId();
-        var body = Payloads.Command(id, "help");
+        var body = Payloads.Command(id, "terms");
         using (var forged = await PostAsync(body, signer: Key.Create(Ed25519)))
             Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         // Had the forged copy reached the handler it would have been taken, and this genuine one refused as a repeat.
@@ -106,6 +108,23 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         using var repeat = await PostAsync(body);
         Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
         Assert.Equal("", await repeat.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_slow_command_is_deferred_in_the_response_and_edited_in_over_REST()
+    {
+        var id = Payloads.NewId();
+        var body = Payloads.Command(id, "help");
+        using var response = await PostAsync(body);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.Equal("""{"type":5,"data":{}}""", json);
+
+        _slow.Release(new BriefingBot.Replies.Reply("Slow but sure", []));
+        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
+        Assert.Equal($"/api/v10/webhooks/{FakeDiscord.ApplicationId}/", edit.Path[..($"/api/v10/webhooks/{FakeDiscord.ApplicationId}/".Length)]);
+        Assert.EndsWith($"-{id}/messages/@original", edit.Path);
+        Assert.Contains("Slow but sure", edit.Body);
+        Assert.DoesNotContain(_discord.Requests, r => r.Path.Contains("/callback"));
     }
 
     [Fact]

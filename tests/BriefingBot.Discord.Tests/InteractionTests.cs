@@ -203,4 +203,34 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.DoesNotContain("s3cr3t", logs);
         Assert.DoesNotContain("InteractionTokenSecret", logs);
     }
+
+    [Fact]
+    public async Task Commands_stuck_in_every_worker_never_stall_the_gateway()
+    {
+        var gate = new GatedHandler("help");
+        var connection = await StartAsync(new() { ["Discord:Workers"] = "2", ["Discord:QueueCapacity"] = "2", ["Discord:DeferAfter"] = "00:00:00.1" },
+            GatedHandler.Install(gate, typeof(HelpAnswer)));
+        // Two stuck in the workers (deferred, waiting), then two waiting in the queue and one more than it holds.
+        var stuck = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = Payloads.NewId();
+            stuck.Add(id);
+            await connection.InteractionAsync(Payloads.Command(id, "help"));
+            if (i < 2) await _discord.WaitForCallbackAsync(id);
+        }
+        // The receive loop still reads: it follows op 7 at once and resumes on a new connection.
+        await connection.ReconnectAsync();
+        var second = await _discord.NextConnectionAsync();
+        await second.HelloAsync();
+        await second.ResumedAsync();
+        Assert.Contains(_hosts[0].Logs.Lines, l => l.Text.Contains("queue is full"));
+
+        gate.Release(new Reply("Done", []));
+        foreach (var id in stuck.Take(2)) await _discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains($"-{id}/"));
+        foreach (var id in stuck.Skip(2).Take(2)) Assert.Equal(4, (await _discord.WaitForCallbackAsync(id)).Json.GetProperty("type").GetInt32());
+        Assert.Empty(_discord.CallbacksFor(stuck[4])); // dropped, and logged, rather than blocking the loop
+        var answered = await AskAsync(second, "terms");
+        Assert.Equal(4, answered.GetProperty("type").GetInt32());
+    }
 }

@@ -109,4 +109,55 @@ public sealed class ProgramTests
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    private static async Task<(int Code, string Out)> RunAsync(string folder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [ProgramPath(), .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+        };
+        start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        await stderr;
+        return (process.ExitCode, await stdout);
+    }
+
+    [Fact]
+    public async Task The_verbs_print_exactly_what_the_door_would_send()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-discord-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var (code, json) = await RunAsync(folder, "ask", "/terms", "--format", "discord");
+            Assert.Equal(0, code);
+            Protocol.OpenApiValidator.Discord.AssertValid(json, "CreateMessageInteractionCallbackRequest");
+            Assert.Contains("\"allowed_mentions\":{\"parse\":[]}", json);
+            Assert.Contains("Reuters", json);
+
+            var (refused, error) = await RunAsync(folder, "ask", "/update undo", "--as", "member", "--format", "discord");
+            Assert.Equal(1, refused);
+            Assert.Contains("\"flags\":64", error);
+
+            var (listed, commands) = await RunAsync(folder, "commands", "--format", "discord");
+            Assert.Equal(0, listed);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(Registration.CommandRegistration.Json(global: true)), commands.Trim());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
 }

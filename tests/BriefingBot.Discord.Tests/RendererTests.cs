@@ -83,6 +83,32 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void Fit_cuts_fields_and_embeds_to_the_limits_and_counts_what_it_left_out()
+    {
+        var field = new EmbedField(new string('n', 300), new string('v', 2000));
+        var embeds = Enumerable.Range(0, 12).Select(i => new Embed
+        {
+            Title = new string('t', 300), Description = new string('d', 5000), Footer = new EmbedFooter(new string('f', 3000)),
+            Fields = Enumerable.Repeat(field, 30).ToList(),
+        }).ToList();
+        var fitted = EmbedLimits.Fit(embeds);
+        Assert.InRange(fitted.Count, 1, EmbedLimits.EmbedsPerMessage);
+        Assert.True(EmbedLimits.Count(fitted) <= EmbedLimits.Total);
+        Assert.All(fitted, e =>
+        {
+            Assert.True(e.Title!.Length <= EmbedLimits.Title);
+            Assert.True(e.Description!.Length <= EmbedLimits.Description);
+            Assert.True((e.Fields?.Count ?? 0) <= EmbedLimits.Fields);
+            Assert.All(e.Fields ?? [], f => Assert.True(f.Name.Length <= EmbedLimits.FieldName && f.Value.Length <= EmbedLimits.FieldValue));
+        });
+        var kept = fitted.Count + fitted.Sum(e => e.Fields?.Count ?? 0);
+        Assert.EndsWith($"… and {12 + 12 * 30 - kept} more", fitted[^1].Description);
+        var json = JsonSerializer.Serialize(InteractionResponse.Message(new MessagePayload { Embeds = fitted }), DiscordRestClient.Json);
+        OpenApiValidator.Discord.AssertValid(json, "CreateMessageInteractionCallbackRequest");
+        Assert.Equal(5000, embeds[0].Description!.Length); // the input is left as it was
+    }
+
+    [Fact]
     public void A_deferral_carries_only_the_ephemeral_flag()
     {
         Assert.Equal("""{"type":5,"data":{"flags":64}}""", JsonSerializer.Serialize(InteractionResponse.Defer(true), DiscordRestClient.Json));

@@ -76,7 +76,8 @@ public sealed class EmbedRenderer(TimeProvider time)
         if (embeds.Count == 0) embeds.Add(new Embed { Description = "(nothing to show)", Color = colour });
         return new MessagePayload
         {
-            Embeds = embeds,
+            // The layout above already fits; Fit is the guarantee should it ever not.
+            Embeds = EmbedLimits.Fit(embeds),
             AllowedMentions = AllowedMentions.None,
             Flags = reply.Visibility == Visibility.OnlyAsker ? MessagePayload.Ephemeral : null,
         };

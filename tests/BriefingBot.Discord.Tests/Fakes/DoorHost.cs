@@ -21,7 +21,7 @@ public sealed class DoorHost : IAsyncDisposable
         IdentifyInterval = TimeSpan.FromMilliseconds(250),
         InvalidSessionDelay = TimeSpan.FromMilliseconds(50),
         ConnectTimeout = TimeSpan.FromSeconds(5),
-        HelloTimeout = TimeSpan.FromMilliseconds(400),
+        HelloTimeout = TimeSpan.FromMilliseconds(1500),
     };
 
     private readonly bool _ownsFolder;

@@ -38,10 +38,27 @@ public sealed class FakeDiscord : IAsyncDisposable
     /// <summary>A session the fake remembers between a connection and its resume.</summary>
     public sealed class Session(string id)
     {
+        private readonly List<(int Seq, string Frame)> _sent = [];
         private int _sequence;
         public string Id { get; } = id;
         public int Sequence => Volatile.Read(ref _sequence);
-        public int Next() => Interlocked.Increment(ref _sequence);
+
+        /// <summary>Numbers and keeps a dispatch, so a resume can replay what the bot missed, as Discord does.</summary>
+        public string Dispatch(Func<int, string> frame)
+        {
+            lock (_sent)
+            {
+                var seq = Interlocked.Increment(ref _sequence);
+                var text = frame(seq);
+                _sent.Add((seq, text));
+                return text;
+            }
+        }
+
+        public IReadOnlyList<string> After(long seq)
+        {
+            lock (_sent) return _sent.Where(s => s.Seq > seq).Select(s => s.Frame).ToList();
+        }
     }
 
     private readonly TimeProvider _clock;

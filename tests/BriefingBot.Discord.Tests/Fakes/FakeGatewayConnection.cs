@@ -72,20 +72,21 @@ public sealed class FakeGatewayConnection
         return identify;
     }
 
-    /// <summary>Expects a Resume; when the fake knows the session it replays nothing and sends RESUMED.</summary>
+    /// <summary>Expects a Resume, replays every dispatch after the bot's sequence (as Discord does), then RESUMED.</summary>
     public async Task<JsonElement> ResumedAsync()
     {
         var resume = await ExpectAsync(6);
         Session = _discord.FindSession(resume.GetProperty("d").GetProperty("session_id").GetString()!)
                   ?? throw new InvalidOperationException("The bot resumed a session the fake does not know.");
+        foreach (var frame in Session.After(resume.GetProperty("d").GetProperty("seq").GetInt64())) await SendAsync(frame);
         await DispatchAsync("RESUMED", "{}");
         return resume;
     }
 
     public Task DispatchAsync(string eventName, string data)
     {
-        var seq = Session is null ? 1 : Session.Next();
-        return SendAsync($$"""{"op":0,"d":{{data}},"s":{{seq}},"t":"{{eventName}}"}""");
+        string Frame(int seq) => $$"""{"op":0,"d":{{data}},"s":{{seq}},"t":"{{eventName}}"}""";
+        return SendAsync(Session is null ? Frame(1) : Session.Dispatch(Frame));
     }
 
     public Task InteractionAsync(string interactionJson) => DispatchAsync("INTERACTION_CREATE", interactionJson);
