@@ -63,14 +63,18 @@ public sealed class HostProcessTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         using var process = Start(SlackSettings());
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        // Standard error is read line by line, so the test can wait for a log line before it stops the program.
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) errors.Enqueue(line); };
+        process.BeginErrorReadLine();
+        string Log() => string.Join("\n", errors);
         try
         {
             // The terminal chat would answer this and exit at the end of input; the Slack door ignores standard input.
             await process.StandardInput.WriteAsync("/terms\n");
             process.StandardInput.Close();
             await Wait.Until(() => _slack.Current is { } s && s.Received.IsEmpty && _slack.Sockets.Count == 1 || process.HasExited, "the program to connect");
-            if (process.HasExited) Assert.Fail("The program exited instead of serving Slack: " + await stderr);
+            if (process.HasExited) Assert.Fail("The program exited instead of serving Slack: " + Log());
             Console.WriteLine($"Slack host: program start to Socket Mode connection in {watch.ElapsedMilliseconds} ms");
             var socket = _slack.Current!;
             await socket.SendCommandAsync("e1", new SlackTestBot.CommandPayload(_slack).Build("/aid", ""));
@@ -78,6 +82,8 @@ public sealed class HostProcessTests : IAsyncLifetime
             Assert.Equal("in_channel", (string?)_slack.Responses.Single().Body["response_type"]);
             Assert.Contains("Military aid", _slack.Responses.Single().Body.ToJsonString());
             Assert.Equal(1, _slack.MaxOpenSockets);
+            // The log line is written after the answer is sent; wait for it rather than race the kill below.
+            await Wait.Until(() => Log().Contains("Answered Slack /aid from UMEM0001") || process.HasExited, "the answer's log line");
         }
         finally
         {
@@ -86,7 +92,7 @@ public sealed class HostProcessTests : IAsyncLifetime
         }
         Assert.DoesNotContain("Terms of", await stdout);
         // Serving Slack, the host logs as a server (information and up) on standard error, never a token.
-        var log = await stderr;
+        var log = Log();
         Assert.Contains("Connected to Slack Socket Mode", log);
         Assert.Contains("Answered Slack /aid from UMEM0001", log);
         Assert.DoesNotContain("Exception", log);
