@@ -60,6 +60,7 @@ public static class BotHost
         builder.Services.AddBriefingCore();
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
         builder.Services.AddSingleton<TextRenderer>();
+        builder.Services.AddSingleton<TerminalAttachments>();
         builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
         builder.Services.AddSingleton<Briefing.IBriefingPublisher, TerminalPublisher>();
         if (discord) builder.Services.AddDiscordDoor(builder.Configuration);

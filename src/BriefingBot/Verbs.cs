@@ -90,7 +90,7 @@ public static class Verbs
             "json" => JsonReplyWriter.Write(reply),
             "discord" => DiscordJson.Response(reply, host.Services.GetRequiredService<TimeProvider>()),
             "slack" => Slack.Rendering.SlackPayloadWriter.Write(reply, host.Services.GetRequiredService<TimeProvider>()),
-            _ => host.Services.GetRequiredService<TextRenderer>().Render(reply),
+            _ => host.Services.GetRequiredService<TextRenderer>().Render(reply) + host.Services.GetRequiredService<TerminalAttachments>().Save(reply),
         });
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);

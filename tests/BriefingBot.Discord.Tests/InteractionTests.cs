@@ -59,6 +59,29 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_contact_picture_is_deferred_then_edited_in_as_a_file()
+    {
+        var connection = await StartAsync();
+        var host = _hosts[^1];
+        host.Get<Knowledge.FactLog>().Record(
+            new Knowledge.ContactData(Knowledge.ContactKind.Call, [host.Get<Knowledge.ActorDirectory>().Find("Macron")!.Id, host.Get<Knowledge.ActorDirectory>().Find("Trump")!.Id],
+                new Knowledge.EventDate(DateOnly.FromDateTime(DateTime.UtcNow), Knowledge.DatePrecision.Day), false, null, "A call today", null),
+            null, new Knowledge.Provenance(new Knowledge.SourceRef("AFP"), Knowledge.Confidence.Reported), new Knowledge.ChangeAuthor("test", "t", "Test"), null);
+        var id = Payloads.NewId();
+        await connection.InteractionAsync(Payloads.Command(id, "contacts", """[{"name":"graph","type":5,"value":true}]"""));
+
+        var callback = (await _discord.WaitForCallbackAsync(id)).Json;
+        Assert.Equal(5, callback.GetProperty("type").GetInt32());
+        var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
+        Assert.Contains("name=\"files[0]\"; filename=contacts.png", edit.Body);
+        Assert.Contains("image/png", edit.Body);
+        var payload = JsonDocument.Parse(FakeDiscord.PayloadJson(edit.Body, "multipart/form-data")).RootElement;
+        Assert.Equal("contacts.png", payload.GetProperty("attachments")[0].GetProperty("filename").GetString());
+        Assert.Contains("A call today", payload.GetRawText());
+        Assert.Equal(0, payload.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Subcommand_options_reach_the_core_and_a_member_update_is_refused_privately()
     {
         var connection = await StartAsync();

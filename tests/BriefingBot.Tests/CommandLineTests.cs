@@ -157,6 +157,18 @@ public class BriefingCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_contact_picture_is_saved_beside_the_database_and_its_path_said()
+    {
+        await _bot.Run("ask", "/update contact kind:call people:\"Macron, Trump\" date:today summary:\"Talked about the truce\" source:AFP");
+        var result = await _bot.Run("ask", "/contacts graph:true");
+        Assert.Equal(0, result.ExitCode);
+        var saved = result.Out.Split('\n').Single(l => l.StartsWith("Saved Who spoke to whom", StringComparison.Ordinal));
+        var path = saved[(saved.IndexOf(" to /", StringComparison.Ordinal) + 4)..];
+        Assert.StartsWith(Path.Combine(_bot.Folder, "data", "attachments", "contacts-"), path);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(path)[..4]);
+    }
+
+    [Fact]
     public async Task A_wrong_schedule_in_settings_stops_start_up_naming_the_setting()
     {
         var result = await _bot.Run(null, new Dictionary<string, string>

@@ -69,7 +69,7 @@ public sealed class BriefingLedger(KnowledgeDatabase database, TimeProvider time
         return Read(connection, null, "WHERE platform = @Platform AND channel_id = @ChannelId ORDER BY slot", new { channel.Platform, channel.ChannelId });
     }
 
-    /// <summary>A nonce unique to the channel and slot and stable across retries (Discord allows at most 25 characters).</summary>
+    /// <summary>A nonce unique to the channel and slot and stable across retries (25 characters, the most a platform's nonce may hold).</summary>
     public static string Nonce(BriefingChannel channel, DateTimeOffset slot)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{channel}|{StoredTime.Format(slot)}"));

@@ -17,8 +17,9 @@ public sealed class BriefingOptions : IValidatableObject
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>
-    /// How long a claimed run may stay unfinished before it is retried. Kept within the few minutes Discord remembers
-    /// a nonce, so a retry after a crash between the send and the record is dropped by Discord rather than posted twice.
+    /// How long a claimed run may stay unfinished before it is retried. Kept within the few minutes a platform that
+    /// honours nonces remembers one, so a retry after a crash between the send and the record is dropped there rather
+    /// than posted twice.
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -36,7 +37,7 @@ public sealed class BriefingOptions : IValidatableObject
             var s = Schedules[i];
             var at = $"Briefing:Schedules:{i}";
             if (string.IsNullOrWhiteSpace(s.Platform) || string.IsNullOrWhiteSpace(s.Channel))
-                yield return new ValidationResult($"Set {at}:Platform (terminal, discord or slack) and {at}:Channel (the channel id).");
+                yield return new ValidationResult($"Set {at}:Platform (the platform's name, such as terminal) and {at}:Channel (the channel id).");
             if (!BriefingSchedule.TryCreate(s.Cron, s.TimeZone ?? DefaultTimeZone, out _, out var error))
                 yield return new ValidationResult($"{at}: {error}");
         }

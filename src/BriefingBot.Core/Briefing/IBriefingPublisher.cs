@@ -8,7 +8,7 @@ public sealed record BriefingDelivery(BriefingChannel Channel, Reply Briefing, s
 /// <summary>Posts briefings to one platform's channels; each door that can post provides one.</summary>
 public interface IBriefingPublisher
 {
-    /// <summary>The platform name schedules use: terminal, discord, slack.</summary>
+    /// <summary>The platform name schedules use, the same one the door puts in <c>Caller.Platform</c>.</summary>
     string Platform { get; }
 
     /// <summary>Posts the briefing, split across messages as the platform needs; returns the id of the first message.</summary>

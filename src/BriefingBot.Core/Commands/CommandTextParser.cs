@@ -6,8 +6,9 @@ namespace BriefingBot.Commands;
 public sealed record ParsedCommandText(IReadOnlyList<string> Words, IReadOnlyDictionary<string, string> Options);
 
 /// <summary>
-/// Reads commands typed as in Discord, <c>/contacts person:Macron since:2025-03-01</c>, with quotes around values that
-/// hold spaces (<c>donor:"United States"</c>). Shared by the terminal and Slack's slash-command text.
+/// Reads commands typed as in a chat app's slash commands, <c>/contacts person:Macron since:2025-03-01</c>, with quotes
+/// around values that hold spaces (<c>donor:"United States"</c>). Shared by the terminal and any door that receives
+/// a command as text.
 /// </summary>
 public static class CommandTextParser
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Commands;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
@@ -101,9 +102,13 @@ public sealed class InteractionHandler(
         if (await Task.WhenAny(routing, deadline) == routing)
         {
             await budget.CancelAsync();
-            responding();
-            await callback.RespondAsync(interaction, InteractionResponse.Message(renderer.Render(await routing)), ct);
-            return;
+            // A picture cannot ride in the one-round-trip answer (HTTP mode answers with JSON alone): defer, then edit it in.
+            if ((await routing).Attachments.Count == 0)
+            {
+                responding();
+                await callback.RespondAsync(interaction, InteractionResponse.Message(renderer.Render(await routing)), ct);
+                return;
+            }
         }
 
         // Too slow for one round trip: show "thinking…" now, edit the answer in when it is ready. Moderator commands
@@ -118,6 +123,11 @@ public sealed class InteractionHandler(
             return;
         }
         var message = renderer.Render(reply);
+        if (reply.Attachments.Count > 0)
+            message = message with
+            {
+                Attachments = reply.Attachments.Select((a, i) => new MessageAttachment(i.ToString(CultureInfo.InvariantCulture), a.FileName, a.Description)).ToList(),
+            };
         // Interactions carry their application id; configuration or READY is the fallback should one not.
         var app = interaction.ApplicationId.Value != 0 ? interaction.ApplicationId : application.TryGet(out var known) ? known : default;
         var webhook = $"webhooks/{app}/{interaction.Token}";
@@ -126,11 +136,18 @@ public sealed class InteractionHandler(
         {
             // A deferred message cannot turn ephemeral, so the public "thinking…" goes and the answer follows privately.
             await rest.SendAsync(HttpMethod.Delete, original, (byte[]?)null, ct);
-            await rest.SendAsync(HttpMethod.Post, webhook, message, ct);
+            await SendAsync(HttpMethod.Post, webhook, message, reply, ct);
             return;
         }
-        await rest.SendAsync(HttpMethod.Patch, original, message with { Flags = null }, ct);
+        await SendAsync(HttpMethod.Patch, original, message with { Flags = null }, reply, ct);
     }
+
+    /// <summary>Sends a message as JSON, or as multipart with the reply's files (the contact picture).</summary>
+    private Task<byte[]> SendAsync(HttpMethod method, string path, MessagePayload message, Reply reply, CancellationToken ct) =>
+        reply.Attachments.Count == 0
+            ? rest.SendAsync(method, path, message, ct)
+            : rest.SendMultipartAsync(method, path, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, DiscordRestClient.Json),
+                reply.Attachments.Select(a => (a.FileName, a.ContentType, a.Content)).ToList(), ct);
 
     private IReadOnlyList<CommandChoice> Suggest(Interaction interaction)
     {

@@ -9,8 +9,8 @@ namespace BriefingBot.Terminal;
 /// from a pipe it answers each line and stops the host at end of input, so it can be scripted.
 /// </summary>
 public sealed class TerminalChat(
-    CommandRouter router, TextRenderer renderer, IOptions<TerminalOptions> options, IHostApplicationLifetime lifetime,
-    TerminalIo io) : BackgroundService
+    CommandRouter router, TextRenderer renderer, TerminalAttachments attachments, IOptions<TerminalOptions> options,
+    IHostApplicationLifetime lifetime, TerminalIo io) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +30,7 @@ public sealed class TerminalChat(
                 if (line.Length == 0 || line.StartsWith('#')) continue;
                 if (line is "/quit" or "/exit") break;
                 var reply = await router.RouteTextAsync(line, caller, TerminalPublisher.ChannelId, stoppingToken);
-                await io.Output.WriteAsync(renderer.Render(reply) + (io.Interactive ? "" : "\n"));
+                await io.Output.WriteAsync(renderer.Render(reply) + attachments.Save(reply) + (io.Interactive ? "" : "\n"));
                 await io.Output.FlushAsync(stoppingToken);
             }
         }

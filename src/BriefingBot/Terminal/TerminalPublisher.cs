@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace BriefingBot.Terminal;
 
 /// <summary>Posts briefings scheduled for the terminal to the chat's output, and notes each in the log.</summary>
-public sealed class TerminalPublisher(TerminalIo io, TextRenderer renderer, ILogger<TerminalPublisher> logger) : IBriefingPublisher
+public sealed class TerminalPublisher(TerminalIo io, TextRenderer renderer, TerminalAttachments attachments, ILogger<TerminalPublisher> logger)
+    : IBriefingPublisher
 {
     public const string ChannelId = "terminal";
 
@@ -14,7 +15,7 @@ public sealed class TerminalPublisher(TerminalIo io, TextRenderer renderer, ILog
     {
         if (delivery.Channel.ChannelId != ChannelId)
             throw new BriefingDeliveryException($"the terminal has one channel, “{ChannelId}”, not “{delivery.Channel.ChannelId}”");
-        await io.Output.WriteAsync("\n" + renderer.Render(delivery.Briefing) + "\n");
+        await io.Output.WriteAsync("\n" + renderer.Render(delivery.Briefing) + attachments.Save(delivery.Briefing) + "\n");
         await io.Output.FlushAsync(cancellationToken);
         logger.LogInformation("Briefing {Nonce} posted to the terminal", delivery.Nonce);
         return delivery.Nonce;
