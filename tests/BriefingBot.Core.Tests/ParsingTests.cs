@@ -15,6 +15,10 @@ public class ParsingTests
         Assert.True(CommandTextParser.TryParse("/update term text:“Curly quotes work” source:AFP", out parsed, out _));
         Assert.Equal(["update", "term"], parsed.Words);
         Assert.Equal("Curly quotes work", parsed.Options["text"]);
+        Assert.True(CommandTextParser.TryParse("/update term text:\"A “partial” truce\" source:AFP", out parsed, out _));
+        Assert.Equal("A “partial” truce", parsed.Options["text"]);
+        Assert.True(CommandTextParser.TryParse("/search query:“the \"coalition\"”", out parsed, out _));
+        Assert.Equal("the \"coalition\"", parsed.Options["query"]);
         Assert.True(CommandTextParser.TryParse("/update aid source_url:https://example.org/a:b source:AFP", out parsed, out _));
         Assert.Equal("https://example.org/a:b", parsed.Options["source_url"]);
     }

@@ -52,6 +52,8 @@ public class ScheduleTests
     [InlineData("08:00", "weekdays", "0 8 * * 1-5", "08:00 on weekdays (Europe/Paris)")]
     [InlineData("7:30", "daily", "30 7 * * *", "07:30 every day (Europe/Paris)")]
     [InlineData("18h15", "mon,wed,fri", "15 18 * * 1,3,5", "18:15 on Monday, Wednesday, Friday (Europe/Paris)")]
+    [InlineData("08:00", "mon-thu", "0 8 * * 1,2,3,4", "08:00 on Monday, Tuesday, Wednesday, Thursday (Europe/Paris)")]
+    [InlineData("08:00", "friday-monday", "0 8 * * 0,1,5,6", "08:00 on Sunday, Monday, Friday, Saturday (Europe/Paris)")]
     public void Moderators_say_a_time_and_days_and_get_a_cron(string time, string days, string cron, string described)
     {
         Assert.True(BriefingSchedule.TryCron(time, days, out var made, out _));
@@ -62,6 +64,7 @@ public class ScheduleTests
     [Theory]
     [InlineData("25:00", "daily", "“25:00” is not a time of day; use HH:MM such as 08:00.")]
     [InlineData("08:00", "someday", "“someday” is not a set of days; use daily, weekdays, weekends or a list such as mon,wed,fri.")]
+    [InlineData("08:00", "monkey", "“monkey” is not a set of days; use daily, weekdays, weekends or a list such as mon,wed,fri.")]
     public void Wrong_times_and_days_are_explained(string time, string days, string error)
     {
         Assert.False(BriefingSchedule.TryCron(time, days, out _, out var message));

@@ -202,6 +202,56 @@ public class SchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task Changing_the_time_after_today_s_briefing_waits_for_tomorrow()
+    {
+        var bot = Start();
+        _time.SetUtcNow(Slot);
+        Assert.Equal(1, await Pass(bot));
+        _time.SetUtcNow(Slot.AddHours(1));
+        var moderator = new Commands.Caller("discord", "m1", "Mo", Commands.Role.Moderator);
+        var reply = await bot.Get<Commands.CommandRouter>().RouteTextAsync("/schedule set time:08:30 timezone:Europe/Paris days:daily", moderator, "news");
+        Assert.Contains("The next one is due Tuesday 11 March 2025, 08:30 Europe/Paris", TestBot.Text(reply));
+        Assert.Equal(0, await Pass(bot));
+        _time.SetUtcNow(new DateTimeOffset(2025, 3, 11, 7, 30, 0, TimeSpan.Zero));
+        Assert.Equal(1, await Pass(bot));
+        Assert.Equal(2, _discord.Messages.Count);
+    }
+
+    [Fact]
+    public async Task A_refusing_channel_is_not_retried_but_a_passing_failure_is()
+    {
+        var bot = Start("news", "gone");
+        _discord.Refusing.Add("gone");
+        _time.SetUtcNow(Slot);
+        await Pass(bot);
+        var attempts = _discord.Attempts;
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await Pass(bot);
+        Assert.Equal(attempts, _discord.Attempts);
+        Assert.Equal("refused", bot.Get<BriefingLedger>().Latest(new BriefingChannel("discord", "gone"))!.Status);
+    }
+
+    [Fact]
+    public async Task A_briefing_that_cannot_be_composed_is_logged_and_the_scheduler_goes_on()
+    {
+        var bot = new TestBot(folder: _folder, time: _time, configure: services =>
+        {
+            services.AddSingleton<IBriefingPublisher>(_discord);
+            services.Configure<BriefingOptions>(o =>
+            {
+                o.FontPath = Path.Combine(_folder, "no-fonts-here");
+                o.Schedules = [new ScheduleOptions { Platform = "discord", Channel = "news", Cron = "0 8 * * 1-5", TimeZone = "Europe/Paris" }];
+            });
+        });
+        _bots.Add(bot);
+        _time.SetUtcNow(Slot);
+        Assert.Equal(0, await Pass(bot));
+        var run = bot.Get<BriefingLedger>().Latest(new BriefingChannel("discord", "news"))!;
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("Briefing:FontPath", run.Error);
+    }
+
+    [Fact]
     public async Task Each_briefing_says_what_changed_since_the_previous_one()
     {
         var bot = Start();

@@ -197,5 +197,13 @@ public class StoreTests
         Assert.Equal(0, copy.Count("SELECT COUNT(*) FROM actors"));
         Assert.Equal(0, copy.Count("SELECT COUNT(*) FROM revisions"));
         Assert.Throws<KnowledgeException>(() => copy.Get<KnowledgeTransfer>().Import(new MemoryStream("{not json"u8.ToArray())));
+        var bare = Assert.Throws<KnowledgeException>(() => copy.Get<KnowledgeTransfer>().Import(
+            new MemoryStream("""{"format":"briefingbot-knowledge","version":1}"""u8.ToArray())));
+        Assert.StartsWith("Nothing was imported", bare.Message);
+        var twice = json.Replace("\"name\": \"France\"", "\"name\": \"Ukraine\"");
+        Assert.NotEqual(json, twice);
+        Assert.StartsWith("Nothing was imported", Assert.Throws<KnowledgeException>(() =>
+            copy.Get<KnowledgeTransfer>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(twice)))).Message);
+        Assert.Equal(0, copy.Count("SELECT COUNT(*) FROM actors"));
     }
 }

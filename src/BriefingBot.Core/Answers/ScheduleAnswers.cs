@@ -16,7 +16,7 @@ public abstract class ScheduleAnswer(string sub) : ICommandHandler
 }
 
 /// <summary><c>/schedule set [time] [timezone] [days]</c>.</summary>
-public sealed class ScheduleSet(ScheduleStore schedules, BriefingScheduler scheduler, IOptionsMonitor<BriefingOptions> options) : ScheduleAnswer("set")
+public sealed class ScheduleSet(ScheduleStore schedules, IOptionsMonitor<BriefingOptions> options) : ScheduleAnswer("set")
 {
     public override ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class ScheduleSet(ScheduleStore schedules, BriefingScheduler sched
         var zone = request.TimeZone("timezone")?.Id ?? options.CurrentValue.DefaultTimeZone;
         if (!BriefingSchedule.TryCreate(cron, zone, out var schedule, out error)) return ValueTask.FromResult(Reply.Error(error));
         schedules.Set(Channel(request), schedule, enabled: true, request.Caller.Author.Key);
-        var next = scheduler.NextSlot(request.Now) is { } n ? $" The next one is due {Phrases.When(n, schedule.Zone, request.Now)}." : "";
+        var next = schedule.NextAfter(request.Now) is { } n ? $" The next one is due {Phrases.When(n, schedule.Zone, request.Now)}." : "";
         return ValueTask.FromResult(Reply.Confirmation($"This channel gets the briefing at {schedule.Describe()}.",
             new ReplySection(null, [new ReplyLine("It says what changed since the previous one, then what stands now." + next)])));
     }
@@ -70,10 +70,10 @@ public sealed class ScheduleStatus(ScheduleStore schedules, BriefingLedger ledge
         var sent = ledger.LastSent(channel);
         lines.Add(new ReplyLine(sent is null ? "No briefing has been posted here yet."
             : $"Last posted: the briefing due {Phrases.When(sent.Slot, zone, request.Now)}, sent {Phrases.Ago(sent.FinishedAt ?? sent.Slot, request.Now)}."));
-        if (ledger.Latest(channel) is { Status: "failed" or "skipped" or "claimed" } problem && problem.Slot > (sent?.Slot ?? DateTimeOffset.MinValue))
+        if (ledger.Latest(channel) is { Status: "failed" or "refused" or "skipped" or "claimed" } problem && problem.Slot > (sent?.Slot ?? DateTimeOffset.MinValue))
             lines.Add(new ReplyLine(problem.Status switch
             {
-                "failed" => $"The briefing due {Phrases.When(problem.Slot, zone, request.Now)} could not be posted: {problem.Error}",
+                "failed" or "refused" => $"The briefing due {Phrases.When(problem.Slot, zone, request.Now)} could not be posted: {problem.Error}",
                 "skipped" => $"The briefing due {Phrases.When(problem.Slot, zone, request.Now)} was skipped: {problem.Error}.",
                 _ => $"The briefing due {Phrases.When(problem.Slot, zone, request.Now)} is being posted.",
             }));
@@ -92,7 +92,7 @@ public sealed class SchedulePostNow(BriefingScheduler scheduler, BriefingLedger 
         var channel = Channel(request);
         var slot = new DateTimeOffset(request.Now.Ticks - request.Now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         if (!await scheduler.PostAsync(channel, slot, cancellationToken))
-            return Reply.Error(ledger.Latest(channel) is { Status: "failed" } failed && failed.Slot == slot
+            return Reply.Error(ledger.Latest(channel) is { Status: "failed" or "refused" } failed && failed.Slot == slot
                 ? $"The briefing could not be posted here: {failed.Error}"
                 : "A briefing for this moment is already being posted.");
         return Reply.Confirmation("Posted the briefing in this channel.", new ReplySection(null, [new ReplyLine("The next scheduled one will cover what changes from now on.")]));

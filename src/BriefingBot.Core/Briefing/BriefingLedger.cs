@@ -42,7 +42,15 @@ public sealed class BriefingLedger(KnowledgeDatabase database, TimeProvider time
 
     public void MarkSent(BriefingRun run, string? messageId, DateTimeOffset coversSince) => Finish(run, "sent", messageId, null, coversSince);
 
-    public void MarkFailed(BriefingRun run, string error) => Finish(run, "failed", null, error, null);
+    /// <summary>Records a failed post; a permanent one (the channel refused) is not retried.</summary>
+    public void MarkFailed(BriefingRun run, string error, bool permanent = false) => Finish(run, permanent ? "refused" : "failed", null, error, null);
+
+    /// <summary>Whether any run is claimed or failed and so may need a retry once its claim times out.</summary>
+    public bool HasOpenClaims()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM briefing_runs WHERE status IN ('claimed', 'failed'))") != 0;
+    }
 
     /// <summary>Records a slot that was missed for longer than the catch-up window, so status can say so.</summary>
     public void MarkSkipped(BriefingChannel channel, DateTimeOffset slot, string instance, string why) =>

@@ -106,11 +106,24 @@ public sealed partial class BriefingSchedule
         var numbers = new List<int>();
         foreach (var part in list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
-            var index = Array.FindIndex(Days, d => part.StartsWith(d, StringComparison.Ordinal));
-            if (index < 0) return null;
-            numbers.Add(index);
+            // "mon", "monday" or a range such as "mon-thu" (which may wrap: "fri-mon").
+            var ends = part.Split('-');
+            if (ends.Length > 2) return null;
+            var first = Day(ends[0]);
+            var last = Day(ends[^1]);
+            if (first < 0 || last < 0) return null;
+            for (var d = first; ; d = (d + 1) % 7)
+            {
+                numbers.Add(d);
+                if (d == last) break;
+            }
         }
         return numbers.Count == 0 ? null : string.Join(',', numbers.Distinct().Order());
+
+        static int Day(string word) => word.Length >= 3
+            ? Array.FindIndex(Days, d => word.StartsWith(d, StringComparison.Ordinal) && CultureInfo.InvariantCulture.DateTimeFormat.DayNames
+                .Any(n => n.ToLowerInvariant().StartsWith(word, StringComparison.Ordinal)))
+            : -1;
     }
 
     private static string DayName(string field) =>

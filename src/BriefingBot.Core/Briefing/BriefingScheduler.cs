@@ -26,9 +26,14 @@ public sealed class BriefingScheduler(
         while (!stoppingToken.IsCancellationRequested)
         {
             var changed = schedules.Changed;
+            // The next slot is taken from before this pass, so a slow post never makes the loop sleep past another's slot.
+            var before = time.GetUtcNow();
             await RunDueAsync(stoppingToken);
-            var next = NextSlot(time.GetUtcNow());
+            var next = NextSlot(before);
             var wait = next is { } n ? n - time.GetUtcNow() : TimeSpan.FromHours(1);
+            // An unfinished claim (a crash, a transient failure) is retried as soon as it may be, while a platform
+            // that honours nonces still remembers the first attempt.
+            if (ledger.HasOpenClaims()) wait = Min(wait, options.CurrentValue.ClaimTimeout);
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
             try
             {
@@ -53,11 +58,29 @@ public sealed class BriefingScheduler(
         var posted = 0;
         foreach (var entry in schedules.All().Where(s => s.Enabled))
         {
+            try
+            {
+                if (await RunDueAsync(entry, now, window, cancellationToken)) posted++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One channel's trouble (a broken schedule row, a database hiccup) never stops the others or the bot.
+                logger.LogError(e, "The briefing for {Channel} could not be handled", entry.Channel);
+            }
+        }
+        return posted;
+    }
+
+    private async Task<bool> RunDueAsync(ChannelSchedule entry, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        {
             var slot = entry.Schedule.LatestAtOrBefore(now, TimeSpan.FromDays(8));
-            if (slot is null) continue;
+            // A slot from before the schedule was set is not missed: changing the time at 09:00 to 08:30 waits for tomorrow.
+            if (slot is null || slot < entry.SetAt) return false;
             var latest = ledger.Latest(entry.Channel);
-            if (latest is not null && latest.Slot >= slot.Value && latest.Status is "sent" or "skipped") continue;
-            if (now - slot.Value > window)
+            if (latest is not null && latest.Slot >= slot.Value && latest.Status is "sent" or "skipped" or "refused") return false;
+            // A minute of grace, so a window of zero still posts a slot the timer wakes for a moment late.
+            if (now - slot.Value > window + TimeSpan.FromMinutes(1))
             {
                 if (latest?.Slot != slot.Value)
                 {
@@ -65,11 +88,10 @@ public sealed class BriefingScheduler(
                     logger.LogWarning("Skipped the briefing for {Channel} due at {Slot:u}: the bot was down longer than the catch-up window ({Window})",
                         entry.Channel, slot.Value, window);
                 }
-                continue;
+                return false;
             }
-            if (await PostAsync(entry.Channel, slot.Value, cancellationToken)) posted++;
+            return await PostAsync(entry.Channel, slot.Value, cancellationToken);
         }
-        return posted;
     }
 
     /// <summary>Posts the briefing for one slot if this instance wins its claim; failures are recorded, not thrown.</summary>
@@ -86,18 +108,25 @@ public sealed class BriefingScheduler(
         }
         var since = ledger.LastSent(channel)?.Slot ?? slot.AddDays(-1);
         var zone = schedules.For(channel)?.Schedule.Zone ?? TimeZoneInfo.Utc;
-        var briefing = composer.Compose(since, time.GetUtcNow(), zone, withPicture: true);
         try
         {
+            var briefing = composer.Compose(since, time.GetUtcNow(), zone, withPicture: true);
             var messageId = await publisher.PublishAsync(new BriefingDelivery(channel, briefing, run.Nonce, slot), cancellationToken);
             ledger.MarkSent(run, messageId, since);
             logger.LogInformation("Posted the briefing for {Channel} due at {Slot:u}", channel, slot);
             return true;
         }
+        catch (BriefingDeliveryException e)
+        {
+            // The channel refused (gone, no permission): retrying cannot help until someone fixes it.
+            ledger.MarkFailed(run, e.Message, permanent: true);
+            logger.LogError("Could not post the briefing to {Channel}: {Error}", channel, e.Message);
+            return false;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ledger.MarkFailed(run, e.Message);
-            logger.LogError("Could not post the briefing to {Channel}: {Error}", channel, e.Message);
+            logger.LogError(e, "Could not post the briefing to {Channel}; it will be retried", channel);
             return false;
         }
     }

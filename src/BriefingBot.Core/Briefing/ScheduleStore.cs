@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Briefing;
 
 /// <summary>A channel's schedule as it stands: from chat (stored) or from configuration, possibly switched off.</summary>
-public sealed record ChannelSchedule(BriefingChannel Channel, BriefingSchedule Schedule, bool Enabled, string Origin);
+public sealed record ChannelSchedule(BriefingChannel Channel, BriefingSchedule Schedule, bool Enabled, string Origin)
+{
+    /// <summary>When a moderator set it in chat; slots before this were never promised. Null for configuration.</summary>
+    public DateTimeOffset? SetAt { get; init; }
+}
 
 /// <summary>
 /// The schedules in force: configuration gives defaults, and what moderators set in chat (stored in SQLite, so it
@@ -26,12 +30,12 @@ public sealed class ScheduleStore(KnowledgeDatabase database, IOptionsMonitor<Br
                 byChannel[new BriefingChannel(s.Platform.Trim().ToLowerInvariant(), s.Channel.Trim())] =
                     new ChannelSchedule(new BriefingChannel(s.Platform.Trim().ToLowerInvariant(), s.Channel.Trim()), schedule, true, "configuration");
         using var connection = database.Open();
-        foreach (var row in connection.Query<(string Platform, string ChannelId, string Cron, string TimeZone, long Enabled)>(
-                     "SELECT platform, channel_id, cron, time_zone, enabled FROM briefing_schedules"))
+        foreach (var row in connection.Query<(string Platform, string ChannelId, string Cron, string TimeZone, long Enabled, string SetAt)>(
+                     "SELECT platform, channel_id, cron, time_zone, enabled, set_at FROM briefing_schedules"))
             if (BriefingSchedule.TryCreate(row.Cron, row.TimeZone, out var schedule, out _))
             {
                 var channel = new BriefingChannel(row.Platform, row.ChannelId);
-                byChannel[channel] = new ChannelSchedule(channel, schedule, row.Enabled != 0, "chat");
+                byChannel[channel] = new ChannelSchedule(channel, schedule, row.Enabled != 0, "chat") { SetAt = StoredTime.ParseInstant(row.SetAt) };
             }
         return byChannel.Values.OrderBy(s => s.Channel.ToString(), StringComparer.Ordinal).ToList();
     }

@@ -64,8 +64,11 @@ public static class CommandTextParser
         var sb = new StringBuilder();
         if (i < text.Length && text[i] is '"' or '“' or '”')
         {
+            // A value opened with a straight quote ends at a straight quote, one opened with a curly quote at a curly
+            // quote, so quotes of the other kind can stand inside: text:"A “partial” truce".
+            var straight = text[i] == '"';
             i++;
-            while (i < text.Length && text[i] is not ('"' or '“' or '”'))
+            while (i < text.Length && !(straight ? text[i] == '"' : text[i] is '”' or '“'))
             {
                 if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == '"') i++;
                 sb.Append(text[i++]);

@@ -88,12 +88,21 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         KnowledgeExport? data;
         try { data = JsonSerializer.Deserialize<KnowledgeExport>(stream, KnowledgeJson.Options); }
         catch (JsonException e) { throw new KnowledgeException($"The file is not a BriefingBot export: {e.Message}"); }
-        var problems = Validate(data, out var parsed);
-        if (problems.Count > 0) throw new KnowledgeException("Nothing was imported. " + string.Join(" ", problems));
-        // The projection reads actor names from the directory; give it the imported actors before their rows commit.
-        actors.Use(data!.Actors.Select(a => new Actor(a.Id, a.Name, a.Kind, a.Aliases.Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList())));
+        List<(KnowledgeExport.RevisionEntry Entry, FactData Data)> parsed;
+        IReadOnlyList<string> problems;
         try
         {
+            problems = Validate(data, out parsed);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or JsonException)
+        {
+            throw new KnowledgeException($"Nothing was imported: the file is incomplete ({e.Message}).");
+        }
+        if (problems.Count > 0) throw new KnowledgeException("Nothing was imported. " + string.Join(" ", problems));
+        try
+        {
+            // The projection reads actor names from the directory; give it the imported actors before their rows commit.
+            actors.Use(data!.Actors.Select(a => new Actor(a.Id, a.Name, a.Kind, (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList())));
             database.Write((connection, tx) =>
             {
             if (connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM revisions) + (SELECT COUNT(*) FROM actors)", transaction: tx) > 0)
@@ -102,7 +111,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             {
                 connection.Execute("INSERT INTO actors (id, name, kind, recorded_at, recorded_by) VALUES (@Id, @Name, @kind, @at, @RecordedBy)",
                     new { a.Id, a.Name, kind = Vocabulary.Word(a.Kind), at = StoredTime.Format(a.RecordedAt), a.RecordedBy }, tx);
-                foreach (var alias in a.Aliases.Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+                foreach (var alias in (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase))
                     connection.Execute("INSERT INTO actor_aliases (alias, actor_id) VALUES (@alias, @Id)", new { alias, a.Id }, tx);
             }
             foreach (var f in data.Facts)
@@ -116,6 +125,11 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
                     explicitId: r.Id, recordedByKey: r.RecordedBy);
             return 0;
             });
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ArgumentException or NullReferenceException)
+        {
+            // The transaction rolled back, so nothing was written; say what the file got wrong.
+            throw new KnowledgeException($"Nothing was imported: the file does not fit together ({e.Message}).");
         }
         finally
         {

@@ -18,7 +18,7 @@ CREATE TABLE briefing_runs (
     channel_id   TEXT NOT NULL,
     slot         TEXT NOT NULL,
     nonce        TEXT NOT NULL,
-    status       TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'skipped')),
+    status       TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'refused', 'skipped')),
     claimed_at   TEXT NOT NULL,
     claimed_by   TEXT NOT NULL,
     finished_at  TEXT,
