@@ -43,7 +43,10 @@ public class BriefingPublisherTests
         await using var bot = await SlackTestBot.StartAsync(services: Scheduled("C0GONE"), fake: slack => slack.AnswerError("chat.postMessage", "not_in_channel"));
         Assert.Equal(0, await bot.Get<BriefingScheduler>().RunDueAsync(CancellationToken.None));
         var run = bot.Get<BriefingLedger>().Latest(new BriefingChannel("slack", "C0GONE"))!;
-        Assert.Equal("failed", run.Status);
+        Assert.Equal("refused", run.Status);
         Assert.Contains("the bot is not in Slack channel C0GONE (not_in_channel); invite it with /invite", run.Error);
+        var status = await bot.Get<BriefingBot.Commands.CommandRouter>().RouteTextAsync("/schedule status",
+            new BriefingBot.Commands.Caller("slack", SlackTestBot.Member, "Ann", BriefingBot.Commands.Role.Member), "C0GONE");
+        Assert.Contains("could not be posted: the bot is not in Slack channel C0GONE", string.Join("\n", status.Sections.SelectMany(x => x.Lines).Select(l => l.Text)));
     }
 }
