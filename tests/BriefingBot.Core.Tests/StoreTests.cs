@@ -142,6 +142,29 @@ public class StoreTests
     }
 
     [Fact]
+    public void An_edit_made_from_an_old_version_is_refused_rather_than_overwriting_a_newer_one()
+    {
+        using var bot = new TestBot();
+        var seen = bot.Get<FactQueries>().Get(new FactCode(FactKind.Term, 1))!.Current;
+        bot.Ask("/update term id:T1 text:\"Two months.\" source:AFP", TestBot.Moderator("eve"));
+        var e = Assert.Throws<KnowledgeException>(() => bot.Get<FactLog>().Record(((TermData)seen.Data) with { Text = "Three months." }, seen.Code,
+            seen.Provenance, TestBot.Moderator("mo").Author, null, basedOn: seen.Id));
+        Assert.Equal("T1 was changed by eve while you were editing it; nothing was recorded. /history T1 shows the change; try again.", e.Message);
+        Assert.Contains("Two months.", TestBot.Text(bot.Ask("/terms")));
+    }
+
+    [Fact]
+    public void A_retracted_proposal_is_still_readable_as_of_a_date_before_its_retraction()
+    {
+        using var bot = new TestBot();
+        bot.Time.Advance(TimeSpan.FromDays(2));
+        bot.Ask("/update retract id:P1 reason:\"superseded\"", TestBot.Moderator());
+        Assert.Equal("P1 was retracted. /history P1 shows why; /terms proposal:P1 as_of:<date> shows what was known before.",
+            bot.Ask("/terms proposal:P1").Title);
+        Assert.Contains("T4", TestBot.Codes(bot.Ask("/terms proposal:P1 as_of:2025-03-10")));
+    }
+
+    [Fact]
     public void Undo_of_a_retraction_brings_the_fact_back()
     {
         using var bot = new TestBot();

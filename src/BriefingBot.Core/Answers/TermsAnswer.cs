@@ -16,6 +16,9 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         DateTimeOffset? asOf = asOfDate is { } d ? DateInput.EndOfDay(d) : null;
         var when = asOfDate is { } day ? $" as known on {Phrases.Date(day)}" : "";
         var chosen = request.Proposal("proposal");
+        if (chosen is { Current.Retracted: true } && asOf is null)
+            return ValueTask.FromResult(Reply.Error(
+                $"{chosen.Code} was retracted. /history {chosen.Code} shows why; /terms proposal:{chosen.Code} as_of:<date> shows what was known before."));
         var proposal = chosen is null ? queries.NewestProposal(asOf)
             : queries.Get(chosen.Code, asOf) is { Current.Retracted: false } known ? known : null;
         if (proposal is null)

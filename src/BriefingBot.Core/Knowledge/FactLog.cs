@@ -18,8 +18,10 @@ public sealed class FactLog
     }
 
     /// <summary>Adds a new fact, or a new revision of <paramref name="existing"/>.</summary>
+    /// <param name="basedOn">The revision the change was made from; if the fact has moved on since, the change is refused
+    /// rather than silently overwriting someone else's edit.</param>
     public FactView Record(FactData data, FactCode? existing, Provenance provenance, ChangeAuthor by, string? reason,
-        DateTimeOffset? recordedAt = null) =>
+        DateTimeOffset? recordedAt = null, long? basedOn = null) =>
         _database.Write((connection, tx) =>
         {
             long factId;
@@ -29,6 +31,9 @@ public sealed class FactLog
                 if (code.Kind != data.Kind)
                     throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
                 previous = Latest(connection, tx, code) ?? throw NotFound(code);
+                if (basedOn is { } seen && previous.Id != seen)
+                    throw new KnowledgeException(
+                        $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
                 factId = previous.FactId;
                 if (data is TermData term && previous.Data is TermData old && term.ProposalId != old.ProposalId)
                     throw new KnowledgeException($"{code} belongs to another proposal; add a new term there instead.");

@@ -23,9 +23,11 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
 
         var since = request.Date("since") ?? request.Date("source_date") ?? DateOnly.FromDateTime(request.Now.UtcDateTime);
         AidData data;
+        Revision? basedOn = null;
         if (id is { } code)
         {
-            if (queries.Get(code)?.Data is not AidData old)
+            basedOn = queries.Get(code)?.Current;
+            if (basedOn?.Data is not AidData old)
                 return ValueTask.FromResult(Reply.Error($"There is no aid stream {code}; /aid lists them with their ids."));
             var status = request.Choice<AidStatus>("status") ?? old.Status;
             data = old with
@@ -46,7 +48,7 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
             data = new AidData(donor.Id, recipient.Id, category.Value, status, new EventDate(since, DatePrecision.Day),
                 request.Text("amount"), request.Text("note"));
         }
-        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"));
+        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now));
     }
 }

@@ -17,9 +17,11 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             return ValueTask.FromResult(Reply.Error("A contact needs at least two people: people:\"Macron, Trump\"."));
         var precision = request.Choice<DatePrecision>("precision");
         ContactData data;
+        Revision? basedOn = null;
         if (id is { } code)
         {
-            if (queries.Get(code)?.Data is not ContactData old)
+            basedOn = queries.Get(code)?.Current;
+            if (basedOn?.Data is not ContactData old)
                 return ValueTask.FromResult(Reply.Error($"There is no contact {code}; /contacts lists them with their ids."));
             var when = request.Date("date") is { } date
                 ? EventDate.Normalised(date, precision ?? DatePrecision.Day)
@@ -46,7 +48,7 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             data = new ContactData(kind, people, date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
                 planned, request.Text("place"), summary, request.Text("tone"));
         }
-        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"));
+        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now));
     }
 }

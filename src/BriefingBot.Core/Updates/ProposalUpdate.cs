@@ -13,9 +13,11 @@ public sealed class ProposalUpdate(FactLog log, FactQueries queries, UpdateRepli
     {
         var id = request.Fact("id");
         ProposalData data;
+        Revision? basedOn = null;
         if (id is { } code)
         {
-            if (queries.Get(code)?.Data is not ProposalData old)
+            basedOn = queries.Get(code)?.Current;
+            if (basedOn?.Data is not ProposalData old)
                 return ValueTask.FromResult(Reply.Error($"There is no proposal {code}; /terms names the proposals."));
             data = old with
             {
@@ -32,7 +34,7 @@ public sealed class ProposalUpdate(FactLog log, FactQueries queries, UpdateRepli
             data = new ProposalData(name, request.Choice<ProposalStatus>("status") ?? ProposalStatus.Proposed,
                 sponsors.Select(a => a.Id).ToList(), request.Text("summary"));
         }
-        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"));
+        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now));
     }
 }

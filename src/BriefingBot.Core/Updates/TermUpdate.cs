@@ -13,9 +13,11 @@ public sealed class TermUpdate(FactLog log, FactQueries queries, UpdateReplies r
     {
         var id = request.Fact("id");
         TermData data;
+        Revision? basedOn = null;
         if (id is { } code)
         {
-            if (queries.Get(code)?.Data is not TermData old)
+            basedOn = queries.Get(code)?.Current;
+            if (basedOn?.Data is not TermData old)
                 return ValueTask.FromResult(Reply.Error($"There is no term {code}; /terms lists them with their ids."));
             data = old with
             {
@@ -33,7 +35,7 @@ public sealed class TermUpdate(FactLog log, FactQueries queries, UpdateReplies r
                 return ValueTask.FromResult(Reply.Error("A new term needs topic and text, for example /update term source:Reuters topic:Duration text:\"One month\"."));
             data = new TermData(proposal.Current.FactId, topic, text, request.Choice<TermStatus>("status") ?? TermStatus.Proposed);
         }
-        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"));
+        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now));
     }
 }
