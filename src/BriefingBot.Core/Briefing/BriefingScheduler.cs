@@ -37,7 +37,8 @@ public sealed class BriefingScheduler(
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
             try
             {
-                await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : Min(wait, TimeSpan.FromHours(1)), time, wake.Token);
+                // Waking at least once a minute bounds any drift (a suspended machine, a clock set forward) to a minute.
+                await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : Min(wait, TimeSpan.FromMinutes(1)), time, wake.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
