@@ -38,8 +38,8 @@ internal sealed class FactProjection(ActorDirectory actors)
         if (!retracted && data is ContactData contact)
             foreach (var actorId in contact.ParticipantIds.Distinct())
                 connection.Execute(
-                    "INSERT INTO current_participants (actor_id, sort_on, fact_id) VALUES (@actorId, @sortOn, @factId)",
-                    new { actorId, sortOn = StoredTime.Format(sortOn), factId }, tx);
+                    "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
+                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = Vocabulary.Word(contact.Type) }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         if (!retracted)

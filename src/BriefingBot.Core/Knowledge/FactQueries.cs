@@ -83,7 +83,7 @@ public sealed class FactQueries(KnowledgeDatabase database)
         }
         if (filter.Kind is { } kind)
         {
-            sql.Append(" AND c.contact_kind = $kind");
+            sql.Append(filter.PersonId is null ? " AND c.contact_kind = $kind" : " AND p.contact_kind = $kind");
             args.Add(("$kind", Vocabulary.Word(kind)));
         }
         sql.Append(filter.PersonId is null ? " ORDER BY c.sort_on DESC, c.fact_id DESC" : " ORDER BY p.sort_on DESC, p.fact_id DESC");
