@@ -21,6 +21,37 @@ public class StoreTests
     }
 
     [Fact]
+    public void An_older_database_is_upgraded_in_place_and_keeps_its_knowledge()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "knowledge.db");
+        using (var old = new SqliteConnection($"Data Source={path}"))
+        {
+            old.Open();
+            Assert.Equal(3, MigrationRunner.Apply(old, upTo: 3));
+            using var cmd = old.CreateCommand();
+            // A contact as version 3 stored it: its participants had no kind beside them.
+            cmd.CommandText = """
+                INSERT INTO facts (id, kind, number) VALUES (1, 'contact', 1);
+                INSERT INTO sources (id, outlet) VALUES (1, 'AFP');
+                INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by, recorded_by_name)
+                VALUES (1, 1, 'create', 0, '{"$kind":"contact","type":"summit","participantIds":[1,2],"planned":false,"summary":"Talks"}', 1,
+                        'reported', '2025-03-07T10:00:00.0000000Z', 'test:mo', 'mo');
+                INSERT INTO current_facts (fact_id, kind, revision_id, live, sort_on, contact_kind) VALUES (1, 'contact', 1, 1, '2025-03-07', 'summit');
+                INSERT INTO current_participants (actor_id, sort_on, fact_id) VALUES (1, '2025-03-07', 1), (2, '2025-03-07', 1);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        using var bot = new TestBot(seed: false, folder: folder);
+        Assert.Equal(MigrationRunner.LatestVersion, bot.Count("PRAGMA user_version"));
+        Assert.Equal(2, bot.Count("SELECT COUNT(*) FROM current_participants WHERE contact_kind = 'summit'"));
+        Assert.Equal(1, bot.Count("SELECT COUNT(*) FROM revisions"));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Seeding_adds_the_report_once_and_never_again()
     {
         // Both bots share the folder, as two runs of the program share data/.

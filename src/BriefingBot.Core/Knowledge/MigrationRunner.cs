@@ -10,14 +10,15 @@ internal static class MigrationRunner
 
     public static int LatestVersion => Scripts.Count == 0 ? 0 : Scripts[^1].Version;
 
-    public static int Apply(SqliteConnection connection)
+    /// <summary>Applies every pending migration, or those up to <paramref name="upTo"/> (tests build older files with it).</summary>
+    public static int Apply(SqliteConnection connection, int? upTo = null)
     {
         var current = UserVersion(connection);
         if (current > LatestVersion)
             throw new InvalidOperationException(
                 $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
         var applied = 0;
-        foreach (var (version, sql) in Scripts.Where(s => s.Version > current))
+        foreach (var (version, sql) in Scripts.Where(s => s.Version > current && s.Version <= (upTo ?? int.MaxValue)))
         {
             using var tx = connection.BeginTransaction();
             using (var cmd = connection.CreateCommand())
