@@ -19,7 +19,7 @@ public sealed class BriefingScheduler(
     ILogger<BriefingScheduler> logger) : BackgroundService
 {
     /// <summary>Names this process in the ledger, so a second instance can tell its claims from ours.</summary>
-    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():n}"[..^24];
+    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("n")[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -74,29 +74,30 @@ public sealed class BriefingScheduler(
 
     private async Task<bool> RunDueAsync(ChannelSchedule entry, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
+        var slot = entry.Schedule.LatestAtOrBefore(now, TimeSpan.FromDays(8));
+        // A slot from before the schedule was set is not missed: changing the time at 09:00 to 08:30 waits for tomorrow.
+        if (slot is null || slot < entry.SetAt) return false;
+        var latest = ledger.Latest(entry.Channel);
+        if (latest is not null && latest.Slot >= slot.Value && latest.Status is "sent" or "skipped" or "refused") return false;
+        // A minute of grace, so a window of zero still posts a slot the timer wakes for a moment late.
+        if (now - slot.Value > window + TimeSpan.FromMinutes(1))
         {
-            var slot = entry.Schedule.LatestAtOrBefore(now, TimeSpan.FromDays(8));
-            // A slot from before the schedule was set is not missed: changing the time at 09:00 to 08:30 waits for tomorrow.
-            if (slot is null || slot < entry.SetAt) return false;
-            var latest = ledger.Latest(entry.Channel);
-            if (latest is not null && latest.Slot >= slot.Value && latest.Status is "sent" or "skipped" or "refused") return false;
-            // A minute of grace, so a window of zero still posts a slot the timer wakes for a moment late.
-            if (now - slot.Value > window + TimeSpan.FromMinutes(1))
+            if (latest?.Slot != slot.Value)
             {
-                if (latest?.Slot != slot.Value)
-                {
-                    ledger.MarkSkipped(entry.Channel, slot.Value, Instance, $"missed by {Phrases.Ago(slot.Value, now).Replace(" ago", "")}, more than the catch-up window");
-                    logger.LogWarning("Skipped the briefing for {Channel} due at {Slot:u}: the bot was down longer than the catch-up window ({Window})",
-                        entry.Channel, slot.Value, window);
-                }
-                return false;
+                ledger.MarkSkipped(entry.Channel, slot.Value, Instance, $"missed by {Phrases.Ago(slot.Value, now).Replace(" ago", "")}, more than the catch-up window");
+                logger.LogWarning("Skipped the briefing for {Channel} due at {Slot:u}: the bot was down longer than the catch-up window ({Window})",
+                    entry.Channel, slot.Value, window);
             }
-            return await PostAsync(entry.Channel, slot.Value, cancellationToken);
+            return false;
         }
+        return await PostAsync(entry.Channel, slot.Value, entry.Schedule.Zone, cancellationToken);
     }
 
     /// <summary>Posts the briefing for one slot if this instance wins its claim; failures are recorded, not thrown.</summary>
-    public async Task<bool> PostAsync(BriefingChannel channel, DateTimeOffset slot, CancellationToken cancellationToken)
+    public Task<bool> PostAsync(BriefingChannel channel, DateTimeOffset slot, CancellationToken cancellationToken) =>
+        PostAsync(channel, slot, schedules.For(channel)?.Schedule.Zone ?? TimeZoneInfo.Utc, cancellationToken);
+
+    private async Task<bool> PostAsync(BriefingChannel channel, DateTimeOffset slot, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var run = ledger.TryClaim(channel, slot, Instance, options.CurrentValue.ClaimTimeout);
         if (run is null) return false;
@@ -108,7 +109,6 @@ public sealed class BriefingScheduler(
             return false;
         }
         var since = ledger.LastSent(channel)?.Slot ?? slot.AddDays(-1);
-        var zone = schedules.For(channel)?.Schedule.Zone ?? TimeZoneInfo.Utc;
         try
         {
             var briefing = composer.Compose(since, time.GetUtcNow(), zone, withPicture: true);

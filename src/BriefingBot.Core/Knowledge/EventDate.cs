@@ -21,6 +21,10 @@ public sealed record EventDate(DateOnly Date, DatePrecision Precision)
         _ => Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
     };
 
-    public static EventDate Normalised(DateOnly date, DatePrecision precision) =>
-        new EventDate(date, precision) is var d ? d with { Date = d.Start } : d;
+    /// <summary>The date stored as the start of its period (a week as its Monday), so equal periods compare equal.</summary>
+    public static EventDate Normalised(DateOnly date, DatePrecision precision)
+    {
+        var raw = new EventDate(date, precision);
+        return raw with { Date = raw.Start };
+    }
 }
