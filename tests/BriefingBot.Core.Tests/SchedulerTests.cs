@@ -166,6 +166,64 @@ public class SchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_claim_whose_process_died_and_whose_slot_was_replaced_is_closed_and_said_once()
+    {
+        var channel = new BriefingChannel("discord", "news");
+        var dead = Start();
+        _time.SetUtcNow(Slot);
+        Assert.NotNull(dead.Get<BriefingLedger>().TryClaim(channel, Slot, "dead-process", TimeSpan.FromMinutes(2)));
+
+        // Nobody ran until the next morning: Monday's claim can no longer be retried, Tuesday's is posted.
+        var tuesday = Slot.AddDays(1);
+        _time.SetUtcNow(tuesday);
+        var bot = Start();
+        Assert.Equal(1, await Pass(bot));
+        var scheduler = bot.Get<BriefingScheduler>();
+        Assert.False(scheduler.ResolveOpenRuns(), "no open claim is left to wake for");
+        Assert.Empty(bot.Get<BriefingLedger>().OpenRuns());
+
+        var runs = bot.Get<BriefingLedger>().Runs(channel);
+        Assert.Equal(["skipped", "sent"], runs.Select(r => r.Status));
+        Assert.Contains("replaced by a later one", runs[0].Error);
+        // The Tuesday briefing covers what Monday's would have held: everything since the last one sent.
+        Assert.Equal(tuesday.AddDays(-1), runs[1].CoversSince);
+        Assert.Single(_discord.Messages);
+    }
+
+    [Fact]
+    public async Task A_claim_left_open_past_the_catch_up_window_is_given_up_and_shown_in_status()
+    {
+        var channel = new BriefingChannel("discord", "news");
+        var dead = Start();
+        _time.SetUtcNow(Slot);
+        Assert.NotNull(dead.Get<BriefingLedger>().TryClaim(channel, Slot, "dead-process", TimeSpan.FromMinutes(2)));
+
+        _time.SetUtcNow(Slot.AddHours(7));
+        var bot = Start();
+        Assert.Equal(0, await Pass(bot));
+        Assert.False(bot.Get<BriefingScheduler>().ResolveOpenRuns());
+        Assert.Equal("skipped", bot.Get<BriefingLedger>().Latest(channel)!.Status);
+        Assert.Empty(_discord.Messages);
+        var status = TestBot.Text(await bot.Get<Commands.CommandRouter>().RouteTextAsync("/schedule status",
+            new Commands.Caller("discord", "u", "U", Commands.Role.Member), "news"));
+        Assert.Contains("was skipped: never confirmed as posted (the process posting it stopped), and not retried within the catch-up window", status);
+    }
+
+    [Fact]
+    public async Task A_claim_still_within_its_window_is_waited_for_and_retried()
+    {
+        var channel = new BriefingChannel("discord", "news");
+        var dead = Start();
+        _time.SetUtcNow(Slot);
+        Assert.NotNull(dead.Get<BriefingLedger>().TryClaim(channel, Slot, "dead-process", TimeSpan.FromMinutes(2)));
+        var bot = Start();
+        Assert.True(bot.Get<BriefingScheduler>().ResolveOpenRuns(), "the loop wakes to retry it");
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await Pass(bot));
+        Assert.False(bot.Get<BriefingScheduler>().ResolveOpenRuns());
+    }
+
+    [Fact]
     public async Task A_schedule_changed_while_waiting_takes_effect_at_once()
     {
         var bot = Start();

@@ -70,7 +70,9 @@ public sealed class ScheduleStatus(ScheduleStore schedules, BriefingLedger ledge
         var sent = ledger.LastSent(channel);
         lines.Add(new ReplyLine(sent is null ? "No briefing has been posted here yet."
             : $"Last posted: the briefing due {Phrases.When(sent.Slot, zone, request.Now)}, sent {Phrases.Ago(sent.FinishedAt ?? sent.Slot, request.Now)}."));
-        if (ledger.Latest(channel) is { Status: "failed" or "refused" or "skipped" or "claimed" } problem && problem.Slot > (sent?.Slot ?? DateTimeOffset.MinValue))
+        // Every run since the last one posted that did not get out, newest first: a slot given up is said, never hidden.
+        foreach (var problem in ledger.Runs(channel).Where(r => r.Status != "sent" && r.Slot > (sent?.Slot ?? DateTimeOffset.MinValue))
+                     .OrderByDescending(r => r.Slot).Take(3))
             lines.Add(new ReplyLine(problem.Status switch
             {
                 "failed" or "refused" => $"The briefing due {Phrases.When(problem.Slot, zone, request.Now)} could not be posted: {problem.Error}",

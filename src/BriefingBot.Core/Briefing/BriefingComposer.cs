@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Briefing;
 
 /// <summary>Writes a briefing: what changed since a moment (terms, contacts, aid, retractions), then what stands now.</summary>
-public sealed class BriefingComposer(FactQueries queries, FactLines lines, ContactGraph graph, IOptions<KnowledgeOptions> options)
+public sealed class BriefingComposer(
+    FactQueries queries, FactLines lines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
 {
     public const int MaxChanges = 60;
     public const int PictureDays = 14;
@@ -14,6 +15,7 @@ public sealed class BriefingComposer(FactQueries queries, FactLines lines, Conta
     public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null)
     {
         zone ??= TimeZoneInfo.Utc;
+        actors.CatchUp();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
 

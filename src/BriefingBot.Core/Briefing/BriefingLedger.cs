@@ -31,6 +31,7 @@ public sealed class BriefingLedger(KnowledgeDatabase database, TimeProvider time
                 return existing with { Status = "claimed", ClaimedAt = now, ClaimedBy = instance };
             }
             var nonce = Nonce(channel, slot);
+            Supersede(connection, tx, channel, slot, now);
             var id = connection.ExecuteScalar<long>(
                 """
                 INSERT INTO briefing_runs (platform, channel_id, slot, nonce, status, claimed_at, claimed_by)
@@ -45,22 +46,33 @@ public sealed class BriefingLedger(KnowledgeDatabase database, TimeProvider time
     /// <summary>Records a failed post; a permanent one (the channel refused) is not retried.</summary>
     public void MarkFailed(BriefingRun run, string error, bool permanent = false) => Finish(run, permanent ? "refused" : "failed", null, error, null);
 
-    /// <summary>Whether any run is claimed or failed and so may need a retry once its claim times out.</summary>
-    public bool HasOpenClaims()
+    /// <summary>Runs claimed or failed and not yet resolved: each is retried once its claim times out, or closed.</summary>
+    public IReadOnlyList<BriefingRun> OpenRuns()
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM briefing_runs WHERE status IN ('claimed', 'failed'))") != 0;
+        return Read(connection, null, "WHERE status IN ('claimed', 'failed') ORDER BY slot", new { });
     }
+
+    /// <summary>Closes an open run that will never be retried, as skipped with the reason, so status says what became of it.</summary>
+    public void Close(BriefingRun run, string why) =>
+        database.Write((connection, tx) => connection.Execute(
+            "UPDATE briefing_runs SET status = 'skipped', finished_at = @at, error = @why WHERE id = @Id AND status IN ('claimed', 'failed')",
+            new { at = StoredTime.Format(time.GetUtcNow()), why, run.Id }, tx));
 
     /// <summary>Records a slot that was missed for longer than the catch-up window, so status can say so.</summary>
     public void MarkSkipped(BriefingChannel channel, DateTimeOffset slot, string instance, string why) =>
-        database.Write((connection, tx) => connection.Execute(
-            """
-            INSERT INTO briefing_runs (platform, channel_id, slot, nonce, status, claimed_at, claimed_by, finished_at, error)
-            VALUES (@Platform, @ChannelId, @slot, @nonce, 'skipped', @at, @instance, @at, @why)
-            ON CONFLICT (platform, channel_id, slot) DO NOTHING
-            """,
-            new { channel.Platform, channel.ChannelId, slot = StoredTime.Format(slot), nonce = Nonce(channel, slot), at = StoredTime.Format(time.GetUtcNow()), instance, why }, tx));
+        database.Write((connection, tx) =>
+        {
+            var now = time.GetUtcNow();
+            Supersede(connection, tx, channel, slot, now);
+            return connection.Execute(
+                """
+                INSERT INTO briefing_runs (platform, channel_id, slot, nonce, status, claimed_at, claimed_by, finished_at, error)
+                VALUES (@Platform, @ChannelId, @slot, @nonce, 'skipped', @at, @instance, @at, @why)
+                ON CONFLICT (platform, channel_id, slot) DO NOTHING
+                """,
+                new { channel.Platform, channel.ChannelId, slot = StoredTime.Format(slot), nonce = Nonce(channel, slot), at = StoredTime.Format(now), instance, why }, tx);
+        });
 
     public BriefingRun? LastSent(BriefingChannel channel) => Latest(channel, "AND status = 'sent'");
 
@@ -76,6 +88,21 @@ public sealed class BriefingLedger(KnowledgeDatabase database, TimeProvider time
         using var connection = database.Open();
         return Read(connection, null, "WHERE platform = @Platform AND channel_id = @ChannelId ORDER BY slot", new { channel.Platform, channel.ChannelId });
     }
+
+    /// <summary>
+    /// Only a channel's latest slot is ever retried, so when a newer slot is claimed or skipped, an older run left open
+    /// (its process died mid-post, or its post failed) is closed as skipped instead of staying open for good. The next
+    /// briefing covers everything since the last one sent, so what the closed one held is not lost.
+    /// </summary>
+    private static void Supersede(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, BriefingChannel channel,
+        DateTimeOffset slot, DateTimeOffset now) =>
+        connection.Execute(
+            """
+            UPDATE briefing_runs SET status = 'skipped', finished_at = @at,
+                error = 'never confirmed as posted (' || COALESCE(error, 'the process posting it stopped') || ') and replaced by a later one, which covers what it held'
+            WHERE platform = @Platform AND channel_id = @ChannelId AND slot < @slot AND status IN ('claimed', 'failed')
+            """,
+            new { channel.Platform, channel.ChannelId, slot = StoredTime.Format(slot), at = StoredTime.Format(now) }, tx);
 
     /// <summary>A nonce unique to the channel and slot and stable across retries (25 characters, the most a platform's nonce may hold).</summary>
     public static string Nonce(BriefingChannel channel, DateTimeOffset slot)

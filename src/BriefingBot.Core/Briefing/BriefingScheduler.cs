@@ -33,7 +33,7 @@ public sealed class BriefingScheduler(
             var wait = next is { } n ? n - time.GetUtcNow() : TimeSpan.FromHours(1);
             // An unfinished claim (a crash, a transient failure) is retried as soon as it may be, while a platform
             // that honours nonces still remembers the first attempt.
-            if (ledger.HasOpenClaims()) wait = Min(wait, options.CurrentValue.ClaimTimeout);
+            if (ResolveOpenRuns()) wait = Min(wait, options.CurrentValue.ClaimTimeout);
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
             try
             {
@@ -130,6 +130,32 @@ public sealed class BriefingScheduler(
             logger.LogError(e, "Could not post the briefing to {Channel}; it will be retried", channel);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Closes open runs that can never be retried (their channel's schedule is off, or the catch-up window has passed)
+    /// and says whether any is left to retry, so the loop wakes for those and never for a claim nobody will finish.
+    /// </summary>
+    public bool ResolveOpenRuns()
+    {
+        var now = time.GetUtcNow();
+        var window = options.CurrentValue.CatchUpWindow + TimeSpan.FromMinutes(1);
+        var enabled = schedules.All().Where(s => s.Enabled).Select(s => s.Channel).ToHashSet();
+        var retryable = false;
+        foreach (var run in ledger.OpenRuns())
+        {
+            if (!enabled.Contains(run.Channel))
+                ledger.Close(run, "never confirmed as posted, and the channel's briefing was switched off before it could be retried");
+            else if (now - run.Slot > window)
+                ledger.Close(run, $"never confirmed as posted ({run.Error ?? "the process posting it stopped"}), and not retried within the catch-up window");
+            else
+            {
+                retryable = true;
+                continue;
+            }
+            logger.LogWarning("Gave up the briefing for {Channel} due at {Slot:u}: it was never confirmed as posted", run.Channel, run.Slot);
+        }
+        return retryable;
     }
 
     /// <summary>The next slot of any enabled schedule after <paramref name="after"/>.</summary>

@@ -17,6 +17,7 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
     public IReadOnlyList<Suggestion> Suggest(OptionSpec option, string typed)
     {
         typed ??= "";
+        actors.CatchUp();
         switch (option.Type)
         {
             case OptionType.Actor:

@@ -13,13 +13,15 @@ public sealed class CommandRouter
 {
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly OptionBinder _binder;
+    private readonly ActorDirectory _actors;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, TimeProvider time, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, TimeProvider time, ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Path);
         _binder = binder;
+        _actors = actors;
         _time = time;
         _logger = logger;
         var missing = CommandCatalogue.Flatten().Select(p => p.Path).Where(p => !_handlers.ContainsKey(p)).ToList();
@@ -57,6 +59,8 @@ public sealed class CommandRouter
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
+            _actors.CatchUp();
             if (Resolve(invocation, out var spec) is { } notFound) return notFound;
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator)
                 return Reply.Error($"Only moderators can use {invocation.CommandText}; nothing was changed. Ask a moderator to make this change.");

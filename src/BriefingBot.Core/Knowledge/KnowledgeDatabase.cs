@@ -8,6 +8,7 @@ public sealed class KnowledgeDatabase : IDisposable
     private const int MaxIdle = 16;
     private readonly string _connectionString;
     private readonly System.Collections.Concurrent.ConcurrentBag<LeasedConnection> _idle = [];
+    private readonly DataVersionWatch _watch;
     private bool _disposed;
 
     public KnowledgeDatabase(string path)
@@ -21,9 +22,16 @@ public sealed class KnowledgeDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _watch = new DataVersionWatch(_connectionString);
     }
 
     public string FullPath { get; }
+
+    /// <summary>
+    /// Grows whenever anything was committed to the file, by this process or another, since it was last read: what an
+    /// in-memory view compares before answering, so it never answers from a state someone else has moved past.
+    /// </summary>
+    public long Version => _watch.Current();
 
     /// <summary>Creates the file and folder if needed, switches to WAL and applies pending migrations.</summary>
     public int Initialise()
@@ -74,6 +82,7 @@ public sealed class KnowledgeDatabase : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _watch.Dispose();
         while (_idle.TryTake(out var connection))
         {
             connection.Closing = true;

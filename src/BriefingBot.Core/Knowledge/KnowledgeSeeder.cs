@@ -16,54 +16,69 @@ public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory a
         var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
             .Select(path => (path, seed: Read(path))).ToList();
 
-        // Actors first (idempotent, by name), so fact payloads can refer to their ids.
-        foreach (var (_, seed) in files)
-            foreach (var actor in seed.Actors ?? [])
-                if (actors.Find(actor.Name) is null)
-                    actors.Add(actor.Name, actor.Kind, actor.Aliases ?? [], ChangeAuthor.Seed);
-
-        return database.Write((connection, tx) =>
+        // One write transaction for all of it: processes starting together on a new file queue on the lock, and the
+        // ones after the first find the marker and add nothing, not even an actor.
+        try
         {
-            // A second instance racing us sees the marker once we commit and adds nothing.
-            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM settings WHERE key = @SeededKey", new { SeededKey }, tx) > 0)
-                return 0;
-            var added = 0;
-            foreach (var (path, seed) in files)
+            return database.Write((connection, tx) =>
             {
-                long Id(string name) => actors.Find(name)?.Id
-                    ?? throw new InvalidDataException($"{path}: no actor called '{name}'; add it to \"actors\".");
-                Provenance Cite(Confidence c) => new(seed.Source, c);
+                if (connection.ExecuteScalar<long>(
+                        "SELECT EXISTS (SELECT 1 FROM settings WHERE key = @SeededKey) OR EXISTS (SELECT 1 FROM revisions)",
+                        new { SeededKey }, tx) != 0)
+                    return 0;
+                foreach (var (_, seed) in files)
+                    foreach (var actor in seed.Actors ?? [])
+                        if (connection.ExecuteScalar<long?>("SELECT actor_id FROM actor_aliases WHERE alias = @Name", new { actor.Name }, tx) is null)
+                            actors.Insert(connection, tx, actor.Name, actor.Kind, ActorDirectory.Names(actor.Name, actor.Aliases ?? []), ChangeAuthor.Seed);
+                // The facts' projections name these actors before they commit.
+                actors.UseWithin(connection, tx);
+                return SeedFacts(connection, tx, files);
+            });
+        }
+        finally
+        {
+            actors.Reload();
+        }
+    }
 
-                long NewFact(FactKind kind, long? parent) => FactLog.NewFact(connection, tx, kind, parent);
+    private int SeedFacts(LeasedConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, List<(string path, SeedFile seed)> files)
+    {
+        var added = 0;
+        foreach (var (path, seed) in files)
+        {
+            long Id(string name) => actors.Find(name)?.Id
+                ?? throw new InvalidDataException($"{path}: no actor called '{name}'; add it to \"actors\".");
+            Provenance Cite(Confidence c) => new(seed.Source, c);
 
-                void Add(FactData data, Confidence confidence, long? parent = null)
-                {
-                    var id = NewFact(data.Kind, parent);
-                    log.Append(connection, tx, id, RevisionAction.Create, false, data, Cite(confidence), ChangeAuthor.Seed,
-                        "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
-                    added++;
-                }
+            long NewFact(FactKind kind, long? parent) => FactLog.NewFact(connection, tx, kind, parent);
 
-                foreach (var p in seed.Proposals ?? [])
-                {
-                    var proposalId = NewFact(FactKind.Proposal, null);
-                    log.Append(connection, tx, proposalId, RevisionAction.Create, false,
-                        new ProposalData(p.Name, p.Status, p.Sponsors.Select(Id).ToList(), p.Summary), Cite(p.Confidence),
-                        ChangeAuthor.Seed, "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
-                    added++;
-                    foreach (var t in p.Terms ?? [])
-                        Add(new TermData(proposalId, t.Topic, t.Text, t.Status), t.Confidence, proposalId);
-                }
-                foreach (var c in seed.Contacts ?? [])
-                    Add(new ContactData(c.Type, c.Participants.Select(Id).ToList(), c.When, c.Planned, c.Place, c.Summary, c.Tone),
-                        c.Confidence);
-                foreach (var a in seed.Aid ?? [])
-                    Add(new AidData(Id(a.Donor), Id(a.Recipient), a.Category, a.Status, a.Since, a.Amount, a.Note), a.Confidence);
+            void Add(FactData data, Confidence confidence, long? parent = null)
+            {
+                var id = NewFact(data.Kind, parent);
+                log.Append(connection, tx, id, RevisionAction.Create, false, data, Cite(confidence), ChangeAuthor.Seed,
+                    "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
+                added++;
             }
-            connection.Execute("INSERT INTO settings (key, value) VALUES (@SeededKey, @at)",
-                new { SeededKey, at = StoredTime.Format(time.GetUtcNow()) }, tx);
-            return added;
-        });
+
+            foreach (var p in seed.Proposals ?? [])
+            {
+                var proposalId = NewFact(FactKind.Proposal, null);
+                log.Append(connection, tx, proposalId, RevisionAction.Create, false,
+                    new ProposalData(p.Name, p.Status, p.Sponsors.Select(Id).ToList(), p.Summary), Cite(p.Confidence),
+                    ChangeAuthor.Seed, "seeded from " + Path.GetFileName(path), null, seed.RecordedAt);
+                added++;
+                foreach (var t in p.Terms ?? [])
+                    Add(new TermData(proposalId, t.Topic, t.Text, t.Status), t.Confidence, proposalId);
+            }
+            foreach (var c in seed.Contacts ?? [])
+                Add(new ContactData(c.Type, c.Participants.Select(Id).ToList(), c.When, c.Planned, c.Place, c.Summary, c.Tone),
+                    c.Confidence);
+            foreach (var a in seed.Aid ?? [])
+                Add(new AidData(Id(a.Donor), Id(a.Recipient), a.Category, a.Status, a.Since, a.Amount, a.Note), a.Confidence);
+        }
+        connection.Execute("INSERT INTO settings (key, value) VALUES (@SeededKey, @at)",
+            new { SeededKey, at = StoredTime.Format(time.GetUtcNow()) }, tx);
+        return added;
     }
 
     private bool HasRevisions()

@@ -13,14 +13,18 @@ internal static class MigrationRunner
     /// <summary>Applies every pending migration, or those up to <paramref name="upTo"/> (tests build older files with it).</summary>
     public static int Apply(SqliteConnection connection, int? upTo = null)
     {
-        var current = UserVersion(connection);
-        if (current > LatestVersion)
-            throw new InvalidOperationException(
-                $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
         var applied = 0;
-        foreach (var (version, sql) in Scripts.Where(s => s.Version > current && s.Version <= (upTo ?? int.MaxValue)))
+        while (true)
         {
-            using var tx = connection.BeginTransaction();
+            // The version is read inside the write transaction: processes starting together queue on the lock, and each
+            // finds the schema where the one before it left it, so exactly one applies each script.
+            using var tx = connection.BeginTransaction(deferred: false);
+            var current = UserVersion(connection, tx);
+            if (current > LatestVersion)
+                throw new InvalidOperationException(
+                    $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
+            if (current >= Math.Min(LatestVersion, upTo ?? int.MaxValue)) return applied;
+            var (version, sql) = Scripts[current];
             using (var cmd = connection.CreateCommand())
             {
                 cmd.Transaction = tx;
@@ -30,12 +34,12 @@ internal static class MigrationRunner
             tx.Commit();
             applied++;
         }
-        return applied;
     }
 
-    public static int UserVersion(SqliteConnection connection)
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? tx = null)
     {
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = "PRAGMA user_version";
         return Convert.ToInt32(cmd.ExecuteScalar());
     }
