@@ -44,6 +44,8 @@ public static class DiscordServices
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<RestInteractionCallback>();
         services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<PublicBotGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicBotGuard>());
         services.AddSingleton<BriefingBot.Briefing.IBriefingPublisher, Briefing.DiscordBriefingPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
 
