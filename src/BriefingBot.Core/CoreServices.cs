@@ -1,6 +1,7 @@
 using BriefingBot.Answers;
 using BriefingBot.Briefing;
 using BriefingBot.Commands;
+using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using BriefingBot.Updates;
@@ -16,6 +17,8 @@ public static class CoreServices
     public static IServiceCollection AddBriefingCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // One stop policy for every door, so the first door that must stop the program decides its exit code.
+        services.TryAddSingleton<DoorShutdown>();
         services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();

@@ -17,7 +17,10 @@ public sealed class DiscordOptions
     /// <summary>The application's public key (64 hex characters); HTTP mode checks every request against it.</summary>
     public string PublicKey { get; set; } = "";
 
-    /// <summary>Servers the bot serves; commands are registered there. Empty: global commands, every server.</summary>
+    /// <summary>
+    /// Servers the bot serves; commands are registered there, and other servers reach nothing. Empty: global commands,
+    /// every server, and moderators only while the application is private (see <see cref="PublicBotGuard"/>).
+    /// </summary>
     public List<string> GuildIds { get; set; } = [];
 
     /// <summary>Roles whose holders are moderators; empty: members with the Manage Server permission are.</summary>

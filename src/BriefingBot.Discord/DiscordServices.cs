@@ -5,6 +5,7 @@ using BriefingBot.Discord.Interactions;
 using BriefingBot.Discord.Registration;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
+using BriefingBot.Doors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +34,7 @@ public static class DiscordServices
             // The default handler logs every URL, and interaction and webhook URLs carry tokens; the client logs redacted routes itself.
             .RemoveAllLoggers();
 
-        services.AddSingleton<DoorShutdown>();
+        services.TryAddSingleton<DoorShutdown>();
         services.AddSingleton<DiscordApplication>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<DiscordRestClient>();
@@ -43,6 +44,8 @@ public static class DiscordServices
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<RestInteractionCallback>();
         services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<PublicBotGuard>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublicBotGuard>());
         services.AddSingleton<BriefingBot.Briefing.IBriefingPublisher, Briefing.DiscordBriefingPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandRegistrar>());
 

@@ -1,3 +1,4 @@
+using BriefingBot.Doors;
 using BriefingBot.Slack.Commands;
 using BriefingBot.Slack.HttpCommands;
 using BriefingBot.Slack.Rendering;
@@ -25,6 +26,7 @@ public static class SlackDoor
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DoorShutdown>();
         // No HttpClient logging: response_url paths and upload URLs are credentials, and this logger prints paths.
         services.AddHttpClient(SlackWebApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<SlackWebApi>();

@@ -3,6 +3,7 @@ using BriefingBot.Commands;
 using BriefingBot.Discord;
 using BriefingBot.Discord.Registration;
 using BriefingBot.Discord.Rendering;
+using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using BriefingBot.Terminal;
@@ -63,6 +64,8 @@ public static class Verbs
     private static async Task<int> RunChat(string? db, TerminalIo? io, CancellationToken ct)
     {
         using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
+        // Taken now: RunAsync disposes the services it ran on.
+        var shutdown = host.Services.GetRequiredService<DoorShutdown>();
         try
         {
             await host.RunAsync(ct);
@@ -73,8 +76,8 @@ public static class Verbs
             await Console.Error.WriteLineAsync("BriefingBot cannot start: " + string.Join(" ", e.Failures));
             return 2;
         }
-        // 0 normally; the Discord door sets 3 when Discord refused the bot in a way retrying cannot fix.
-        return Environment.ExitCode;
+        // 0 normally; 3 when a platform refused the bot (fix the settings), 1 when a door broke: see DoorShutdown.
+        return shutdown.ExitCode;
     }
 
     private static async Task<int> Ask(string? db, string text, string? role, string? user, string format, TerminalIo? io, CancellationToken ct)

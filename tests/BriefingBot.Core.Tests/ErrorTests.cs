@@ -65,6 +65,21 @@ public class ErrorTests : IDisposable
         Assert.Equal(10, _bot.Count("SELECT COUNT(*) FROM actors"));
     }
 
+    [Fact]
+    public void Someone_whose_door_withheld_the_moderator_role_is_told_why_and_changes_nothing()
+    {
+        var before = _bot.Count("SELECT COUNT(*) FROM revisions");
+        var caller = TestBot.Member() with { ModeratorWithheld = "Moderator commands are off here because of how the bot is set up." };
+        var reply = _bot.Ask("/update retract id:T1 reason:no", caller);
+        Assert.Equal(ReplyTone.Error, reply.Tone);
+        Assert.Equal(Visibility.OnlyAsker, reply.Visibility);
+        Assert.Equal("Only moderators can use /update retract; nothing was changed.", reply.Title);
+        Assert.Equal("Moderator commands are off here because of how the bot is set up.", Assert.Single(reply.Sections.SelectMany(s => s.Lines)).Text);
+        Assert.Equal(before, _bot.Count("SELECT COUNT(*) FROM revisions"));
+        // Members' questions are answered as ever.
+        Assert.NotEqual(ReplyTone.Error, _bot.Ask("/terms", caller).Tone);
+    }
+
     [Theory]
     [InlineData("/update term id:C1 text:x source:Reuters", "There is no term C1; /terms lists them with their ids.")]
     [InlineData("/update term text:x source:Reuters", "A new term needs topic and text, for example /update term source:Reuters topic:Duration text:\"One month\".")]

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using BriefingBot.Discord.Tests.Fakes;
+using BriefingBot.Doors;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Discord.Tests;
@@ -212,7 +213,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Contains($"{code}", shutdown.Reason);
         Assert.Contains("will not retry", shutdown.Reason);
         Assert.Contains(_bot.Logs.Lines, l => l.Level == LogLevel.Critical && l.Text.Contains($"{code}"));
-        Environment.ExitCode = 0;
+        Assert.Equal(DoorShutdown.RefusedExitCode, shutdown.ExitCode);
     }
 
     [Fact]

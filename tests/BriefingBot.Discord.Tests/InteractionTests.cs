@@ -38,7 +38,7 @@ public sealed class InteractionTests : IAsyncLifetime
         return (await _discord.WaitForCallbackAsync(id)).Json;
     }
 
-    private static string Text(JsonElement callback) =>
+    internal static string Text(JsonElement callback) =>
         string.Join("\n", callback.GetProperty("data").GetProperty("embeds").EnumerateArray()
             .Select(e => (e.TryGetProperty("title", out var t) ? t.GetString() : "") + "\n" + (e.TryGetProperty("description", out var d) ? d.GetString() : "")));
 

@@ -7,7 +7,8 @@ namespace BriefingBot.Discord.Tests;
 /// <summary>
 /// The built program, started as an operator would with only environment variables, against the fake Discord:
 /// the token turns the Discord door on (and the terminal chat off), it answers, and a rejected token stops it
-/// with exit code 3 and a line that says what to fix, without the token ever reaching its output.
+/// with exit code 3 and a line that says what to fix, without the token ever reaching its output. A public
+/// application with no servers listed lets no one moderate, and says so once.
 /// </summary>
 public sealed class ProgramTests
 {
@@ -73,6 +74,58 @@ public sealed class ProgramTests
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task A_public_application_with_no_GuildIds_keeps_strangers_from_moderating_and_says_so_once()
+    {
+        await using var discord = await FakeDiscord.StartAsync();
+        discord.BotPublic = true;
+        var folder = Path.Combine(Path.GetTempPath(), "briefingbot-discord-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("dotnet", [ProgramPath()])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+        };
+        start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
+        start.Environment["BRIEFINGBOT_Discord__ApiBaseUrl"] = discord.ApiUrl;
+        start.Environment["BRIEFINGBOT_Discord__GatewayUrl"] = discord.GatewayUrl;
+        start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var connection = await DoorHost.ConnectAsync(discord);
+            async Task<string> Ask(string name, string options, string permissions)
+            {
+                var id = Payloads.NewId();
+                await connection.InteractionAsync(Payloads.Command(id, name, options, Payloads.OtherGuildId, permissions));
+                return InteractionTests.Text((await discord.WaitForCallbackAsync(id, TimeSpan.FromSeconds(20))).Json);
+            }
+            var update = $"[{Payloads.Sub("aid", Payloads.Option("id", "A1"), Payloads.Option("status", "ended"), Payloads.Option("source", "Stranger Gazette"))}]";
+            var refused = await Ask("update", update, "32");
+            Assert.Contains("Only moderators can use /update aid; nothing was changed.", refused);
+            Assert.Contains("Public Bot", refused);
+            Assert.DoesNotContain("Stranger Gazette", await Ask("aid", "[]", "1024"));
+            await Ask("update", update, "8");
+            // The console logger writes from a queue of its own, so the line may trail the answers by a moment.
+            string Log() { lock (output) return output.ToString(); }
+            int Warnings() => Log().Split('\n').Count(l => l.Contains("Turn Public Bot off", StringComparison.Ordinal));
+            for (var waited = 0; Warnings() == 0 && waited < 10_000; waited += 20) await Task.Delay(20);
+            Assert.Equal(1, Warnings());
+            var text = Log();
+            Assert.DoesNotContain(FakeDiscord.Token, text);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using BriefingBot.Discord.Rest;
 using BriefingBot.Discord.Tests.Fakes;
+using BriefingBot.Doors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -131,7 +132,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Contains(_logs.Lines, l => l.Level == LogLevel.Critical && l.Text.Contains("401"));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Rest.SendAsync(HttpMethod.Get, "gateway/bot", (byte[]?)null, CancellationToken.None));
         Assert.Single(_discord.Requests);
-        Environment.ExitCode = 0;
+        Assert.Equal(DoorShutdown.RefusedExitCode, shutdown.ExitCode);
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using BriefingBot.Slack.Tests.FakeSlack;
 
 namespace BriefingBot.Slack.Tests;
 
-/// <summary>The built program run as an operator runs it, with the Slack door configured through environment variables.</summary>
+/// <summary>
+/// The built program run as an operator runs it, with the Slack door configured through environment variables; when
+/// Slack refuses it for good, it stops with exit code 3 as the Discord door does.
+/// </summary>
 public sealed class HostProcessTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "briefingbot-slack-host", Guid.NewGuid().ToString("n"));
@@ -98,6 +101,46 @@ public sealed class HostProcessTests : IAsyncLifetime
         Assert.DoesNotContain("Exception", log);
         Assert.DoesNotContain(SlackTestBot.BotToken, log);
         Assert.DoesNotContain(SlackTestBot.AppToken, log);
+    }
+
+    [Fact]
+    public async Task A_refused_app_token_stops_the_program_with_exit_code_3_and_the_setting_to_fix()
+    {
+        var settings = SlackSettings();
+        settings["BRIEFINGBOT_Slack__AppToken"] = "xapp-1-A0FAKE-3333-REVOKEDvalue";
+        var (code, _, err) = await Finish(Start(settings));
+        Assert.Equal(3, code);
+        Assert.Single(_slack.CallsTo("apps.connections.open"));
+        Assert.Contains("Slack refused the app token (invalid_auth)", err);
+        Assert.Contains("BRIEFINGBOT_Slack__AppToken", err);
+        Assert.Contains("The program exits with code 3.", err);
+        Assert.DoesNotContain("REVOKED", err);
+        Assert.DoesNotContain(SlackTestBot.BotToken, err);
+    }
+
+    [Fact]
+    public async Task Link_disabled_stops_the_program_with_exit_code_3_and_what_to_do()
+    {
+        using var process = Start(SlackSettings());
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await Wait.Until(() => _slack.Current is { } s && s.Received.IsEmpty && !s.IsClosed || process.HasExited, "the program to connect");
+            await _slack.Current!.DisconnectAsync("link_disabled");
+            using var timeout = new CancellationTokenSource(Wait.Limit);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        var err = await stderr;
+        Assert.True(process.ExitCode == 3, err);
+        Assert.Contains("Slack disabled this app's Socket Mode (link_disabled)", err);
+        Assert.Contains("BRIEFINGBOT_Slack__Mode", err);
+        Assert.Single(_slack.CallsTo("apps.connections.open"));
+        Assert.Empty(await stdout);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BriefingBot.Answers;
+using BriefingBot.Doors;
 using BriefingBot.Slack.SocketMode;
 using BriefingBot.Slack.Tests.FakeSlack;
 using Microsoft.Extensions.Logging;
@@ -139,6 +140,7 @@ public class SocketModeTests
         var socket = await Connected(bot);
         await socket.DisconnectAsync("link_disabled");
         await Wait.Until(() => bot.Logs.Contains("link_disabled); the Slack door stops", LogLevel.Critical), "the log line");
+        Assert.Equal(DoorShutdown.RefusedExitCode, bot.Get<DoorShutdown>().ExitCode);
         bot.Time.Advance(TimeSpan.FromMinutes(10));
         await Wait.Settle();
         Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
@@ -216,6 +218,7 @@ public class SocketModeTests
     {
         await using var bot = await SlackTestBot.StartAsync(s => s["Slack:AppToken"] = "xapp-1-revoked");
         await Wait.Until(() => bot.Logs.Contains("Slack refused the app token (invalid_auth)", LogLevel.Critical), "the log line");
+        Assert.Equal(DoorShutdown.RefusedExitCode, bot.Get<DoorShutdown>().ExitCode);
         bot.Time.Advance(TimeSpan.FromMinutes(5));
         await Wait.Settle();
         Assert.Single(bot.Slack.CallsTo("apps.connections.open"));

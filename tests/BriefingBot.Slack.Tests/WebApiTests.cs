@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using BriefingBot.Slack.Tests.FakeSlack;
@@ -145,5 +146,24 @@ public sealed class WebApiTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<SlackApiException>(() => Api.CallAsync("auth.test", [], "xoxb-wrong", CancellationToken.None));
         Assert.True(e.IsAuthError);
         Assert.Equal("invalid_auth", e.Error);
+    }
+
+    [Fact]
+    public async Task A_refused_bot_token_stops_the_program_with_exit_code_3_but_a_missing_scope_does_not()
+    {
+        var shutdown = _services.GetRequiredService<DoorShutdown>();
+        _slack.AnswerError("files.getUploadURLExternal", "missing_scope");
+        var picture = new ReplyAttachment("contacts.png", "image/png", [0x89, 0x50, 0x4E, 0x47]);
+        await Assert.ThrowsAsync<SlackApiException>(() => Publisher.UploadAsync("C1", picture, CancellationToken.None));
+        Assert.Equal(0, shutdown.ExitCode); // only pictures are lost; the door still answers
+
+        _slack.AnswerError("chat.postMessage", "token_revoked");
+        await Assert.ThrowsAsync<SlackApiException>(() => Publisher.PostAsync("C1", Answer(), CancellationToken.None));
+        Assert.Equal(DoorShutdown.RefusedExitCode, shutdown.ExitCode);
+        Assert.True(shutdown.Stopped.IsCancellationRequested);
+        Assert.Contains("BRIEFINGBOT_Slack__BotToken", shutdown.Reason);
+        Assert.Single(_logs.Lines, l => l.Level == LogLevel.Critical);
+        Assert.Contains("Slack refused the bot token (token_revoked) on chat.postMessage", _logs.Lines.Single(l => l.Level == LogLevel.Critical).Text);
+        Assert.DoesNotContain(SlackTestBot.BotToken, _logs.All);
     }
 }

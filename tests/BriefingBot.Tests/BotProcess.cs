@@ -15,17 +15,29 @@ public sealed class BotProcess : IDisposable
 
     public sealed record Result(int ExitCode, string Out, string Err);
 
-    public async Task<Result> Run(string? input, IDictionary<string, string>? environment, params string[] args)
+    public Task<Result> Run(string? input, IDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Run(start, input, environment, args);
+    }
+
+    /// <summary>Runs with standard input opened on <paramref name="path"/> by a shell, as <c>BriefingBot &lt; path</c> would.</summary>
+    public Task<Result> RunWithInputFrom(string path, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh");
+        foreach (var arg in (string[])["-c", "exec \"$@\" < \"$STDIN_PATH\"", "sh", "dotnet", Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll"), .. args])
+            start.ArgumentList.Add(arg);
+        start.Environment["STDIN_PATH"] = path;
+        return Run(start, null, null, args);
+    }
+
+    private async Task<Result> Run(ProcessStartInfo start, string? input, IDictionary<string, string>? environment, string[] args)
+    {
+        start.WorkingDirectory = Folder;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BRIEFINGBOT_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
@@ -33,8 +45,11 @@ public sealed class BotProcess : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (input is not null) await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
+        if (start.RedirectStandardInput)
+        {
+            if (input is not null) await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {

@@ -75,6 +75,18 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chat_whose_input_cannot_be_read_exits_non_zero_with_one_clear_line()
+    {
+        if (OperatingSystem.IsWindows()) return; // the shell redirection below is POSIX
+        // Standard input opened on a folder: every read fails (EISDIR), as a broken pipe or a vanished terminal would.
+        var result = await _bot.RunWithInputFrom(_bot.Folder);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("The terminal chat stopped: Is a directory. The program exits with code 1.", result.Err);
+        Assert.DoesNotContain("   at ", result.Err);
+        Assert.DoesNotContain("Unhandled exception", result.Err);
+    }
+
+    [Fact]
     public async Task Export_and_import_move_the_whole_knowledge_to_a_new_file()
     {
         await _bot.Run("ask", "/update retract id:C4 reason:\"no such call\"", "--db", "a.db");

@@ -62,8 +62,7 @@ public sealed class CommandRouter
             // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
             _actors.CatchUp();
             if (Resolve(invocation, out var spec) is { } notFound) return notFound;
-            if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator)
-                return Reply.Error($"Only moderators can use {invocation.CommandText}; nothing was changed. Ask a moderator to make this change.");
+            if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
             var now = _time.GetUtcNow();
             var values = new Dictionary<string, object>();
             foreach (var (name, raw) in invocation.Options)
@@ -125,6 +124,10 @@ public sealed class CommandRouter
         spec = top;
         return invocation.Path.Count > 1 ? Reply.Error($"/{top.Name} has no subcommands; try {top.Usage("/")}.") : null;
     }
+
+    private static Reply NotModerator(Invocation invocation) => invocation.Caller.ModeratorWithheld is { } why
+        ? Reply.Error($"Only moderators can use {invocation.CommandText}; nothing was changed.") with { Sections = [new ReplySection(null, [new ReplyLine(why)])] }
+        : Reply.Error($"Only moderators can use {invocation.CommandText}; nothing was changed. Ask a moderator to make this change.");
 
     private static string Usage(Invocation invocation, CommandSpec spec) =>
         spec.Usage("/" + string.Join(' ', invocation.Path.Take(invocation.Path.Count - 1).Append("")));

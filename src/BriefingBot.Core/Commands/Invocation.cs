@@ -6,6 +6,12 @@ public enum Role { Member, Moderator }
 /// <summary>Who asked: the platform, their id there, the name to show and the role the door mapped.</summary>
 public sealed record Caller(string Platform, string UserId, string DisplayName, Role Role)
 {
+    /// <summary>
+    /// Why the door mapped someone its platform would call a moderator to a member, when it did: the refusal says so,
+    /// so a server admin learns the cause instead of being sent to a moderator who could not help either.
+    /// </summary>
+    public string? ModeratorWithheld { get; init; }
+
     public Knowledge.ChangeAuthor Author => new(Platform, UserId, DisplayName);
 }
 

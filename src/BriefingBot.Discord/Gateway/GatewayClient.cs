@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using BriefingBot.Discord.Interactions;
 using BriefingBot.Discord.Rest;
+using BriefingBot.Doors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -17,6 +17,7 @@ public sealed class InteractionHandler(
     CommandRouter router,
     Autocompleter autocompleter,
     InvocationMapper mapper,
+    PublicBotGuard guard,
     EmbedRenderer renderer,
     AnsweredInteractions answered,
     DiscordRestClient rest,
@@ -96,7 +97,7 @@ public sealed class InteractionHandler(
             return;
         }
         var invocation = mapper.Map(interaction);
-        var routing = router.RouteAsync(invocation, ct).AsTask();
+        var routing = RouteAsync(invocation, ct);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var deadline = Task.Delay(options.Value.DeferAfter, time, budget.Token);
         if (await Task.WhenAny(routing, deadline) == routing)
@@ -141,6 +142,10 @@ public sealed class InteractionHandler(
         }
         await SendAsync(HttpMethod.Patch, original, message with { Flags = null }, reply, ct);
     }
+
+    /// <summary>Routes once the guard has vetted the caller's role; waiting on it counts against the time before deferring.</summary>
+    private async Task<Reply> RouteAsync(Invocation invocation, CancellationToken ct) =>
+        await router.RouteAsync(await guard.VetAsync(invocation, ct), ct);
 
     /// <summary>Sends a message as JSON, or as multipart with the reply's files (the contact picture).</summary>
     private Task<byte[]> SendAsync(HttpMethod method, string path, MessagePayload message, Reply reply, CancellationToken ct) =>

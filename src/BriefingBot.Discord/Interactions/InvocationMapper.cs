@@ -6,7 +6,8 @@ namespace BriefingBot.Discord.Interactions;
 /// <summary>
 /// Turns a slash command into the core's neutral <see cref="Invocation"/>: the path from the command and its
 /// subcommand, option values as text, and the caller's role from Discord:ModeratorRoleIds or, when that is empty,
-/// from the Manage Server permission. The core decides what a role may do.
+/// from the Manage Server permission. <see cref="PublicBotGuard"/> may then withhold the moderator role, when anyone
+/// could add the bot to their own server. The core decides what a role may do.
 /// </summary>
 public sealed class InvocationMapper(IOptions<DiscordOptions> options, TimeProvider time)
 {

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BriefingBot.Doors;
 using BriefingBot.Slack.Commands;
 using BriefingBot.Slack.Rendering;
 using BriefingBot.Slack.WebApi;
@@ -21,17 +22,21 @@ public enum ConnectionEnd { Refresh, TooManyWebsockets, LinkDisabled, Dropped, N
 /// </summary>
 public sealed class SocketModeClient(
     SlackWebApi api, SlashCommandQueue queue, SlashCommandAnswerer answerer, SlashCommandResponder responder, BlockKitRenderer renderer,
-    EnvelopeLedger ledger, IOptions<SlackOptions> options, TimeProvider time, ILogger<SocketModeClient> logger) : BackgroundService
+    EnvelopeLedger ledger, IOptions<SlackOptions> options, DoorShutdown shutdown, TimeProvider time, ILogger<SocketModeClient> logger)
+    : BackgroundService
 {
     private int _connections;
 
     /// <summary>How many sockets this client has opened so far; tests and diagnostics read it.</summary>
     public int Connections => _connections;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
     {
         var o = options.Value;
         if (o.Mode != SlackMode.SocketMode) return;
+        // Another door stopping the program ends this loop too, without waiting for the host to get round to it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, shutdown.Stopped);
+        var stoppingToken = linked.Token;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +55,7 @@ public sealed class SocketModeClient(
                 }
                 catch (SlackApiException e) when (e.IsAuthError)
                 {
-                    logger.LogCritical("Slack refused the app token ({Error}); the Slack door stops. Check Slack:AppToken (an xapp- token with connections:write) and restart.", e.Error);
+                    // The Web API client has already stopped the program, with the line that says what to fix.
                     return;
                 }
                 catch (SlackApiException)
@@ -65,7 +70,8 @@ public sealed class SocketModeClient(
                     case ConnectionEnd.Stopping:
                         return;
                     case ConnectionEnd.LinkDisabled:
-                        logger.LogCritical("Slack disabled this app's Socket Mode (link_disabled); the Slack door stops. Turn Socket Mode back on in the app's settings, or set Slack:Mode to Http, and restart.");
+                        shutdown.Stop("Slack disabled this app's Socket Mode (link_disabled); the Slack door stops. Turn Socket Mode back on in the " +
+                                      "app's settings, or set Slack:Mode (BRIEFINGBOT_Slack__Mode) to Http, and start the bot again.");
                         return;
                     case ConnectionEnd.Refresh when helloSeen:
                         failures = 0;
@@ -94,13 +100,13 @@ public sealed class SocketModeClient(
 
     private async Task<Uri> OpenAsync(CancellationToken cancellationToken)
     {
-        var result = await api.CallAsync("apps.connections.open", [], options.Value.AppToken, cancellationToken);
+        var result = await api.CallAsync(SlackWebApi.ConnectionsOpen, [], options.Value.AppToken, cancellationToken);
         var given = result.TryGetProperty("url", out var u) ? u.GetString() : null;
         var url = options.Value.SocketModeUrl is { Length: > 0 } overridden ? overridden : given;
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             logger.LogWarning("Slack apps.connections.open answered without a usable WebSocket URL");
-            throw new SlackApiException("apps.connections.open", "no_url");
+            throw new SlackApiException(SlackWebApi.ConnectionsOpen, "no_url");
         }
         return uri;
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BriefingBot.Doors;
 using BriefingBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,13 @@ namespace BriefingBot.Slack.WebApi;
 /// The thin Web API client: form-encoded POSTs with <c>Authorization: Bearer</c>, <c>ok:false</c> turned into a logged
 /// <see cref="SlackApiException"/>, and 429s honoured. Only a 429 is resent, because only then do we know Slack did not
 /// act on the request; a timeout or a 5xx might have posted the message, so it is reported, never repeated.
+/// A refused token stops the program (exit code 3), as a refused Discord token does, since no retry can heal it.
 /// </summary>
-public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApi> logger)
+public sealed class SlackWebApi(
+    IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, DoorShutdown shutdown, ILogger<SlackWebApi> logger)
 {
+    public const string ConnectionsOpen = "apps.connections.open";
+
     public const string HttpClientName = "Slack";
 
     /// <summary>A request is resent at most this many times after 429s before the caller is told.</summary>
@@ -65,9 +70,26 @@ public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOption
             }
             var error = root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error";
             if (error is "ratelimited" or "rate_limited" && await BackOffAsync(method, response, attempt, cancellationToken)) continue;
-            throw Fail(method, error);
+            var failure = Fail(method, error);
+            if (Refusal(method, failure) is { } reason) shutdown.Stop(reason);
+            throw failure;
         }
     }
+
+    /// <summary>
+    /// What to tell the operator when an error means the door can never work with these settings, or null. Opening
+    /// Socket Mode needs the app token and its scope, so any auth error there is final; elsewhere a missing scope
+    /// costs one feature (a picture upload), and only a refused bot token is final.
+    /// </summary>
+    private static string? Refusal(string method, SlackApiException failure) => method == ConnectionsOpen
+        ? failure.IsAuthError
+            ? $"Slack refused the app token ({failure.Error}) when opening Socket Mode; the Slack door stops. Set Slack:AppToken " +
+              "(BRIEFINGBOT_Slack__AppToken) to an app-level token (xapp-…) with the connections:write scope, from the app's Basic Information page."
+            : null
+        : failure.IsRefusedToken
+            ? $"Slack refused the bot token ({failure.Error}) on {method}; the Slack door stops. Set Slack:BotToken " +
+              "(BRIEFINGBOT_Slack__BotToken) to the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page, reinstalling the app if it was removed."
+            : null;
 
     /// <summary>Answers a slash command through its response_url; the URL itself is a credential, so it is never logged.</summary>
     public async Task PostToResponseUrlAsync(string responseUrl, JsonObject payload, CancellationToken cancellationToken)

@@ -84,6 +84,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     public string GatewayUrl => $"ws://127.0.0.1:{_port}/gateway";
     public string ResumeUrl => $"ws://127.0.0.1:{_port}/resume";
 
+    /// <summary>
+    /// What <c>GET /applications/@me</c> says of Public Bot. Off by default, as the README's setup steps leave it; Discord's
+    /// own default is on, which tests of the safe defaults set.
+    /// </summary>
+    public bool BotPublic { get; set; }
+
     /// <summary>Decides the answer to a request; null means the normal answer.</summary>
     public Func<RecordedRequest, FakeResponse?>? Intercept { get; set; }
 
@@ -170,6 +176,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         app.Map("/resume", GatewayAsync);
         app.MapGet("/api/v10/gateway/bot", (RequestDelegate)(ctx => RestAsync(ctx, () => (200,
             $$$"""{"url":"{{{GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":1}}"""))));
+        app.MapGet("/api/v10/applications/@me", (RequestDelegate)(ctx => RestAsync(ctx, () => (200, Application()))));
         app.MapMethods("/api/v10/applications/{**rest}", ["GET", "PUT"], (RequestDelegate)(ctx => RestAsync(ctx, () => Commands(ctx))));
         app.MapPost("/api/v10/channels/{id}/messages", (RequestDelegate)(ctx => RestAsync(ctx, () => CreateMessage(ctx))));
         app.MapPost("/api/v10/interactions/{id}/{token}/callback", (RequestDelegate)(ctx => RestAsync(ctx, () => (204, ""))));
@@ -210,6 +217,19 @@ public sealed class FakeDiscord : IAsyncDisposable
         var json = body.IndexOf("\r\n\r\n", start, StringComparison.Ordinal) + 4;
         return body[json..body.IndexOf("\r\n--", json, StringComparison.Ordinal)];
     }
+
+    /// <summary>The application as Discord describes it (PrivateApplicationResponse), owned by a user rather than a team.</summary>
+    private string Application() =>
+        $$"""
+        {"id":"{{ApplicationId}}","name":"BriefingBot","icon":null,"description":"","type":null,
+         "bot":{"id":"{{BotUserId}}","username":"BriefingBot","avatar":null,"discriminator":"0","public_flags":0,"flags":0,"bot":true,"global_name":null,"primary_guild":null},
+         "bot_public":{{(BotPublic ? "true" : "false")}},"bot_require_code_grant":false,
+         "verify_key":"d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a","flags":0,"flags_new":"0","redirect_uris":[],
+         "interactions_endpoint_url":null,"role_connections_verification_url":null,
+         "owner":{"id":"53908232506183681","username":"teamowner","avatar":null,"discriminator":"0","public_flags":0,"flags":0,"global_name":"Team Owner","primary_guild":null},
+         "approximate_guild_count":1,"approximate_user_install_count":0,"approximate_user_authorization_count":0,
+         "explicit_content_filter":0,"team":null,"eligible_oauth2_scopes":["applications.commands","bot"]}
+        """;
 
     private (int, string) Commands(HttpContext ctx)
     {

@@ -20,6 +20,12 @@ public sealed class OpenApiValidator
 
     public static OpenApiValidator Discord => Shared.Value;
 
+    private static readonly Lazy<OpenApiValidator> Application =
+        new(() => new OpenApiValidator(System.IO.Path.Combine(AppContext.BaseDirectory, "Protocol", "get-my-application.openapi.json")));
+
+    /// <summary>GET /applications/@me and the schemas it uses, trimmed from the spec and kept in this project (see its info).</summary>
+    public static OpenApiValidator DiscordApplication => Application.Value;
+
     private OpenApiValidator(string path)
     {
         _doc = JsonDocument.Parse(File.ReadAllBytes(path));
