@@ -49,6 +49,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         {
             if (!facts.TryAdd(f.Id, f)) problems.Add($"fact id {f.Id} appears twice.");
             if (f.Number <= 0) problems.Add($"fact {f.Id} has number {f.Number}; numbers start at 1.");
+            if (f.Kind is null) problems.Add($"fact {f.Id} has no kind.");
         }
         if (facts.Values.GroupBy(f => (f.Kind, f.Number)).FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"{new FactCode(dup.Key.Kind, dup.Key.Number)} appears twice.");
@@ -66,6 +67,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             FactData payload;
             try { payload = r.Data.Deserialize<FactData>(KnowledgeJson.Options) ?? throw new JsonException("empty"); }
             catch (Exception e) when (e is JsonException or NotSupportedException) { problems.Add($"{where} has unreadable data: {e.Message}"); continue; }
+            if (fact.Kind is null) continue;
             if (payload.Kind != fact.Kind) { problems.Add($"{where} holds a {Vocabulary.Word(payload.Kind)} for a {Vocabulary.Word(fact.Kind)}."); continue; }
             foreach (var id in payload.Kind.ActorIds(payload).Where(id => !actorIds.Contains(id))) problems.Add($"{where} names actor {id}, which is not in the file.");
             if (payload.Kind.ParentKind is { } parentKind
