@@ -20,12 +20,12 @@ public sealed class BriefingComposer(
         var sections = new List<ReplySection>();
 
         var changes = queries.Changes(since, MaxChanges, now);
-        var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key).ToList();
+        var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         if (groups.Count == 0)
             sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
         foreach (var group in groups)
-            sections.Add(new ReplySection($"{Headings[group.Key]} — changed {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
+            sections.Add(new ReplySection($"{group.Key.Heading} — changed {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
 
@@ -61,15 +61,12 @@ public sealed class BriefingComposer(
         return graph.Attachment(contacts, $"Who spoke to whom, {Phrases.Date(from)} – {Phrases.Date(now)}");
     }
 
-    private static int Group(FactView change) => change.Current switch
+    // Each kind says where its changes go; whatever was withdrawn goes last, under one heading, whatever its kind.
+    private static (int Order, string Heading) Group(FactView change) => change.Current switch
     {
-        { Action: RevisionAction.Retract } or { Action: RevisionAction.Undo, Retracted: true } => 3,
-        { Code.Kind: FactKind.Contact } => 1,
-        { Code.Kind: FactKind.Aid } => 2,
-        _ => 0,
+        { Action: RevisionAction.Retract } or { Action: RevisionAction.Undo, Retracted: true } => (int.MaxValue, "Retracted"),
+        { Code.Kind: var kind } => (kind.BriefingOrder, kind.BriefingHeading),
     };
-
-    private static readonly string[] Headings = ["Terms and proposals", "Contacts", "Aid", "Retracted"];
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false)
     {

@@ -6,24 +6,17 @@ namespace BriefingBot.Knowledge;
 [System.Text.Json.Serialization.JsonConverter(typeof(FactCodeJsonConverter))]
 public readonly record struct FactCode(FactKind Kind, int Number)
 {
-    public override string ToString() => $"{Vocabulary.Prefix(Kind)}{Number}";
+    public override string ToString() => $"{Kind?.Letter}{Number}";
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out FactCode? code)
     {
         code = null;
         text = text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length < 2 || text.Length > 11) return false;
-        FactKind? kind = char.ToUpperInvariant(text[0]) switch
-        {
-            'P' => FactKind.Proposal,
-            'T' => FactKind.Term,
-            'C' => FactKind.Contact,
-            'A' => FactKind.Aid,
-            _ => null,
-        };
-        if (kind is null || !int.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, null, out var n) || n <= 0)
+        if (!FactKinds.TryFromLetter(text[0], out var kind)
+            || !int.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, null, out var n) || n <= 0)
             return false;
-        code = new FactCode(kind.Value, n);
+        code = new FactCode(kind, n);
         return true;
     }
 }

@@ -35,12 +35,12 @@ public sealed class FactLog
                     throw new KnowledgeException(
                         $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
                 factId = previous.FactId;
-                if (data is TermData term && previous.Data is TermData old && term.ProposalId != old.ProposalId)
-                    throw new KnowledgeException($"{code} belongs to another proposal; add a new term there instead.");
+                if (data.Kind.ParentKind is { } parentKind && data.Kind.ParentId(data) != data.Kind.ParentId(previous.Data))
+                    throw new KnowledgeException($"{code} belongs to another {parentKind.Word}; add a new {data.Kind.Word} there instead.");
             }
             else
             {
-                factId = NewFact(connection, tx, data.Kind, (data as TermData)?.ProposalId);
+                factId = NewFact(connection, tx, data.Kind, data.Kind.ParentId(data));
             }
             var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
             var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);

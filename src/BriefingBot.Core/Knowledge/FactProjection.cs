@@ -9,7 +9,9 @@ internal sealed class FactProjection(ActorDirectory actors)
     public void Refresh(SqliteConnection connection, SqliteTransaction tx, long factId, long revisionId, FactData data,
         bool retracted, DateTimeOffset recordedAt)
     {
-        var sortOn = SortDate(data) ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        var kind = data.Kind;
+        var sortOn = kind.EventDate(data) ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        var columns = kind.Columns(data);
         connection.Execute(
             """
             INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title)
@@ -22,51 +24,32 @@ internal sealed class FactProjection(ActorDirectory actors)
             new
             {
                 factId,
-                kind = Vocabulary.Word(data.Kind),
+                kind = kind.Word,
                 revisionId,
                 live = retracted ? 0 : 1,
-                parent = (data as TermData)?.ProposalId,
+                parent = kind.ParentId(data),
                 sortOn = StoredTime.Format(sortOn),
-                contactKind = data is ContactData c ? Vocabulary.Word(c.Type) : null,
-                donor = (data as AidData)?.DonorId,
-                recipient = (data as AidData)?.RecipientId,
-                category = data is AidData a ? Vocabulary.Word(a.Category) : null,
-                title = (data as ProposalData)?.Name,
+                contactKind = columns.ContactKind,
+                donor = columns.DonorId,
+                recipient = columns.RecipientId,
+                category = columns.Category,
+                title = columns.Title,
             }, tx);
 
         connection.Execute("DELETE FROM current_participants WHERE fact_id = @factId", new { factId }, tx);
-        if (!retracted && data is ContactData contact)
-            foreach (var actorId in contact.ParticipantIds.Distinct())
+        if (!retracted)
+            foreach (var actorId in kind.Participants(data))
                 connection.Execute(
                     "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
-                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = Vocabulary.Word(contact.Type) }, tx);
+                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         if (!retracted)
             connection.Execute("INSERT INTO fact_text (rowid, body) VALUES (@factId, @body)",
-                new { factId, body = SearchText(data) }, tx);
+                new { factId, body = kind.SearchText(data, Names) }, tx);
     }
 
-    private static DateOnly? SortDate(FactData data) => data switch
-    {
-        ContactData c => c.When?.Start,
-        AidData a => a.Since?.Start,
-        _ => null,
-    };
-
-    private string SearchText(FactData data) => data switch
-    {
-        ProposalData p => Join(p.Name, Vocabulary.Phrase(p.Status), p.Summary, Names(p.SponsorIds)),
-        TermData t => Join(t.Topic, t.Text, Vocabulary.Phrase(t.Status)),
-        ContactData c => Join(Vocabulary.Phrase(c.Type), Names(c.ParticipantIds), c.Place, c.Summary, c.Tone,
-            c.Planned ? "planned" : null),
-        AidData a => Join(Names([a.DonorId, a.RecipientId]), Vocabulary.Phrase(a.Category), Vocabulary.Phrase(a.Status),
-            a.Amount, a.Note, "aid"),
-        _ => "",
-    };
-
+    // Search matches any name an actor goes by, so each is spelled out with its aliases.
     private string Names(IEnumerable<long> ids) =>
         string.Join(' ', ids.Select(id => actors.TryGet(id, out var a) ? string.Join(' ', a.Aliases.Prepend(a.Name)) : ""));
-
-    private static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

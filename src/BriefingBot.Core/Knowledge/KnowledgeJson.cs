@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BriefingBot.Knowledge;
 
@@ -21,6 +22,8 @@ public static class KnowledgeJson
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowOutOfOrderMetadataProperties = true,
+            // Each kind's record and its "$kind" word come from the kinds' homes, not from attributes on FactData.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { FactKinds.AddPolymorphism } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -16,7 +16,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         }).ToList();
         var facts = connection.Query<(long Id, string Kind, long Number, long? ParentId)>(
                 "SELECT id, kind, number, parent_id FROM facts ORDER BY id")
-            .Select(f => new KnowledgeExport.FactEntry(f.Id, Vocabulary.Parse<FactKind>(f.Kind), (int)f.Number, f.ParentId)).ToList();
+            .Select(f => new KnowledgeExport.FactEntry(f.Id, FactKinds.Parse(f.Kind), (int)f.Number, f.ParentId)).ToList();
         var revisions = RevisionRows.Query(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
             r.Id, r.FactId, r.Action, r.Retracted, JsonSerializer.SerializeToElement(r.Data, KnowledgeJson.Options),
             r.Provenance.Source, r.Provenance.Confidence, r.RecordedAt, r.RecordedBy, r.RecordedByName, r.Reason,
@@ -49,6 +49,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         {
             if (!facts.TryAdd(f.Id, f)) problems.Add($"fact id {f.Id} appears twice.");
             if (f.Number <= 0) problems.Add($"fact {f.Id} has number {f.Number}; numbers start at 1.");
+            if (f.Kind is null) problems.Add($"fact {f.Id} has no kind.");
         }
         if (facts.Values.GroupBy(f => (f.Kind, f.Number)).FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"{new FactCode(dup.Key.Kind, dup.Key.Number)} appears twice.");
@@ -66,17 +67,12 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             FactData payload;
             try { payload = r.Data.Deserialize<FactData>(KnowledgeJson.Options) ?? throw new JsonException("empty"); }
             catch (Exception e) when (e is JsonException or NotSupportedException) { problems.Add($"{where} has unreadable data: {e.Message}"); continue; }
+            if (fact.Kind is null) continue;
             if (payload.Kind != fact.Kind) { problems.Add($"{where} holds a {Vocabulary.Word(payload.Kind)} for a {Vocabulary.Word(fact.Kind)}."); continue; }
-            var refs = payload switch
-            {
-                ProposalData p => p.SponsorIds,
-                ContactData c => c.ParticipantIds,
-                AidData a => [a.DonorId, a.RecipientId],
-                _ => [],
-            };
-            foreach (var id in refs.Where(id => !actorIds.Contains(id))) problems.Add($"{where} names actor {id}, which is not in the file.");
-            if (payload is TermData t && (!facts.TryGetValue(t.ProposalId, out var parent) || parent.Kind != FactKind.Proposal))
-                problems.Add($"{where} belongs to proposal {t.ProposalId}, which is not in the file.");
+            foreach (var id in payload.Kind.ActorIds(payload).Where(id => !actorIds.Contains(id))) problems.Add($"{where} names actor {id}, which is not in the file.");
+            if (payload.Kind.ParentKind is { } parentKind
+                && (payload.Kind.ParentId(payload) is not { } parentId || !facts.TryGetValue(parentId, out var parent) || parent.Kind != parentKind))
+                problems.Add($"{where} belongs to {parentKind.Word} {payload.Kind.ParentId(payload)}, which is not in the file.");
             parsed.Add((r, payload));
         }
         return problems.Take(20).ToList();

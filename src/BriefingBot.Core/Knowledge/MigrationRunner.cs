@@ -14,34 +14,62 @@ internal static class MigrationRunner
     public static int Apply(SqliteConnection connection, int? upTo = null)
     {
         var applied = 0;
-        while (true)
+        // A script that rebuilds a table drops one that others reference, which SQLite allows only with foreign keys off,
+        // and that switch is ignored inside a transaction; so it is off around each script and checked before each commit.
+        var foreignKeys = Pragma(connection, null, "foreign_keys") == 1;
+        if (foreignKeys) Execute(connection, null, "PRAGMA foreign_keys = OFF");
+        try
         {
-            // The version is read inside the write transaction: processes starting together queue on the lock, and each
-            // finds the schema where the one before it left it, so exactly one applies each script.
-            using var tx = connection.BeginTransaction(deferred: false);
-            var current = UserVersion(connection, tx);
-            if (current > LatestVersion)
-                throw new InvalidOperationException(
-                    $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
-            if (current >= Math.Min(LatestVersion, upTo ?? int.MaxValue)) return applied;
-            var (version, sql) = Scripts[current];
-            using (var cmd = connection.CreateCommand())
+            while (true)
             {
-                cmd.Transaction = tx;
-                cmd.CommandText = sql + $"\nPRAGMA user_version = {version};";
-                cmd.ExecuteNonQuery();
+                // The version is read inside the write transaction: processes starting together queue on the lock, and each
+                // finds the schema where the one before it left it, so exactly one applies each script.
+                using var tx = connection.BeginTransaction(deferred: false);
+                var current = UserVersion(connection, tx);
+                if (current > LatestVersion)
+                    throw new InvalidOperationException(
+                        $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer BriefingBot.");
+                if (current >= Math.Min(LatestVersion, upTo ?? int.MaxValue)) return applied;
+                var (version, sql) = Scripts[current];
+                Execute(connection, tx, sql + $"\nPRAGMA user_version = {version};");
+                ThrowOnBrokenReferences(connection, tx, version);
+                tx.Commit();
+                applied++;
             }
-            tx.Commit();
-            applied++;
+        }
+        finally
+        {
+            if (foreignKeys) Execute(connection, null, "PRAGMA foreign_keys = ON");
         }
     }
 
-    public static int UserVersion(SqliteConnection connection, SqliteTransaction? tx = null)
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? tx = null) => Pragma(connection, tx, "user_version");
+
+    private static void ThrowOnBrokenReferences(SqliteConnection connection, SqliteTransaction tx, int version)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "PRAGMA user_version";
-        return Convert.ToInt32(cmd.ExecuteScalar());
+        cmd.CommandText = "PRAGMA foreign_key_check";
+        using var reader = cmd.ExecuteReader();
+        if (reader.Read())
+            throw new InvalidOperationException(
+                $"Migration {version} would leave a row of {reader.GetString(0)} pointing at a missing {reader.GetString(2)}; nothing was changed.");
+    }
+
+    private static int Pragma(SqliteConnection connection, SqliteTransaction? tx, string name)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"PRAGMA {name}";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 
     private static List<(int, string)> LoadScripts()

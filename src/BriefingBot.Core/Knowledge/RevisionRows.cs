@@ -31,7 +31,7 @@ internal static class RevisionRows
     private static Revision Map(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetInt64(1),
-        new FactCode(Vocabulary.Parse<FactKind>(r.GetString(2)), r.GetInt32(3)),
+        new FactCode(FactKinds.Parse(r.GetString(2)), r.GetInt32(3)),
         Vocabulary.Parse<RevisionAction>(r.GetString(4)),
         r.GetInt64(5) != 0,
         KnowledgeJson.Deserialize(r.GetString(6)),

@@ -1,8 +1,5 @@
 namespace BriefingBot.Knowledge;
 
-/// <summary>The kinds of fact the bot keeps; each has a one-letter prefix for its quotable id.</summary>
-public enum FactKind { Proposal, Term, Contact, Aid }
-
 /// <summary>How sure we are of a fact.</summary>
 public enum Confidence { Confirmed, Reported, Unconfirmed }
 
@@ -49,14 +46,8 @@ public static class Vocabulary
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value) ? value : throw new FormatException($"'{text}' is not a {typeof(T).Name}.");
 
-    public static char Prefix(FactKind kind) => kind switch
-    {
-        FactKind.Proposal => 'P',
-        FactKind.Term => 'T',
-        FactKind.Contact => 'C',
-        FactKind.Aid => 'A',
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>The stored word of a kind of fact, which its home declares: <c>term</c>.</summary>
+    public static string Word(FactKind kind) => kind.Word;
 
     private static class Words<T> where T : struct, Enum
     {

@@ -16,24 +16,12 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, stale);
     }
 
-    public string Describe(FactData data) => data switch
-    {
-        ProposalData p => $"{p.Name}: {Vocabulary.Phrase(p.Status)}, sponsored by {Names(p.SponsorIds)}",
-        TermData t => $"{t.Topic}: {t.Text} ({Vocabulary.Phrase(t.Status)})",
-        ContactData c => Contact(c),
-        AidData a => Aid(a),
-        _ => data.ToString() ?? "",
-    };
+    public string Describe(FactData data) => data.Kind.Describe(data, Name);
 
     /// <summary>The words that changed between two versions of a fact, for "was … now …" lines.</summary>
     public string Difference(FactData before, FactData after)
     {
-        if (before is TermData a && after is TermData b && a.Text != b.Text)
-            return $"was “{a.Text}”, now “{b.Text}”";
-        if (before is AidData x && after is AidData y && x.Status != y.Status)
-            return $"was {Vocabulary.Phrase(x.Status)}, now {Vocabulary.Phrase(y.Status)}";
-        if (before is ProposalData p && after is ProposalData q && p.Status != q.Status)
-            return $"was {Vocabulary.Phrase(p.Status)}, now {Vocabulary.Phrase(q.Status)}";
+        if (after.Kind.Difference(before, after) is { } words) return words;
         var old = Describe(before);
         return old == Describe(after) ? "source or confidence updated" : $"was: {old}";
     }
@@ -58,24 +46,4 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     public string Name(long actorId) => actors.TryGet(actorId, out var actor) ? actor.Display : $"actor {actorId}";
 
     public string Names(IEnumerable<long> ids) => Phrases.List(ids.Select(Name).ToList());
-
-    private string Contact(ContactData c)
-    {
-        var kind = Vocabulary.Phrase(c.Type);
-        var head = c.Planned ? $"Planned {kind}" : char.ToUpperInvariant(kind[0]) + kind[1..];
-        var when = c.When?.Describe() ?? "date not set";
-        var place = string.IsNullOrWhiteSpace(c.Place) ? "" : $", {c.Place}";
-        var tone = string.IsNullOrWhiteSpace(c.Tone) ? "" : $" ({c.Tone})";
-        return $"{head} between {Names(c.ParticipantIds)}, {when}{place}{tone}: {c.Summary}";
-    }
-
-    private string Aid(AidData a)
-    {
-        var since = a.Since is { } s ? $" since {s.Describe()}" : "";
-        var amount = string.IsNullOrWhiteSpace(a.Amount) ? "" : $", {a.Amount}";
-        var note = string.IsNullOrWhiteSpace(a.Note) ? "" : $" {a.Note}";
-        var donor = Name(a.DonorId);
-        return $"{Humanizer.StringHumanizeExtensions.Humanize(Vocabulary.Phrase(a.Category), Humanizer.LetterCasing.Sentence)} aid from {donor} to {Name(a.RecipientId)}{amount}: " +
-               $"{Vocabulary.Phrase(a.Status)}{since}.{note}";
-    }
 }

@@ -1,0 +1,41 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>An exchange between two or more actors, held or planned.</summary>
+public sealed record ContactData(
+    ContactKind Type,
+    IReadOnlyList<long> ParticipantIds,
+    EventDate? When,
+    bool Planned,
+    string? Place,
+    string Summary,
+    string? Tone) : FactData;
+
+/// <summary>The home of contacts (C12): calls, meetings, summits and letters between actors, held or planned.</summary>
+public sealed class ContactFact : FactKind<ContactData>
+{
+    public override char Letter => 'C';
+    public override string Word => "contact";
+    public override int BriefingOrder => 1;
+    public override string BriefingHeading => "Contacts";
+
+    protected override DateOnly? EventDate(ContactData c) => c.When?.Start;
+
+    protected override string SearchText(ContactData c, Func<IEnumerable<long>, string> actorWords) =>
+        Join(Vocabulary.Phrase(c.Type), actorWords(c.ParticipantIds), c.Place, c.Summary, c.Tone, c.Planned ? "planned" : null);
+
+    protected override IEnumerable<long> ActorIds(ContactData c) => c.ParticipantIds;
+
+    protected override IEnumerable<long> Participants(ContactData c) => c.ParticipantIds.Distinct();
+
+    protected override FactColumns Columns(ContactData c) => new(ContactKind: Vocabulary.Word(c.Type));
+
+    protected override string Describe(ContactData c, Func<long, string> name)
+    {
+        var kind = Vocabulary.Phrase(c.Type);
+        var head = c.Planned ? $"Planned {kind}" : char.ToUpperInvariant(kind[0]) + kind[1..];
+        var when = c.When?.Describe() ?? "date not set";
+        var place = string.IsNullOrWhiteSpace(c.Place) ? "" : $", {c.Place}";
+        var tone = string.IsNullOrWhiteSpace(c.Tone) ? "" : $" ({c.Tone})";
+        return $"{head} between {Names(c.ParticipantIds, name)}, {when}{place}{tone}: {c.Summary}";
+    }
+}

@@ -1,0 +1,33 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>A kind whose revisions hold <typeparamref name="TData"/>: homes derive from it and write typed members only.</summary>
+public abstract class FactKind<TData> : FactKind where TData : FactData
+{
+    public sealed override Type DataType => typeof(TData);
+
+    public sealed override DateOnly? EventDate(FactData data) => EventDate((TData)data);
+    public sealed override string SearchText(FactData data, Func<IEnumerable<long>, string> actorWords) => SearchText((TData)data, actorWords);
+    public sealed override IEnumerable<long> ActorIds(FactData data) => ActorIds((TData)data);
+    public sealed override long? ParentId(FactData data) => ParentId((TData)data);
+    public sealed override IEnumerable<long> Participants(FactData data) => Participants((TData)data);
+    public sealed override FactColumns Columns(FactData data) => Columns((TData)data);
+    public sealed override string Describe(FactData data, Func<long, string> name) => Describe((TData)data, name);
+
+    public sealed override string? Difference(FactData before, FactData after) =>
+        before is TData b && after is TData a ? Difference(b, a) : null;
+
+    protected virtual DateOnly? EventDate(TData data) => null;
+    protected abstract string SearchText(TData data, Func<IEnumerable<long>, string> actorWords);
+    protected virtual IEnumerable<long> ActorIds(TData data) => [];
+    protected virtual long? ParentId(TData data) => null;
+    protected virtual IEnumerable<long> Participants(TData data) => [];
+    protected virtual FactColumns Columns(TData data) => FactColumns.None;
+    protected abstract string Describe(TData data, Func<long, string> name);
+    protected virtual string? Difference(TData before, TData after) => null;
+
+    /// <summary>Several actors as "A, B and C".</summary>
+    protected static string Names(IEnumerable<long> ids, Func<long, string> name) => Replies.Phrases.List(ids.Select(name).ToList());
+
+    /// <summary>The non-empty parts, space-separated: the usual shape of search text.</summary>
+    protected static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+}

@@ -1,0 +1,25 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>One clause of a proposal.</summary>
+public sealed record TermData(long ProposalId, string Topic, string Text, TermStatus Status) : FactData;
+
+/// <summary>The home of terms (T4): one clause of a proposal, its wording and whether it is agreed.</summary>
+public sealed class TermFact : FactKind<TermData>
+{
+    public override char Letter => 'T';
+    public override string Word => "term";
+    public override int BriefingOrder => 0;
+    public override string BriefingHeading => "Terms and proposals";
+    public override FactKind ParentKind => FactKinds.Get<ProposalFact>();
+
+    protected override string SearchText(TermData t, Func<IEnumerable<long>, string> actorWords) =>
+        Join(t.Topic, t.Text, Vocabulary.Phrase(t.Status));
+
+    protected override long? ParentId(TermData t) => t.ProposalId;
+
+    protected override string Describe(TermData t, Func<long, string> name) => $"{t.Topic}: {t.Text} ({Vocabulary.Phrase(t.Status)})";
+
+    // A change of wording is what readers most need to see word for word.
+    protected override string? Difference(TermData before, TermData after) =>
+        before.Text != after.Text ? $"was “{before.Text}”, now “{after.Text}”" : null;
+}
