@@ -1,7 +1,6 @@
 using BriefingBot.Briefing;
 using BriefingBot.Discord.Briefing;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 using BriefingBot.Replies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -51,7 +50,7 @@ public class BriefingPublisherTests
         Assert.True(message.Payload.GetProperty("enforce_nonce").GetBoolean());
         Assert.Equal(0, message.Payload.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         Assert.Equal("contacts.png", message.Payload.GetProperty("attachments")[0].GetProperty("filename").GetString());
-        OpenApiValidator.Discord.AssertValid(message.Payload.GetRawText(), "MessageCreateRequest");
+        DiscordSpec.Shared.AssertValid(message.Payload.GetRawText(), "MessageCreateRequest");
         var request = fake.Requests.First(r => r.Path.EndsWith("/messages", StringComparison.Ordinal));
         Assert.Contains("name=\"files[0]\"; filename=contacts.png", request.Body);
         Assert.All(fake.Messages.Skip(1), m => Assert.False(m.Payload.TryGetProperty("attachments", out var none)));
@@ -100,7 +99,7 @@ public class BriefingPublisherTests
             .Select(e => e.TryGetProperty("description", out var d) ? d.GetString()!.Split('\n').Last() : "")));
         foreach (var (_, _, payload) in messages)
         {
-            OpenApiValidator.Discord.AssertValid(payload.GetRawText(), "MessageCreateRequest");
+            DiscordSpec.Shared.AssertValid(payload.GetRawText(), "MessageCreateRequest");
             var embeds = payload.GetProperty("embeds").EnumerateArray().ToList();
             Assert.InRange(embeds.Count, 1, 10);
             Assert.True(embeds.Sum(e => Length(e, "title") + Length(e, "description") + (e.TryGetProperty("footer", out var f) ? Length(f, "text") : 0)) <= 6000);

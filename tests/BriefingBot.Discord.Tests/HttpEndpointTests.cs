@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using BriefingBot.Discord.Http;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 using NSec.Cryptography;
 
 namespace BriefingBot.Discord.Tests;
@@ -61,7 +60,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("""{"type":1}""", await response.Content.ReadAsStringAsync());
-        OpenApiValidator.Discord.AssertValid(await response.Content.ReadAsStringAsync(), "PongInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(await response.Content.ReadAsStringAsync(), "PongInteractionCallbackRequest");
     }
 
     [Fact]
@@ -103,7 +102,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         using var response = await PostAsync(body);
         var json = await response.Content.ReadAsStringAsync();
         Assert.True(HttpStatusCode.OK == response.StatusCode, _bot.Logs.All);
-        OpenApiValidator.Discord.AssertValid(json, "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(json, "CreateMessageInteractionCallbackRequest");
         Assert.Contains("Reuters", json);
         using var repeat = await PostAsync(body);
         Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);

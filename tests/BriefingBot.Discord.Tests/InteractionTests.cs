@@ -2,7 +2,6 @@ using System.Text.Json;
 using BriefingBot.Answers;
 using BriefingBot.Discord.Interactions;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Discord.Tests;
@@ -55,7 +54,7 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.Contains("`T1`", text);
         Assert.Contains("Reuters, 6 March 2025", text);
         Assert.Contains("unconfirmed", text);
-        OpenApiValidator.Discord.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
     }
 
     [Fact]
@@ -134,7 +133,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var choices = answer.GetProperty("data").GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("Emmanuel Macron", choices);
         Assert.InRange(choices.Count, 1, 25);
-        OpenApiValidator.Discord.AssertValid(answer.GetRawText(), "ApplicationCommandAutocompleteCallbackRequest");
+        DiscordSpec.Shared.AssertValid(answer.GetRawText(), "ApplicationCommandAutocompleteCallbackRequest");
         var empty = await AskAsync(connection, "contacts", $"[{Payloads.Option("person", "", focused: true)}]", type: 4);
         Assert.InRange(empty.GetProperty("data").GetProperty("choices").GetArrayLength(), 1, 25);
     }
@@ -149,14 +148,14 @@ public sealed class InteractionTests : IAsyncLifetime
         var defer = (await _discord.WaitForCallbackAsync(id)).Json;
         Assert.Equal(5, defer.GetProperty("type").GetInt32());
         Assert.False(defer.GetProperty("data").TryGetProperty("flags", out _), "a member answer is deferred publicly");
-        OpenApiValidator.Discord.AssertValid(defer.GetRawText(), "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(defer.GetRawText(), "CreateMessageInteractionCallbackRequest");
 
         gate.Release(new Reply("Slow answer", [new ReplySection(null, [new ReplyLine("It took a while.")])]));
         var edit = await _discord.WaitForRequestAsync(r => r.Method == "PATCH");
         Assert.Equal($"/api/v10/webhooks/{FakeDiscord.ApplicationId}/{Payloads.Command(id, "help").Split("\"token\":\"")[1].Split('"')[0]}/messages/@original", edit.Path);
         Assert.Contains("Slow answer", edit.Body);
         Assert.Equal("[]", edit.Json.GetProperty("allowed_mentions").GetProperty("parse").GetRawText());
-        OpenApiValidator.Discord.AssertValid(edit.Body, "IncomingWebhookUpdateRequestPartial");
+        DiscordSpec.Shared.AssertValid(edit.Body, "IncomingWebhookUpdateRequestPartial");
         Assert.Single(_discord.CallbacksFor(id));
     }
 
@@ -172,7 +171,7 @@ public sealed class InteractionTests : IAsyncLifetime
         var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/"));
         Assert.Equal(64, followUp.Json.GetProperty("flags").GetInt32());
         Assert.Contains(_discord.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/messages/@original"));
-        OpenApiValidator.Discord.AssertValid(followUp.Body, "IncomingWebhookRequestPartial");
+        DiscordSpec.Shared.AssertValid(followUp.Body, "IncomingWebhookRequestPartial");
     }
 
     [Fact]
@@ -213,12 +212,12 @@ public sealed class InteractionTests : IAsyncLifetime
         foreach (var (name, options, permissions) in asks)
         {
             var answer = await AskAsync(connection, name, options, permissions);
-            OpenApiValidator.Discord.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
+            DiscordSpec.Shared.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
             Assert.Equal("[]", answer.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetRawText());
         }
         foreach (var put in _discord.Requests.Where(r => r.Method == "PUT"))
             foreach (var command in put.Json.EnumerateArray())
-                OpenApiValidator.Discord.AssertValid(command.GetRawText(), "ApplicationCommandUpdateRequest");
+                DiscordSpec.Shared.AssertValid(command.GetRawText(), "ApplicationCommandUpdateRequest");
 
         var logs = _hosts[0].Logs.All;
         Assert.NotEmpty(logs);

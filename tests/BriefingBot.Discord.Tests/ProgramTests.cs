@@ -195,7 +195,7 @@ public sealed class ProgramTests
         {
             var (code, json) = await RunAsync(folder, "ask", "/terms", "--format", "discord");
             Assert.Equal(0, code);
-            Protocol.OpenApiValidator.Discord.AssertValid(json, "CreateMessageInteractionCallbackRequest");
+            DiscordSpec.Shared.AssertValid(json, "CreateMessageInteractionCallbackRequest");
             Assert.Contains("\"allowed_mentions\":{\"parse\":[]}", json);
             Assert.Contains("Reuters", json);
 

@@ -6,7 +6,6 @@ using BriefingBot.Discord.Registration;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Discord.Tests;
@@ -14,7 +13,7 @@ namespace BriefingBot.Discord.Tests;
 /// <summary>Discord's own example payloads parse into our models; ids, frames, routes and settings behave as documented.</summary>
 public sealed class ProtocolTests
 {
-    private static byte[] Example(string name) => File.ReadAllBytes(ProtocolFiles.Path(Path.Combine("discord-examples", name)));
+    private static byte[] Example(string name) => File.ReadAllBytes(ProtocolFiles.Path("discord-examples", name));
 
     [Fact]
     public void The_docs_slash_command_interaction_parses()
@@ -58,7 +57,7 @@ public sealed class ProtocolTests
         Assert.Equal(2, permissions.Options![0].Type);
         Assert.Equal(1, permissions.Options[0].Options![0].Type);
         foreach (var file in new[] { "chat-input-command-with-choices.json", "chat-input-command-subcommand-groups.json" })
-            OpenApiValidator.Discord.AssertValid(Encoding.UTF8.GetString(Example(file)), "ApplicationCommandCreateRequest");
+            DiscordSpec.Shared.AssertValid(Encoding.UTF8.GetString(Example(file)), "ApplicationCommandCreateRequest");
     }
 
     [Fact]
@@ -70,18 +69,34 @@ public sealed class ProtocolTests
         var upload = JsonSerializer.Deserialize<MessagePayload>(Example("create-message-payload_json-with-attachments.json"), DiscordRestClient.Json)!;
         Assert.Equal("attachment://mygif.gif", upload.Embeds![0].Image!.Url);
         Assert.Equal(["myfilename.png", "mygif.gif"], upload.Attachments!.Select(a => a.Filename));
-        OpenApiValidator.Discord.AssertValid(Encoding.UTF8.GetString(Example("create-message-request.json")), "MessageCreateRequest");
+        DiscordSpec.Shared.AssertValid(Encoding.UTF8.GetString(Example("create-message-request.json")), "MessageCreateRequest");
     }
 
     [Fact]
     public void The_validator_itself_rejects_what_Discord_would()
     {
-        var v = OpenApiValidator.Discord;
+        var v = DiscordSpec.Shared;
         Assert.NotEmpty(v.Validate("""{"type":4,"data":{"embeds":[{"title":"x","bogus":1}]}}""", "CreateMessageInteractionCallbackRequest"));
         Assert.NotEmpty(v.Validate("""{"type":4,"data":{"embeds":[{"title":"X"}]}}""".Replace("X", new string('x', 257)), "CreateMessageInteractionCallbackRequest"));
         Assert.NotEmpty(v.Validate("""{"data":{}}""", "CreateMessageInteractionCallbackRequest"));
         Assert.NotEmpty(v.Validate("""{"type":"4"}""", "CreateMessageInteractionCallbackRequest"));
         Assert.NotEmpty(v.Validate("""{"type":4,"data":{"embeds":[E]}}""".Replace("E", string.Join(",", Enumerable.Repeat("{}", 11))), "CreateMessageInteractionCallbackRequest"));
+        Assert.Empty(v.Validate("""{"type":4,"data":{"embeds":[{"title":"x"}]}}""", "CreateMessageInteractionCallbackRequest"));
+        // The problem told is the real one, not that the value is not one of the union's other kinds.
+        Assert.Contains(v.Validate("""{"type":4,"data":{"embeds":[{"title":"x","bogus":1}]}}""", "CreateMessageInteractionCallbackRequest"),
+            p => p.StartsWith("/data/embeds/0/bogus: unknown property", StringComparison.Ordinal));
+        Assert.NotEmpty(v.Validate("""{"name":"x","description":"y","options":[{"type":3,"name":"a","description":"b","bogus":true}]}""", "ApplicationCommandCreateRequest"));
+    }
+
+    [Fact]
+    public void The_validator_takes_default_member_permissions_as_the_docs_write_it()
+    {
+        // The preview spec types it as an integer; the docs (which win) and Discord send a string of digits.
+        var v = DiscordSpec.Shared;
+        Assert.Empty(v.Validate("""{"name":"x","description":"y","default_member_permissions":"32"}""", "ApplicationCommandCreateRequest"));
+        Assert.Empty(v.Validate("""{"name":"x","description":"y","default_member_permissions":null}""", "ApplicationCommandCreateRequest"));
+        Assert.NotEmpty(v.Validate("""{"name":"x","description":"y","default_member_permissions":"32x"}""", "ApplicationCommandCreateRequest"));
+        Assert.NotEmpty(v.Validate("""{"name":"x","description":"y","default_member_permissions":true}""", "ApplicationCommandCreateRequest"));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BriefingBot.Commands;
 using BriefingBot.Discord.Registration;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 
 namespace BriefingBot.Discord.Tests;
 
@@ -20,7 +19,7 @@ public sealed class RegistrationTests
         Assert.Equal(CommandCatalogue.Commands.Count, commands.GetArrayLength());
         foreach (var command in commands.EnumerateArray())
         {
-            OpenApiValidator.Discord.AssertValid(command.GetRawText(), "ApplicationCommandCreateRequest");
+            DiscordSpec.Shared.AssertValid(command.GetRawText(), "ApplicationCommandCreateRequest");
             Assert.Equal(global, command.TryGetProperty("contexts", out _));
             // Discord's 8000-character budget per command.
             Assert.True(command.GetRawText().Length < 8000);

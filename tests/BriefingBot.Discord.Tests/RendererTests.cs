@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
-using BriefingBot.Discord.Tests.Protocol;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +31,7 @@ public sealed class RendererTests
         Assert.Equal("As of today", embed.Footer!.Text);
         Assert.Null(message.Flags);
         Assert.Empty(message.AllowedMentions!.Parse);
-        OpenApiValidator.Discord.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
     }
 
     [Fact]
@@ -79,7 +78,7 @@ public sealed class RendererTests
         var total = lines * 3;
         if (shown < total) Assert.EndsWith($"… and {total - shown} more", embeds[^1].Description);
         else Assert.DoesNotContain("… and", text);
-        OpenApiValidator.Discord.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class RendererTests
         var kept = fitted.Count + fitted.Sum(e => e.Fields?.Count ?? 0);
         Assert.EndsWith($"… and {12 + 12 * 30 - kept} more", fitted[^1].Description);
         var json = JsonSerializer.Serialize(InteractionResponse.Message(new MessagePayload { Embeds = fitted }), DiscordRestClient.Json);
-        OpenApiValidator.Discord.AssertValid(json, "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(json, "CreateMessageInteractionCallbackRequest");
         Assert.Equal(5000, embeds[0].Description!.Length); // the input is left as it was
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using BriefingBot.Discord.Http;
 using BriefingBot.Discord.Interactions;
 using BriefingBot.Discord.Tests.Fakes;
-using BriefingBot.Discord.Tests.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.Discord.Tests;
@@ -81,7 +80,7 @@ public sealed class SafeDefaultsTests : IAsyncLifetime
         Assert.Contains("Only moderators can use /update aid; nothing was changed.", text);
         Assert.Contains(PublicBotGuard.Withheld, text);
         Assert.DoesNotContain("Updated A1", text);
-        OpenApiValidator.Discord.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
+        DiscordSpec.Shared.AssertValid(answer.GetRawText(), "CreateMessageInteractionCallbackRequest");
     }
 
     private static void AssertAidUnchanged(JsonElement aid)
@@ -190,7 +189,7 @@ public sealed class SafeDefaultsTests : IAsyncLifetime
             _discord.BotPublic = isPublic;
             using var http = new HttpClient();
             var body = await http.GetStringAsync(_discord.ApiUrl + "/applications/@me");
-            OpenApiValidator.DiscordApplication.AssertValid(body, "PrivateApplicationResponse");
+            DiscordSpec.Shared.AssertValid(body, "PrivateApplicationResponse");
             Assert.Equal(isPublic, PublicBotGuard.Read(System.Text.Encoding.UTF8.GetBytes(body)).Public);
         }
         // A team-owned application names the team; one that leaves bot_public out counts as public.

@@ -13,8 +13,19 @@ public sealed class HttpModeTests
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
 
-    private static Task<SlackTestBot> Start(Action<IServiceCollection>? services = null) =>
-        SlackTestBot.StartAsync(s => s["Slack:Mode"] = "Http", services);
+    private static Task<SlackTestBot> Start(Action<IServiceCollection>? services = null, int? workers = null) =>
+        SlackTestBot.StartAsync(s =>
+        {
+            s["Slack:Mode"] = "Http";
+            if (workers is { } n) s["Slack:Workers"] = n.ToString();
+        }, services);
+
+    /// <summary>
+    /// Sends /terms after the request under test and waits for its answer. With one worker the queue answers in order,
+    /// so whatever the earlier request still had coming (a handler call, a second delivery) has happened by then.
+    /// </summary>
+    private static async Task SentinelAsync(SlackTestBot bot) =>
+        Assert.Contains("Ground combat", (await Json(await Post(bot, Form(bot.Command("/terms", "", responseId: "sentinel"))))).ToJsonString());
 
     private static string Form(JsonObject fields) =>
         new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Key, (string)f.Value!))).ReadAsStringAsync().Result;
@@ -76,11 +87,11 @@ public sealed class HttpModeTests
     public async Task A_bad_signature_gets_401_and_reaches_no_handler(string what, Action<HttpRequestMessage, string> sign)
     {
         GatedHandler? spy = null;
-        await using var bot = await Start(SlackTestBot.Replace<HelpAnswer>(inner => spy = new GatedHandler(inner)));
+        await using var bot = await Start(SlackTestBot.Replace<HelpAnswer>(inner => spy = new GatedHandler(inner)), workers: 1);
         var ts = bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString();
         var response = await Post(bot, Form(bot.Command("/help", "")), r => sign(r, ts));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Wait.Settle();
+        await SentinelAsync(bot);
         Assert.Equal(0, spy!.Calls);
         Assert.Empty(bot.Slack.Responses);
         Assert.True(bot.Logs.Contains("Refused a request to /slack/commands", LogLevel.Warning), what);
@@ -120,7 +131,7 @@ public sealed class HttpModeTests
     public async Task A_slow_command_is_acknowledged_in_time_and_delivered_once_through_response_url()
     {
         GatedHandler? gate = null;
-        await using var bot = await Start(SlackTestBot.Replace<TermsAnswer>(inner => gate = new GatedHandler(inner)));
+        await using var bot = await Start(SlackTestBot.Replace<TermsAnswer>(inner => gate = new GatedHandler(inner)), workers: 1);
         var started = bot.Time.GetUtcNow();
         var pending = Post(bot, Form(bot.Command("/terms", "", responseId: "slow")));
         await Wait.Until(() => gate!.Calls == 1, "the command to start");
@@ -137,7 +148,7 @@ public sealed class HttpModeTests
         Assert.Equal("slow", late.Id);
         Assert.Equal("in_channel", (string?)late.Body["response_type"]);
         Assert.Contains("Ground combat", late.Body.ToJsonString());
-        await Wait.Settle();
+        await SentinelAsync(bot);
         Assert.Single(bot.Slack.Responses);
     }
 

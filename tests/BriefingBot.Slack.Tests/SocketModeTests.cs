@@ -16,6 +16,24 @@ public class SocketModeTests
         return bot.Slack.Sockets[^1];
     }
 
+    /// <summary>One worker, so the queue answers commands in the order the socket delivered them.</summary>
+    private static Task<SlackTestBot> StartOneWorker() => SlackTestBot.StartAsync(s => s["Slack:Workers"] = "1");
+
+    /// <summary>
+    /// Sends a command after the ones under test and waits for its answer. A socket's envelopes are read in order and,
+    /// with one worker, answered in order, so whatever the earlier ones still had coming (a duplicate answer, a command
+    /// that should never have run) has arrived by then: no real-time pause, and no late arrival passes unseen.
+    /// </summary>
+    private static async Task SentinelAsync(SlackTestBot bot, FakeSocket socket)
+    {
+        await socket.SendCommandAsync("env-sentinel", bot.Command("/help", "", responseId: "sentinel"));
+        await Wait.Until(() => bot.Slack.Responses.Any(r => r.Id == "sentinel"), "the sentinel's answer");
+    }
+
+    /// <summary>Waits until the Socket Mode loop has ended: after that nothing can reconnect, however long one waits.</summary>
+    private static Task Stopped(SlackTestBot bot) =>
+        Wait.Until(() => bot.Get<SocketModeClient>().ExecuteTask is { IsCompleted: true }, "the Socket Mode loop to end");
+
     [Fact]
     public async Task Connects_with_the_app_token_and_answers_a_command_in_channel_through_response_url()
     {
@@ -83,15 +101,15 @@ public class SocketModeTests
     [Fact]
     public async Task A_workspace_outside_TeamIds_is_refused_politely_in_the_ack_and_nothing_runs()
     {
-        await using var bot = await SlackTestBot.StartAsync();
+        await using var bot = await StartOneWorker();
         var socket = await Connected(bot);
         await socket.SendCommandAsync("e-other", bot.Command("/terms", "", team: "T0THER"));
         await Wait.Until(() => socket.AcksFor("e-other").Any(), "the ack");
         var payload = socket.AcksFor("e-other").Single()["payload"]!;
         Assert.Equal("ephemeral", (string?)payload["response_type"]);
         Assert.Contains("only answers in the workspaces it was set up for", (string?)payload["text"]);
-        await Wait.Settle();
-        Assert.Empty(bot.Slack.Responses);
+        await SentinelAsync(bot, socket);
+        Assert.Equal(["sentinel"], bot.Slack.Responses.Select(r => r.Id));
     }
 
     [Fact]
@@ -141,8 +159,8 @@ public class SocketModeTests
         await socket.DisconnectAsync("link_disabled");
         await Wait.Until(() => bot.Logs.Contains("link_disabled); the Slack door stops", LogLevel.Critical), "the log line");
         Assert.Equal(DoorShutdown.RefusedExitCode, bot.Get<DoorShutdown>().ExitCode);
+        await Stopped(bot);
         bot.Time.Advance(TimeSpan.FromMinutes(10));
-        await Wait.Settle();
         Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
         Assert.Single(bot.Slack.Sockets);
     }
@@ -199,7 +217,7 @@ public class SocketModeTests
     [Fact]
     public async Task An_envelope_delivered_again_after_a_reconnect_is_acknowledged_again_but_answered_once()
     {
-        await using var bot = await SlackTestBot.StartAsync();
+        await using var bot = await StartOneWorker();
         var first = await Connected(bot);
         await first.SendCommandAsync("env-dup", bot.Command("/aid", ""));
         await Wait.Until(() => first.AcksFor("env-dup").Any(), "the first ack");
@@ -207,9 +225,8 @@ public class SocketModeTests
         var second = await Connected(bot, 2);
         await second.SendCommandAsync("env-dup", bot.Command("/aid", ""));
         await Wait.Until(() => second.AcksFor("env-dup").Any(), "the second ack");
-        await Wait.Until(() => bot.Slack.Responses.Count >= 1, "the answer");
-        await Wait.Settle();
-        Assert.Single(bot.Slack.Responses);
+        await SentinelAsync(bot, second);
+        Assert.Equal(["r1", "sentinel"], bot.Slack.Responses.Select(r => r.Id));
         Assert.True(bot.Logs.Contains("Slack delivered envelope env-dup again"));
     }
 
@@ -219,8 +236,8 @@ public class SocketModeTests
         await using var bot = await SlackTestBot.StartAsync(s => s["Slack:AppToken"] = "xapp-1-revoked");
         await Wait.Until(() => bot.Logs.Contains("Slack refused the app token (invalid_auth)", LogLevel.Critical), "the log line");
         Assert.Equal(DoorShutdown.RefusedExitCode, bot.Get<DoorShutdown>().ExitCode);
+        await Stopped(bot);
         bot.Time.Advance(TimeSpan.FromMinutes(5));
-        await Wait.Settle();
         Assert.Single(bot.Slack.CallsTo("apps.connections.open"));
     }
 

@@ -22,7 +22,4 @@ public static class Wait
             await Task.Delay(10);
         }
     }
-
-    /// <summary>Gives the bot a real moment to do something it should not, then lets the test check it did not.</summary>
-    public static Task Settle(int milliseconds = 300) => Task.Delay(milliseconds);
 }

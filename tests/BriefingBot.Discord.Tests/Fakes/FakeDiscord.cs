@@ -64,7 +64,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Session> _sessions = new();
     private readonly ConcurrentDictionary<string, string> _commands = new();
-    private readonly ConcurrentQueue<JsonElement> _gatewayPayloads = new();
+    private readonly ConcurrentQueue<(JsonElement Payload, DateTimeOffset At)> _gatewayPayloads = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
     private readonly ConcurrentBag<FakeGatewayConnection> _live = [];
@@ -101,9 +101,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     }
 
     /// <summary>Everything the bot sent on any gateway connection (heartbeats, Identify and Resume included).</summary>
-    public IReadOnlyList<JsonElement> GatewayPayloads => _gatewayPayloads.ToList();
+    public IReadOnlyList<JsonElement> GatewayPayloads => _gatewayPayloads.Select(p => p.Payload).ToList();
 
-    internal void Saw(JsonElement payload) => _gatewayPayloads.Enqueue(payload);
+    /// <summary>The same, each with the fake's clock time when it arrived (a fake clock's, when the test gave one).</summary>
+    public IReadOnlyList<(JsonElement Payload, DateTimeOffset At)> GatewayLog => _gatewayPayloads.ToList();
+
+    internal void Saw(JsonElement payload) => _gatewayPayloads.Enqueue((payload, _clock.GetUtcNow()));
 
     internal Session NewSession(string id) => _sessions[id] = new Session(id);
 

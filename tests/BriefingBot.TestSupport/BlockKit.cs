@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BriefingBot.Slack.Tests;
+namespace BriefingBot.TestSupport;
 
 /// <summary>Block Kit's documented limits, checked on every payload the tests see.</summary>
 public static class BlockKit
