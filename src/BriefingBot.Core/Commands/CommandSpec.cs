@@ -11,6 +11,9 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
 {
     public IReadOnlyList<string> Choices { get; init; } = [];
 
+    /// <summary>Whether a name marked "+" may be someone not yet known, added with the fact (<see cref="ActorPicks"/>).</summary>
+    public bool NewActors { get; init; }
+
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
     public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone;
 }
