@@ -132,7 +132,7 @@ public sealed class ActorDirectory
         return connection.Query<long>(
                 """
                 SELECT DISTINCT a.id FROM revisions r JOIN actors a ON a.recorded_at = r.recorded_at AND a.recorded_by = r.recorded_by
-                WHERE r.fact_id = @factId AND (@revisionId IS NULL OR r.id = @revisionId) ORDER BY a.id
+                WHERE r.fact_id = @factId AND r.action IN ('create', 'change') AND (@revisionId IS NULL OR r.id = @revisionId) ORDER BY a.id
                 """, new { factId, revisionId })
             .Select(id => TryGet(id, out var a) ? a : null).OfType<Actor>().ToList();
     }

@@ -49,6 +49,13 @@ public sealed class FactLog
             _actors.Reload();
             return (view, ids.Values.Select(_actors.Get).ToList());
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            // Another process added one of the names between our look and our write; the transaction left nothing.
+            _actors.Reload();
+            throw new KnowledgeException(
+                $"Someone else added {Replies.Phrases.List(newActors.Select(a => a.Name).ToList(), 50)} at the same moment; nothing was recorded. Try again: the names are known now.");
+        }
         catch
         {
             _actors.Reload();

@@ -15,14 +15,14 @@ internal sealed class FactProjection(ActorDirectory actors)
         connection.Execute(
             """
             INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title,
-                person_id, represents_id, place)
+                person_id, represents_id)
             VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category, @title,
-                @person, @represents, @place)
+                @person, @represents)
             ON CONFLICT (fact_id) DO UPDATE SET
                 revision_id = excluded.revision_id, live = excluded.live, parent_id = excluded.parent_id,
                 sort_on = excluded.sort_on, contact_kind = excluded.contact_kind, donor_id = excluded.donor_id,
                 recipient_id = excluded.recipient_id, category = excluded.category, title = excluded.title,
-                person_id = excluded.person_id, represents_id = excluded.represents_id, place = excluded.place
+                person_id = excluded.person_id, represents_id = excluded.represents_id
             """,
             new
             {
@@ -39,7 +39,6 @@ internal sealed class FactProjection(ActorDirectory actors)
                 title = columns.Title,
                 person = columns.PersonId,
                 represents = columns.RepresentsId,
-                place = columns.Place,
             }, tx);
 
         connection.Execute("DELETE FROM current_participants WHERE fact_id = @factId", new { factId }, tx);
@@ -48,6 +47,12 @@ internal sealed class FactProjection(ActorDirectory actors)
                 connection.Execute(
                     "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
                     new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind }, tx);
+
+        connection.Execute("DELETE FROM current_places WHERE fact_id = @factId", new { factId }, tx);
+        if (!retracted)
+            foreach (var place in FactColumns.PlaceKeys(columns.Place).Distinct())
+                connection.Execute("INSERT INTO current_places (place, sort_on, fact_id) VALUES (@place, @sortOn, @factId)",
+                    new { place, sortOn = StoredTime.Format(sortOn), factId }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         if (!retracted)

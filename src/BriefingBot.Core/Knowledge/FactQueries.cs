@@ -5,7 +5,7 @@ namespace BriefingBot.Knowledge;
 
 /// <summary>Filters for the contacts an answer lists.</summary>
 /// <param name="AlsoPeopleIds">Others whose contacts count as the person's: the people who represent a state or organisation.</param>
-/// <param name="Place">Only contacts whose place starts with this, ignoring case and accents ("jeddah" finds "Jeddah, Saudi Arabia").</param>
+/// <param name="Place">Only contacts whose place has these words in a row, ignoring case and accents ("jeddah" finds "Jeddah, Saudi Arabia").</param>
 public sealed record ContactFilter(long? PersonId = null, long? WithId = null, DateOnly? Since = null, ContactKind? Kind = null,
     IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null);
 
@@ -103,17 +103,22 @@ public sealed class FactQueries(KnowledgeDatabase database)
     private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id")
     {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
-        var sql = new StringBuilder(filter.PersonId is not null
-            ? $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"
-            : $"SELECT {columns} FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= $since");
+        // Each list walks the index that yields it newest first: a person's contacts, a place's, or all of them.
+        var (sql, by) = filter switch
+        {
+            { PersonId: not null } => (new StringBuilder(
+                $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"), "p"),
+            { Place: not null } => (new StringBuilder(
+                $"SELECT {columns} FROM current_places pl JOIN current_facts c ON c.fact_id = pl.fact_id WHERE pl.place = $place AND pl.sort_on >= $since"), "pl"),
+            _ => (new StringBuilder(
+                $"SELECT {columns} FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= $since"), "c"),
+        };
         if (filter.PersonId is { } p1) args.Add(("$person", p1));
         if (filter.Place is { } place)
         {
-            // A prefix range on the folded place, so the index answers it; U+FFFF sorts after every folded character.
-            sql.Append(" AND c.place >= $place AND c.place < $placeEnd");
-            var key = Spelling.Fold(place);
-            args.Add(("$place", key));
-            args.Add(("$placeEnd", key + '\uffff'));
+            // With a person, one point lookup per contact of theirs on the places' whole key.
+            if (by == "p") sql.Append(" AND EXISTS (SELECT 1 FROM current_places pl WHERE pl.place = $place AND pl.sort_on = p.sort_on AND pl.fact_id = p.fact_id)");
+            args.Add(("$place", FactColumns.PlaceKey(place)));
         }
         if (filter.WithId is { } with)
         {
@@ -122,11 +127,10 @@ public sealed class FactQueries(KnowledgeDatabase database)
         }
         if (filter.Kind is { } kind)
         {
-            sql.Append(filter.PersonId is null ? " AND c.contact_kind = $kind" : " AND p.contact_kind = $kind");
+            sql.Append(by == "p" ? " AND p.contact_kind = $kind" : " AND c.contact_kind = $kind");
             args.Add(("$kind", Vocabulary.Word(kind)));
         }
-        sql.Append(filter.PersonId is null ? " ORDER BY c.sort_on DESC, c.fact_id DESC" : " ORDER BY p.sort_on DESC, p.fact_id DESC");
-        sql.Append(" LIMIT $limit");
+        sql.Append($" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
         return (sql.ToString(), args);
     }
 

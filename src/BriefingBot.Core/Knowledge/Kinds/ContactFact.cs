@@ -27,9 +27,7 @@ public sealed class ContactFact : FactKind<ContactData>
 
     protected override IEnumerable<long> Participants(ContactData c) => c.ParticipantIds.Distinct();
 
-    // The place folded (case, accents) so /contacts place:jeddah finds "Jeddah, Saudi Arabia" through an index.
-    protected override FactColumns Columns(ContactData c) =>
-        new(ContactKind: Vocabulary.Word(c.Type), Place: string.IsNullOrWhiteSpace(c.Place) ? null : Spelling.Fold(c.Place));
+    protected override FactColumns Columns(ContactData c) => new(ContactKind: Vocabulary.Word(c.Type), Place: c.Place);
 
     protected override string Describe(ContactData c, Func<long, string> name)
     {
