@@ -163,6 +163,16 @@ public sealed class PeopleTests : IDisposable
     }
 
     [Fact]
+    public void People_added_in_the_same_breath_are_known_to_another_process_at_once()
+    {
+        using var script = new TestBot(folder: _bot.Folder, time: _bot.Time);
+        Assert.StartsWith("No one called", Ask("/who Waltz"));
+        script.Ask("/update contact source:Reuters kind:call people:\"Trump, +Mike Waltz\" date:2025-03-11 summary:\"Briefing\"", _mo);
+        Assert.Contains("Mike Waltz: a person, also called Waltz.", Ask("/who Waltz"));
+        Assert.Contains("Briefing", Ask("/contacts person:Waltz"));
+    }
+
+    [Fact]
     public void A_person_or_a_state_in_the_wrong_place_is_refused()
     {
         Assert.Equal("Ukraine is a state; a role is held by a person.",
