@@ -33,11 +33,13 @@ public sealed class PeopleTests : IDisposable
     [Fact]
     public void New_people_are_added_with_the_fact_and_the_answer_says_who_and_as_what()
     {
-        var answer = Mod("/update role source:\"State Department\" person:\"+Marco Rubio\" represents:\"+European External Action Service (organisation)\" " +
+        var answer = Mod("/update role source:\"State Department\" person:\"+Marco Rubio\" represents:\"+European External Action Service\" " +
                          "role:\"Guest\"");
         Assert.Contains("Added Marco Rubio (person, also Rubio) and European External Action Service (organisation)", answer);
         Assert.Contains("Who represents European External Action Service", Ask("/who \"European External Action Service\""));
         Assert.Contains("Marco Rubio: a person, also called Rubio.", Ask("/who Rubio"));
+        // What someone represents is an organisation unless it says it is a state; whoever holds a role is a person.
+        Assert.Contains("Added Mohammed bin Salman (person, also Salman) and Saudi Arabia (state)", Mod("/update role source:Reuters person:\"+Mohammed bin Salman\" represents:\"+Saudi Arabia (state)\" role:\"Crown Prince\""));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public static class CommandCatalogue
                 [
                     new("id", "The contact to change (C12…); leave out to log a new one", OptionType.FactId, MaxLength: 12),
                     new("kind", "What kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
-                    new("people", "Who took part, separated by commas; +Name adds someone new", OptionType.ActorList, MaxLength: 500) { NewActors = true },
+                    new("people", "Who took part, separated by commas; +Name adds someone new", OptionType.ActorList, MaxLength: 500) { NewActors = ActorKind.Person },
                     new("date", "When (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                     new("precision", "How exact the date is", OptionType.Choice) { Choices = Vocabulary.AllWords<DatePrecision>() },
                     new("planned", "true if it has not happened yet", OptionType.Boolean, MaxLength: 5),
@@ -114,8 +114,8 @@ public static class CommandCatalogue
                 new("role", "Record whom a person represents and as what, or change that role", Access.Moderator, Cited(
                 [
                     new("id", "The role to change (R3…); or name the person and what they represent", OptionType.FactId, MaxLength: 12),
-                    new("person", "Who holds it; +Name adds someone new", OptionType.Actor) { NewActors = true },
-                    new("represents", "The state or organisation; +Name (organisation) adds a new one", OptionType.Actor) { NewActors = true },
+                    new("person", "Who holds it; +Name adds someone new", OptionType.Actor) { NewActors = ActorKind.Person },
+                    new("represents", "The state or organisation; +Name adds a new organisation, +Name (state) a state", OptionType.Actor) { NewActors = ActorKind.Organisation },
                     new("role", "As what, such as Secretary of State", OptionType.Text, MaxLength: 100),
                     new("since", "Since when (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                     new("until", "When it ended (YYYY-MM-DD), if it has", OptionType.Date, MaxLength: 40),

@@ -1,3 +1,5 @@
+using BriefingBot.Knowledge;
+
 namespace BriefingBot.Commands;
 
 /// <summary>Who may run a command; decided in the core from the role the door reports.</summary>
@@ -11,8 +13,11 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
 {
     public IReadOnlyList<string> Choices { get; init; } = [];
 
-    /// <summary>Whether a name marked "+" may be someone not yet known, added with the fact (<see cref="ActorPicks"/>).</summary>
-    public bool NewActors { get; init; }
+    /// <summary>
+    /// When set, a name marked "+" may be someone not yet known, added with the fact (<see cref="ActorPicks"/>) as this
+    /// kind unless the name says another ("+European Union (organisation)").
+    /// </summary>
+    public ActorKind? NewActors { get; init; }
 
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
     public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone;

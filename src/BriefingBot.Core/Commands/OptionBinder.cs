@@ -55,11 +55,11 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
             case OptionType.FactId:
                 error = $"“{text}” is not a fact id. Ids look like P1, T4, C12 or A2; /search finds them.";
                 return false;
-            case OptionType.Actor or OptionType.ActorList when option.NewActors:
+            case OptionType.Actor or OptionType.ActorList when option.NewActors is { } newKind:
                 var picks = new List<ActorPick>();
                 foreach (var name in option.Type == OptionType.Actor ? [text] : SplitNames(text))
                 {
-                    if (!TryPick(name, out var pick, out error)) return false;
+                    if (!TryPick(name, newKind, out var pick, out error)) return false;
                     picks.Add(pick);
                 }
                 value = new ActorPicks(picks);
@@ -108,10 +108,10 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
     private static string[] SplitNames(string text) =>
         text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    // "+Name" or "+Name (kind)" is someone to add with the fact, a person unless the kind says otherwise; a marked name
+    // "+Name" or "+Name (kind)" is someone to add with the fact, of the option's kind unless the name says another; a marked name
     // that is already known is simply that actor. An unmarked unknown name is refused with "did you mean", so a typo of a
     // known name never creates anyone.
-    private bool TryPick(string name, out ActorPick pick, out string error)
+    private bool TryPick(string name, ActorKind defaultKind, out ActorPick pick, out string error)
     {
         pick = null!;
         error = "";
@@ -119,7 +119,9 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         {
             if (!TryActor(name, out var known, out error))
             {
-                error += $" To add someone new with this update, mark the name: +{name} for a person, +{name} (state) or +{name} (organisation).";
+                error += defaultKind == ActorKind.Person
+                    ? $" To add someone new with this update, mark the name: +{name} for a person, +{name} (state) or +{name} (organisation)."
+                    : $" To add it with this update, mark the name: +{name} for an organisation, +{name} (state) for a state.";
                 return false;
             }
             pick = new ActorPick(known.Name, known, known.Kind);
@@ -127,7 +129,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         }
         var match = System.Text.RegularExpressions.Regex.Match(name[1..].Trim(), @"^(?<name>.*?)\s*(\((?<kind>[^()]*)\))?$");
         var bare = match.Groups["name"].Value.Trim();
-        var kind = ActorKind.Person;
+        var kind = defaultKind;
         if (match.Groups["kind"].Success)
         {
             var word = match.Groups["kind"].Value.Trim().ToLowerInvariant().Replace("organization", "organisation");
