@@ -42,6 +42,7 @@ public static class CoreServices
                      typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
                      typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
                      typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
+                     typeof(WhoAnswer), typeof(RoleUpdate),
                  })
             services.AddSingleton(typeof(ICommandHandler), handler);
         return services;

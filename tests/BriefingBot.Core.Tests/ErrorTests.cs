@@ -23,9 +23,9 @@ public class ErrorTests : IDisposable
     [InlineData("/history T99", "There is no T99. /search finds facts by their words.")]
     [InlineData("/history X1", "“X1” is not a fact id. Ids look like P1, T4, C12 or A2; /search finds them.")]
     [InlineData("/terms proposal:\"unclosed", "A quote is not closed; put a \" at the end of the value.")]
-    [InlineData("/contacts Macron", "I don't know what “Macron” means here. Name each option, like this: /contacts [person] [with] [since] [kind] [graph]")]
+    [InlineData("/contacts Macron", "I don't know what “Macron” means here. Name each option, like this: /contacts [person] [with] [since] [kind] [graph] [place]")]
     [InlineData("/aid donor:US donor:France", "The option donor is given twice; give it once.")]
-    [InlineData("/update", "/update needs one of proposal, term, contact, aid, actor, retract or undo, for example /update undo.")]
+    [InlineData("/update", "/update needs one of proposal, term, contact, aid, role, actor, retract or undo, for example /update undo.")]
     [InlineData("/contacts since:", "Give a value for since, or leave it out.")]
     [InlineData("", "Type a command such as /terms, or /help to see them all.")]
     public void A_wrong_command_gets_a_one_line_answer_that_says_how_to_do_it_right(string command, string expected)

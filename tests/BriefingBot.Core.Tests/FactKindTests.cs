@@ -77,6 +77,7 @@ public sealed class FactKindTests : IDisposable
         "term" => new TermData(1, "Prisoners", "All for all", TermStatus.Proposed),
         "contact" => new ContactData(ContactKind.Call, [1, 2], new EventDate(new DateOnly(2025, 3, 9), DatePrecision.Day), false, "Riyadh", "A call", null),
         "aid" => new AidData(1, 2, AidCategory.Financial, AidStatus.Pledged, null, "$1bn", null),
+        "role" => new RoleData(2, 8, "President", new EventDate(new DateOnly(2019, 5, 20), DatePrecision.Day), null),
         _ => null,
     };
 }

@@ -50,7 +50,7 @@ public sealed class KindUpgradeTests
             Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
             foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants",
                          "settings", "briefing_schedules", "briefing_runs"])
-                Run(old, $"INSERT INTO main.{table} SELECT * FROM made.{table}");
+                Run(old, $"INSERT INTO main.{table} ({Columns(old, table)}) SELECT {Columns(old, table)} FROM made.{table}");
             Run(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
             Run(old, "DETACH DATABASE made");
         }
@@ -83,6 +83,14 @@ public sealed class KindUpgradeTests
     {
         var export = bot.Get<KnowledgeTransfer>().Export();
         return JsonSerializer.Serialize(export with { ExportedAt = default }, KnowledgeJson.Options);
+    }
+
+    // The columns the previous release's table has: later migrations add columns its rows never held.
+    internal static string Columns(SqliteConnection connection, string table)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT group_concat(name, ', ') FROM pragma_table_info('{table}', 'main')";
+        return (string)cmd.ExecuteScalar()!;
     }
 
     private static void Run(SqliteConnection connection, string sql)

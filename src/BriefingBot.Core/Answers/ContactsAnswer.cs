@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Answers;
 
-/// <summary><c>/contacts [person] [with] [since] [kind]</c>: who spoke to whom, newest first.</summary>
+/// <summary><c>/contacts [person] [with] [since] [kind] [place]</c>: who spoke to whom, newest first.</summary>
 public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
@@ -17,17 +17,26 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         if (person is null && with is not null) (person, with) = (with, null);
         var since = request.Date("since");
         var kind = request.Choice<ContactKind>("kind");
-        var page = queries.Contacts(new ContactFilter(person?.Id, with?.Id, since, kind), options.Value.MaxLines);
+        var place = request.Text("place");
+        // A state or organisation speaks through the people who represent it now (not when the contact happened: the
+        // answer says whose contacts it takes in, so the reader can judge).
+        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
+        var page = queries.Contacts(new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place), options.Value.MaxLines);
+        var including = representatives.Count > 0
+            ? new ReplyLine($"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}.")
+            : null;
 
         var what = kind is { } k ? Humanizer.InflectorExtensions.Pluralize(Vocabulary.Phrase(k)) : "Contacts";
         var title = what[..1].ToUpperInvariant() + what[1..]
                     + (person is null ? "" : $" of {person.Display}")
                     + (with is null ? "" : $" with {with.Display}")
-                    + (since is { } s ? $" since {Phrases.Date(s)}" : "");
+                    + (since is { } s ? $" since {Phrases.Date(s)}" : "")
+                    + (place is null ? "" : $" in {place}");
         var factLines = page.Items.Select(c => lines.Line(c.Current, request.Now)).ToList();
         if (factLines.Count == 0)
-            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("None recorded.")])],
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 since is null ? null : "Try an earlier since date."));
+        if (including is not null) factLines.Insert(0, including);
         var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, with:, since: or kind:." : null;
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
         if (request.Flag("graph") == true)

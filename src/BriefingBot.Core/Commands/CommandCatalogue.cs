@@ -19,7 +19,13 @@ public static class CommandCatalogue
             new("since", "Only contacts on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
             new("graph", "true to add a picture of who spoke to whom over the last 14 days", OptionType.Boolean, MaxLength: 5),
+            new("place", "Only contacts held here, such as Jeddah", OptionType.Text, MaxLength: 100),
         ]),
+        new("who", "Who someone is, or who represents a state or organisation", Access.Member,
+        [
+            new("name", "A person, state or organisation", OptionType.Actor, Required: true),
+            new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+        ]) { Primary = "name" },
         new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,
         [
             new("donor", "Aid given by this state or organisation", OptionType.Actor),
@@ -86,7 +92,7 @@ public static class CommandCatalogue
                 [
                     new("id", "The contact to change (C12…); leave out to log a new one", OptionType.FactId, MaxLength: 12),
                     new("kind", "What kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
-                    new("people", "Who took part, separated by commas", OptionType.ActorList, MaxLength: 500),
+                    new("people", "Who took part, separated by commas; +Name adds someone new", OptionType.ActorList, MaxLength: 500) { NewActors = ActorKind.Person },
                     new("date", "When (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                     new("precision", "How exact the date is", OptionType.Choice) { Choices = Vocabulary.AllWords<DatePrecision>() },
                     new("planned", "true if it has not happened yet", OptionType.Boolean, MaxLength: 5),
@@ -105,11 +111,21 @@ public static class CommandCatalogue
                     new("amount", "How much, as the source puts it", OptionType.Text, MaxLength: 100),
                     new("note", "Anything worth knowing", OptionType.Text, MaxLength: 500),
                 ])),
+                new("role", "Record whom a person represents and as what, or change that role", Access.Moderator, Cited(
+                [
+                    new("id", "The role to change (R3…); or name the person and what they represent", OptionType.FactId, MaxLength: 12),
+                    new("person", "Who holds it; +Name adds someone new", OptionType.Actor) { NewActors = ActorKind.Person },
+                    new("represents", "The state or organisation; +Name adds a new organisation, +Name (state) a state", OptionType.Actor) { NewActors = ActorKind.Organisation },
+                    new("role", "As what, such as Secretary of State", OptionType.Text, MaxLength: 100),
+                    new("since", "Since when (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("until", "When it ended (YYYY-MM-DD), if it has", OptionType.Date, MaxLength: 40),
+                ])),
                 new("actor", "Add a person, state or organisation that facts can name", Access.Moderator,
                 [
                     new("name", "The full name", OptionType.Text, Required: true, MaxLength: 100),
                     new("kind", "What it is", OptionType.Choice, Required: true) { Choices = Vocabulary.AllWords<ActorKind>() },
                     new("aliases", "Other names people use, separated by commas", OptionType.Text, MaxLength: 500),
+                    new("places", "Aliases that are places, such as a capital; search leaves them out", OptionType.Text, MaxLength: 300),
                 ]),
                 new("retract", "Retract a wrong fact; it stays in the history", Access.Moderator,
                 [

@@ -16,6 +16,8 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);
+    /// <summary>The actors of an option that may name new ones; null when the option was left out.</summary>
+    public ActorPicks? Picks(string name) => Get<ActorPicks>(name);
     public FactView? Proposal(string name) => Get<FactView>(name);
     public TimeZoneInfo? TimeZone(string name) => Get<TimeZoneInfo>(name);
     public FactCode? Fact(string name) => values.TryGetValue(name, out var v) ? (FactCode)v : null;

@@ -1,3 +1,5 @@
+using BriefingBot.Knowledge;
+
 namespace BriefingBot.Commands;
 
 /// <summary>Who may run a command; decided in the core from the role the door reports.</summary>
@@ -10,6 +12,12 @@ public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposa
 public sealed record OptionSpec(string Name, string Description, OptionType Type, bool Required = false, int MaxLength = 200)
 {
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>
+    /// When set, a name marked "+" may be someone not yet known, added with the fact (<see cref="ActorPicks"/>) as this
+    /// kind unless the name says another ("+European Union (organisation)").
+    /// </summary>
+    public ActorKind? NewActors { get; init; }
 
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
     public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone;

@@ -55,13 +55,22 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
             case OptionType.FactId:
                 error = $"“{text}” is not a fact id. Ids look like P1, T4, C12 or A2; /search finds them.";
                 return false;
+            case OptionType.Actor or OptionType.ActorList when option.NewActors is { } newKind:
+                var picks = new List<ActorPick>();
+                foreach (var name in option.Type == OptionType.Actor ? [text] : SplitNames(text))
+                {
+                    if (!TryPick(name, newKind, out var pick, out error)) return false;
+                    picks.Add(pick);
+                }
+                value = new ActorPicks(picks);
+                return true;
             case OptionType.Actor:
                 if (!TryActor(text, out var actor, out error)) return false;
                 value = actor;
                 return true;
             case OptionType.ActorList:
                 var list = new List<Actor>();
-                foreach (var name in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var name in SplitNames(text))
                 {
                     if (!TryActor(name, out var a, out error)) return false;
                     if (!list.Contains(a)) list.Add(a);
@@ -94,6 +103,50 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
             ? $"No one called “{name}” — did you mean {Phrases.List(close.Select(a => a.Name).ToList()).Replace(" and ", " or ")}?"
             : $"No one called “{name}”. A moderator can add them with /update actor.";
         return false;
+    }
+
+    private static string[] SplitNames(string text) =>
+        text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // "+Name" or "+Name (kind)" is someone to add with the fact, of the option's kind unless the name says another; a marked name
+    // that is already known is simply that actor. An unmarked unknown name is refused with "did you mean", so a typo of a
+    // known name never creates anyone.
+    private bool TryPick(string name, ActorKind defaultKind, out ActorPick pick, out string error)
+    {
+        pick = null!;
+        error = "";
+        if (!name.StartsWith('+'))
+        {
+            if (!TryActor(name, out var known, out error))
+            {
+                error += defaultKind == ActorKind.Person
+                    ? $" To add someone new with this update, mark the name: +{name} for a person, +{name} (state) or +{name} (organisation)."
+                    : $" To add it with this update, mark the name: +{name} for an organisation, +{name} (state) for a state.";
+                return false;
+            }
+            pick = new ActorPick(known.Name, known, known.Kind);
+            return true;
+        }
+        var match = System.Text.RegularExpressions.Regex.Match(name[1..].Trim(), @"^(?<name>.*?)\s*(\((?<kind>[^()]*)\))?$");
+        var bare = match.Groups["name"].Value.Trim();
+        var kind = defaultKind;
+        if (match.Groups["kind"].Success)
+        {
+            var word = match.Groups["kind"].Value.Trim().ToLowerInvariant().Replace("organization", "organisation");
+            if (!Vocabulary.AllWords<ActorKind>().Contains(word))
+            {
+                error = $"“{match.Groups["kind"].Value.Trim()}” is not a kind of actor; write +{bare} (person), (state) or (organisation).";
+                return false;
+            }
+            kind = Vocabulary.Parse<ActorKind>(word);
+        }
+        if (bare.Length is 0 or > 100)
+        {
+            error = "A new name after + needs 1 to 100 characters, such as +Mike Waltz.";
+            return false;
+        }
+        pick = actors.Find(bare) is { } already ? new ActorPick(already.Name, already, already.Kind) : new ActorPick(bare, null, kind);
+        return true;
     }
 
     private bool TryProposal(string text, out FactView proposal, out string error)

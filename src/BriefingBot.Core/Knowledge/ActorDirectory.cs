@@ -89,14 +89,14 @@ public sealed class ActorDirectory
     }
 
     /// <summary>Adds an actor with its aliases; a name or alias already taken, here or by another process, is refused.</summary>
-    public Actor Add(string name, ActorKind kind, IEnumerable<string> aliases, ChangeAuthor by)
+    public Actor Add(string name, ActorKind kind, IEnumerable<string> aliases, ChangeAuthor by, IReadOnlyCollection<string>? places = null)
     {
-        var names = Names(name, aliases);
+        var names = Names(name, aliases.Concat(places ?? []));
         RefuseTaken(names);
         long id;
         try
         {
-            id = _database.Write((connection, tx) => Insert(connection, tx, name, kind, names, by));
+            id = _database.Write((connection, tx) => Insert(connection, tx, name, kind, names, by, places));
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -111,14 +111,30 @@ public sealed class ActorDirectory
 
     /// <summary>Writes an actor inside a transaction of the caller's; the caller reloads the directory after committing.</summary>
     internal long Insert(LeasedConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, string name, ActorKind kind,
-        IReadOnlyList<string> names, ChangeAuthor by)
+        IReadOnlyList<string> names, ChangeAuthor by, IReadOnlyCollection<string>? places = null, DateTimeOffset? at = null)
     {
         var newId = connection.ExecuteScalar<long>(
             "INSERT INTO actors (name, kind, recorded_at, recorded_by) VALUES (@name, @kind, @at, @by) RETURNING id",
-            new { name = name.Trim(), kind = Vocabulary.Word(kind), at = StoredTime.Format(_time.GetUtcNow()), by = by.Key }, tx);
+            new { name = name.Trim(), kind = Vocabulary.Word(kind), at = StoredTime.Format(at ?? _time.GetUtcNow()), by = by.Key }, tx);
         foreach (var alias in names)
-            connection.Execute("INSERT INTO actor_aliases (alias, actor_id) VALUES (@alias, @id)", new { alias, id = newId }, tx);
+            connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @id, @place)",
+                new { alias, id = newId, place = places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
         return newId;
+    }
+
+    /// <summary>
+    /// The actors added in the same breath as a revision of the fact (<c>+Name</c> in an update): written in its transaction
+    /// with its time and author. All of the fact's revisions, or only <paramref name="revisionId"/>.
+    /// </summary>
+    public IReadOnlyList<Actor> AddedWith(long factId, long? revisionId = null)
+    {
+        using var connection = _database.Open();
+        return connection.Query<long>(
+                """
+                SELECT DISTINCT a.id FROM revisions r JOIN actors a ON a.recorded_at = r.recorded_at AND a.recorded_by = r.recorded_by
+                WHERE r.fact_id = @factId AND r.action IN ('create', 'change') AND (@revisionId IS NULL OR r.id = @revisionId) ORDER BY a.id
+                """, new { factId, revisionId })
+            .Select(id => TryGet(id, out var a) ? a : null).OfType<Actor>().ToList();
     }
 
     /// <summary>The name first, then the aliases, trimmed and without repeats.</summary>
@@ -166,9 +182,12 @@ public sealed class ActorDirectory
     private static List<Actor> Read(System.Data.IDbConnection connection, System.Data.IDbTransaction? tx)
     {
         var actors = connection.Query<(long Id, string Name, string Kind)>("SELECT id, name, kind FROM actors ORDER BY id", transaction: tx).ToList();
-        var aliases = connection.Query<(string Alias, long ActorId)>("SELECT alias, actor_id FROM actor_aliases ORDER BY id", transaction: tx)
-            .ToLookup(a => a.ActorId, a => a.Alias);
-        return actors.Select(a => new Actor(a.Id, a.Name, Vocabulary.Parse<ActorKind>(a.Kind), aliases[a.Id].ToList())).ToList();
+        var aliases = connection.Query<(string Alias, long ActorId, bool Place)>("SELECT alias, actor_id, place FROM actor_aliases ORDER BY id", transaction: tx)
+            .ToLookup(a => a.ActorId);
+        return actors.Select(a => new Actor(a.Id, a.Name, Vocabulary.Parse<ActorKind>(a.Kind), aliases[a.Id].Select(x => x.Alias).ToList())
+        {
+            Places = aliases[a.Id].Where(x => x.Place).Select(x => x.Alias).ToList(),
+        }).ToList();
     }
 
     internal static string Key(string text) => Spelling.Fold(text);

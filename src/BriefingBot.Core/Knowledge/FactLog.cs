@@ -9,10 +9,12 @@ public sealed class FactLog
     private readonly KnowledgeDatabase _database;
     private readonly FactProjection _projection;
     private readonly TimeProvider _time;
+    private readonly ActorDirectory _actors;
 
     public FactLog(KnowledgeDatabase database, ActorDirectory actors, TimeProvider time)
     {
         _database = database;
+        _actors = actors;
         _projection = new FactProjection(actors);
         _time = time;
     }
@@ -22,30 +24,99 @@ public sealed class FactLog
     /// rather than silently overwriting someone else's edit.</param>
     public FactView Record(FactData data, FactCode? existing, Provenance provenance, ChangeAuthor by, string? reason,
         DateTimeOffset? recordedAt = null, long? basedOn = null) =>
-        _database.Write((connection, tx) =>
+        _database.Write((connection, tx) => RecordWithin(connection, tx, data, existing, provenance, by, reason, recordedAt, basedOn));
+
+    /// <summary>
+    /// Adds the actors a moderator named as new and the fact naming them in one transaction, so a failure leaves neither;
+    /// <paramref name="data"/> builds the fact once the new actors have ids (it is given a name → id lookup).
+    /// </summary>
+    public (FactView View, IReadOnlyList<Actor> Added) Record(IReadOnlyList<NewActor> newActors, Func<Func<string, long>, FactData> data,
+        FactCode? existing, Provenance provenance, ChangeAuthor by, string? reason, long? basedOn = null)
+    {
+        if (newActors.Count == 0) return (Record(data(_ => throw new InvalidOperationException("No actor was new.")), existing, provenance, by, reason, basedOn: basedOn), []);
+        try
         {
-            long factId;
-            Revision? previous = null;
-            if (existing is { } code)
+            // One moment for the actors and the revision, so undo and retract can tell which actors came with which fact.
+            var now = _time.GetUtcNow();
+            var (view, ids) = _database.Write((connection, tx) =>
             {
-                if (code.Kind != data.Kind)
-                    throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
-                previous = Latest(connection, tx, code) ?? throw NotFound(code);
-                if (basedOn is { } seen && previous.Id != seen)
-                    throw new KnowledgeException(
-                        $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
-                factId = previous.FactId;
-                if (data.Kind.ParentKind is { } parentKind && data.Kind.ParentId(data) != data.Kind.ParentId(previous.Data))
-                    throw new KnowledgeException($"{code} belongs to another {parentKind.Word}; add a new {data.Kind.Word} there instead.");
-            }
-            else
-            {
-                factId = NewFact(connection, tx, data.Kind, data.Kind.ParentId(data));
-            }
-            var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
-            var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
-            return new FactView(ReadRevision(connection, tx, id), previous);
+                var ids = newActors.ToDictionary(a => a.Name,
+                    a => _actors.Insert(connection, tx, a.Name, a.Kind, NamesOf(connection, tx, a), by, at: now), StringComparer.OrdinalIgnoreCase);
+                // The projection names the new actors before they commit.
+                _actors.UseWithin(connection, tx);
+                return (RecordWithin(connection, tx, data(n => ids[n]), existing, provenance, by, reason, now, basedOn), ids);
+            });
+            _actors.Reload();
+            return (view, ids.Values.Select(_actors.Get).ToList());
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            // Another process added one of the names between our look and our write; the transaction left nothing.
+            _actors.Reload();
+            throw new KnowledgeException(
+                $"Someone else added {Replies.Phrases.List(newActors.Select(a => a.Name).ToList(), 50)} at the same moment; nothing was recorded. Try again: the names are known now.");
+        }
+        catch
+        {
+            _actors.Reload();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds every fact's projections from its newest revision, once, when a migration asked for it (new projection
+    /// columns, or search text that reads actors differently). Several processes may start together: the first does it.
+    /// </summary>
+    internal int ReprojectIfAsked()
+    {
+        if (_database.GetSetting(ReprojectKey) is null) return 0;
+        return _database.Write((connection, tx) =>
+        {
+            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is null) return 0;
+            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT revision_id FROM current_facts)", tx);
+            foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt);
+            connection.Execute("DELETE FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx);
+            return newest.Count;
         });
+    }
+
+    private const string ReprojectKey = "reproject_needed";
+
+    // A new person is also found by their surname, as the seeded ones are ("Rubio"), unless that already names someone.
+    private static IReadOnlyList<string> NamesOf(LeasedConnection connection, SqliteTransaction tx, NewActor actor)
+    {
+        var name = actor.Name.Trim();
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (actor.Kind != ActorKind.Person || words.Length < 2 || words[^1].Length < 3) return [name];
+        var taken = connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE alias = @alias)", new { alias = words[^1] }, tx) != 0;
+        return taken ? [name] : [name, words[^1]];
+    }
+
+    private FactView RecordWithin(LeasedConnection connection, SqliteTransaction tx, FactData data, FactCode? existing, Provenance provenance,
+        ChangeAuthor by, string? reason, DateTimeOffset? recordedAt, long? basedOn)
+    {
+        long factId;
+        Revision? previous = null;
+        if (existing is { } code)
+        {
+            if (code.Kind != data.Kind)
+                throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
+            previous = Latest(connection, tx, code) ?? throw NotFound(code);
+            if (basedOn is { } seen && previous.Id != seen)
+                throw new KnowledgeException(
+                    $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
+            factId = previous.FactId;
+            if (data.Kind.ParentKind is { } parentKind && data.Kind.ParentId(data) != data.Kind.ParentId(previous.Data))
+                throw new KnowledgeException($"{code} belongs to another {parentKind.Word}; add a new {data.Kind.Word} there instead.");
+        }
+        else
+        {
+            factId = NewFact(connection, tx, data.Kind, data.Kind.ParentId(data));
+        }
+        var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
+        var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
+        return new FactView(ReadRevision(connection, tx, id), previous);
+    }
 
     /// <summary>Withdraws a fact; it stays in the history and can be brought back with undo.</summary>
     public FactView Retract(FactCode code, ChangeAuthor by, string reason) =>

@@ -14,12 +14,15 @@ internal sealed class FactProjection(ActorDirectory actors)
         var columns = kind.Columns(data);
         connection.Execute(
             """
-            INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title)
-            VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category, @title)
+            INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title,
+                person_id, represents_id)
+            VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category, @title,
+                @person, @represents)
             ON CONFLICT (fact_id) DO UPDATE SET
                 revision_id = excluded.revision_id, live = excluded.live, parent_id = excluded.parent_id,
                 sort_on = excluded.sort_on, contact_kind = excluded.contact_kind, donor_id = excluded.donor_id,
-                recipient_id = excluded.recipient_id, category = excluded.category, title = excluded.title
+                recipient_id = excluded.recipient_id, category = excluded.category, title = excluded.title,
+                person_id = excluded.person_id, represents_id = excluded.represents_id
             """,
             new
             {
@@ -34,6 +37,8 @@ internal sealed class FactProjection(ActorDirectory actors)
                 recipient = columns.RecipientId,
                 category = columns.Category,
                 title = columns.Title,
+                person = columns.PersonId,
+                represents = columns.RepresentsId,
             }, tx);
 
         connection.Execute("DELETE FROM current_participants WHERE fact_id = @factId", new { factId }, tx);
@@ -43,13 +48,20 @@ internal sealed class FactProjection(ActorDirectory actors)
                     "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
                     new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind }, tx);
 
+        connection.Execute("DELETE FROM current_places WHERE fact_id = @factId", new { factId }, tx);
+        if (!retracted)
+            foreach (var place in FactColumns.PlaceKeys(columns.Place).Distinct())
+                connection.Execute("INSERT INTO current_places (place, sort_on, fact_id) VALUES (@place, @sortOn, @factId)",
+                    new { place, sortOn = StoredTime.Format(sortOn), factId }, tx);
+
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         if (!retracted)
             connection.Execute("INSERT INTO fact_text (rowid, body) VALUES (@factId, @body)",
                 new { factId, body = kind.SearchText(data, Names) }, tx);
     }
 
-    // Search matches any name an actor goes by, so each is spelled out with its aliases.
+    // Search matches any name an actor goes by, so each is spelled out with its aliases; but not the aliases that are places
+    // ("Washington" for the United States): a search for Washington must find what happened there, not everything American.
     private string Names(IEnumerable<long> ids) =>
-        string.Join(' ', ids.Select(id => actors.TryGet(id, out var a) ? string.Join(' ', a.Aliases.Prepend(a.Name)) : ""));
+        string.Join(' ', ids.Select(id => actors.TryGet(id, out var a) ? string.Join(' ', a.SearchNames) : ""));
 }

@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace BriefingBot.Knowledge;
 
 /// <summary>Filters for the contacts an answer lists.</summary>
-public sealed record ContactFilter(long? PersonId = null, long? WithId = null, DateOnly? Since = null, ContactKind? Kind = null);
+/// <param name="AlsoPeopleIds">Others whose contacts count as the person's: the people who represent a state or organisation.</param>
+/// <param name="Place">Only contacts whose place has these words in a row, ignoring case and accents ("jeddah" finds "Jeddah, Saudi Arabia").</param>
+public sealed record ContactFilter(long? PersonId = null, long? WithId = null, DateOnly? Since = null, ContactKind? Kind = null,
+    IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null);
 
 /// <summary>Filters for the aid streams an answer lists.</summary>
 public sealed record AidFilter(long? DonorId = null, long? RecipientId = null, AidCategory? Category = null);
@@ -71,11 +74,52 @@ public sealed class FactQueries(KnowledgeDatabase database)
 
     public Page<FactView> Contacts(ContactFilter filter, int limit)
     {
+        if (filter is { PersonId: { } one, AlsoPeopleIds.Count: > 0 })
+            return ContactsOfSeveral([one, .. filter.AlsoPeopleIds], filter, limit);
+        var (sql, args) = ContactsSql(filter);
+        return Paged(sql, limit, [.. args]);
+    }
+
+    // Each person's newest contacts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
+    private Page<FactView> ContactsOfSeveral(IReadOnlyList<long> people, ContactFilter filter, int limit)
+    {
+        var (sql, args) = ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id");
+        var hits = new Dictionary<long, (long Revision, string SortOn)>();
+        using var connection = database.Open();
+        var command = connection.Statement(sql);
+        foreach (var person in people.Distinct())
+        {
+            command.Parameters.Clear();
+            foreach (var (name, value) in args) command.Parameters.AddWithValue(name, name == "$person" ? person : value ?? DBNull.Value);
+            command.Parameters.AddWithValue("$limit", limit + 1);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) hits.TryAdd(reader.GetInt64(2), (reader.GetInt64(0), reader.GetString(1)));
+        }
+        var ids = hits.OrderByDescending(h => h.Value.SortOn, StringComparer.Ordinal).ThenByDescending(h => h.Key)
+            .Select(h => h.Value.Revision).Take(limit + 1).ToList();
+        return Load(connection, ids, limit);
+    }
+
+    private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id")
+    {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
-        var sql = new StringBuilder(filter.PersonId is { } person
-            ? "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"
-            : "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= $since");
+        // Each list walks the index that yields it newest first: a person's contacts, a place's, or all of them.
+        var (sql, by) = filter switch
+        {
+            { PersonId: not null } => (new StringBuilder(
+                $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"), "p"),
+            { Place: not null } => (new StringBuilder(
+                $"SELECT {columns} FROM current_places pl JOIN current_facts c ON c.fact_id = pl.fact_id WHERE pl.place = $place AND pl.sort_on >= $since"), "pl"),
+            _ => (new StringBuilder(
+                $"SELECT {columns} FROM current_facts c WHERE c.kind = 'contact' AND c.live = 1 AND c.sort_on >= $since"), "c"),
+        };
         if (filter.PersonId is { } p1) args.Add(("$person", p1));
+        if (filter.Place is { } place)
+        {
+            // With a person, one point lookup per contact of theirs on the places' whole key.
+            if (by == "p") sql.Append(" AND EXISTS (SELECT 1 FROM current_places pl WHERE pl.place = $place AND pl.sort_on = p.sort_on AND pl.fact_id = p.fact_id)");
+            args.Add(("$place", FactColumns.PlaceKey(place)));
+        }
         if (filter.WithId is { } with)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = c.fact_id AND w.actor_id = $with)");
@@ -83,12 +127,40 @@ public sealed class FactQueries(KnowledgeDatabase database)
         }
         if (filter.Kind is { } kind)
         {
-            sql.Append(filter.PersonId is null ? " AND c.contact_kind = $kind" : " AND p.contact_kind = $kind");
+            sql.Append(by == "p" ? " AND p.contact_kind = $kind" : " AND c.contact_kind = $kind");
             args.Add(("$kind", Vocabulary.Word(kind)));
         }
-        sql.Append(filter.PersonId is null ? " ORDER BY c.sort_on DESC, c.fact_id DESC" : " ORDER BY p.sort_on DESC, p.fact_id DESC");
-        sql.Append(" LIMIT $limit");
-        return Paged(sql.ToString(), limit, [.. args]);
+        sql.Append($" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
+        return (sql.ToString(), args);
+    }
+
+    /// <summary>The roles of a person, held or ended, as known at <paramref name="asOf"/> (now when null); newest first.</summary>
+    public IReadOnlyList<FactView> Roles(long personId, DateTimeOffset? asOf = null) =>
+        asOf is null
+            ? Paged("SELECT revision_id FROM current_facts WHERE person_id = $person AND live = 1 ORDER BY sort_on DESC, fact_id DESC LIMIT $limit",
+                1_000, ("$person", personId)).Items
+            // Then, a role may have named someone else: read every role as known then (roles are few) and keep this person's.
+            : LatestOf("SELECT id FROM facts WHERE kind = 'role'", asOf)
+                .Where(v => v.Data is RoleData r && r.PersonId == personId).OrderByDescending(v => v.Data.Kind.EventDate(v.Data)).ToList();
+
+    /// <summary>The roles held now, or as known at <paramref name="asOf"/>, by people who represent a state or organisation.</summary>
+    public IReadOnlyList<FactView> Representatives(long representedId, DateTimeOffset? asOf = null) =>
+        asOf is null
+            ? Paged("SELECT revision_id FROM current_facts WHERE represents_id = $org AND live = 1 ORDER BY sort_on, fact_id LIMIT $limit",
+                1_000, ("$org", representedId)).Items
+            : LatestOf("SELECT id FROM facts WHERE kind = 'role'", asOf)
+                .Where(v => v.Data is RoleData { Until: null } r && r.RepresentsId == representedId).OrderBy(v => v.Data.Kind.EventDate(v.Data)).ToList();
+
+    /// <summary>The people who represent a state or organisation now: one indexed look, for "contacts of Ukraine".</summary>
+    public IReadOnlyList<long> RepresentativeIds(long representedId)
+    {
+        using var connection = database.Open();
+        var command = connection.Statement("SELECT DISTINCT person_id FROM current_facts WHERE represents_id = $org AND live = 1");
+        command.Parameters.AddWithValue("$org", representedId);
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     public Page<FactView> Aid(AidFilter filter, int limit)
@@ -163,6 +235,12 @@ public sealed class FactQueries(KnowledgeDatabase database)
         var ids = new List<long>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return Load(connection, ids, limit);
+    }
+
+    /// <summary>The revisions of up to <paramref name="limit"/> ids, in their order; one more id than the limit means more matched.</summary>
+    private static Page<FactView> Load(LeasedConnection connection, List<long> ids, int limit)
+    {
         if (ids.Count == 0) return new Page<FactView>([], false);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null,

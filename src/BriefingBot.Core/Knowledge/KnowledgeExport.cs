@@ -14,7 +14,9 @@ public sealed record KnowledgeExport(
     public const string FormatName = "briefingbot-knowledge";
     public const int CurrentVersion = 1;
 
-    public sealed record ActorEntry(long Id, string Name, ActorKind Kind, IReadOnlyList<string> Aliases, DateTimeOffset RecordedAt, string RecordedBy);
+    /// <param name="Places">The aliases that are places (search leaves them out); absent in files written before there were any.</param>
+    public sealed record ActorEntry(long Id, string Name, ActorKind Kind, IReadOnlyList<string> Aliases, DateTimeOffset RecordedAt, string RecordedBy,
+        IReadOnlyList<string>? Places = null);
 
     public sealed record FactEntry(long Id, FactKind Kind, int Number, long? ParentId);
 

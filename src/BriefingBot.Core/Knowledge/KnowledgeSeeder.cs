@@ -29,7 +29,8 @@ public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory a
                 foreach (var (_, seed) in files)
                     foreach (var actor in seed.Actors ?? [])
                         if (connection.ExecuteScalar<long?>("SELECT actor_id FROM actor_aliases WHERE alias = @Name", new { actor.Name }, tx) is null)
-                            actors.Insert(connection, tx, actor.Name, actor.Kind, ActorDirectory.Names(actor.Name, actor.Aliases ?? []), ChangeAuthor.Seed);
+                            actors.Insert(connection, tx, actor.Name, actor.Kind, ActorDirectory.Names(actor.Name, (actor.Aliases ?? []).Concat(actor.Places ?? [])),
+                                ChangeAuthor.Seed, actor.Places?.ToList());
                 // The facts' projections name these actors before they commit.
                 actors.UseWithin(connection, tx);
                 return SeedFacts(connection, tx, files);

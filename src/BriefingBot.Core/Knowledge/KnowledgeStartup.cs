@@ -5,7 +5,7 @@ namespace BriefingBot.Knowledge;
 
 /// <summary>Brings the store up before anything answers: schema, actor cache, and the one-time seed.</summary>
 public sealed class KnowledgeStartup(
-    KnowledgeDatabase database, ActorDirectory actors, KnowledgeSeeder seeder, IOptions<StorageOptions> options,
+    KnowledgeDatabase database, ActorDirectory actors, KnowledgeSeeder seeder, FactLog log, IOptions<StorageOptions> options,
     ILogger<KnowledgeStartup> logger)
 {
     private int _started;
@@ -16,6 +16,8 @@ public sealed class KnowledgeStartup(
         var migrations = database.Initialise();
         if (migrations > 0) logger.LogInformation("Applied {Count} migration(s) to {Path}", migrations, database.FullPath);
         actors.Reload();
+        var reprojected = log.ReprojectIfAsked();
+        if (reprojected > 0) logger.LogInformation("Rebuilt the projections and search text of {Count} facts", reprojected);
         if (!seed) return;
         var seedPath = options.Value.SeedPath;
         if (string.IsNullOrWhiteSpace(seedPath)) return;

@@ -12,7 +12,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var actorRows = actors.All.Select(a =>
         {
             var meta = connection.QuerySingle<(string At, string By)>("SELECT recorded_at, recorded_by FROM actors WHERE id = @Id", new { a.Id });
-            return new KnowledgeExport.ActorEntry(a.Id, a.Name, a.Kind, a.Aliases, StoredTime.ParseInstant(meta.At), meta.By);
+            return new KnowledgeExport.ActorEntry(a.Id, a.Name, a.Kind, a.Aliases, StoredTime.ParseInstant(meta.At), meta.By, a.Places);
         }).ToList();
         var facts = connection.Query<(long Id, string Kind, long Number, long? ParentId)>(
                 "SELECT id, kind, number, parent_id FROM facts ORDER BY id")
@@ -98,7 +98,8 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         try
         {
             // The projection reads actor names from the directory; give it the imported actors before their rows commit.
-            actors.Use(data!.Actors.Select(a => new Actor(a.Id, a.Name, a.Kind, (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList())));
+            actors.Use(data!.Actors.Select(a => new Actor(a.Id, a.Name, a.Kind, (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
+                { Places = a.Places ?? [] }));
             database.Write((connection, tx) =>
             {
             if (connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM revisions) + (SELECT COUNT(*) FROM actors)", transaction: tx) > 0)
@@ -108,7 +109,8 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
                 connection.Execute("INSERT INTO actors (id, name, kind, recorded_at, recorded_by) VALUES (@Id, @Name, @kind, @at, @RecordedBy)",
                     new { a.Id, a.Name, kind = Vocabulary.Word(a.Kind), at = StoredTime.Format(a.RecordedAt), a.RecordedBy }, tx);
                 foreach (var alias in (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase))
-                    connection.Execute("INSERT INTO actor_aliases (alias, actor_id) VALUES (@alias, @Id)", new { alias, a.Id }, tx);
+                    connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @Id, @place)",
+                        new { alias, a.Id, place = a.Places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
             }
             foreach (var f in data.Facts)
                 connection.Execute("INSERT INTO facts (id, kind, number, parent_id) VALUES (@Id, @kind, @Number, @ParentId)",

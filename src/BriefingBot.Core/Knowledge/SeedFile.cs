@@ -10,7 +10,8 @@ public sealed record SeedFile(
     IReadOnlyList<SeedFile.SeedContact>? Contacts,
     IReadOnlyList<SeedFile.SeedAid>? Aid)
 {
-    public sealed record SeedActor(string Name, ActorKind Kind, IReadOnlyList<string>? Aliases);
+    /// <param name="Places">Aliases that are places (a capital for its state): they find the actor, search does not read them as it.</param>
+    public sealed record SeedActor(string Name, ActorKind Kind, IReadOnlyList<string>? Aliases, IReadOnlyList<string>? Places = null);
 
     public sealed record SeedProposal(string Name, ProposalStatus Status, IReadOnlyList<string> Sponsors, string? Summary,
         Confidence Confidence, IReadOnlyList<SeedTerm>? Terms);

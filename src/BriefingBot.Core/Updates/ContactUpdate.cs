@@ -4,7 +4,10 @@ using BriefingBot.Replies;
 
 namespace BriefingBot.Updates;
 
-/// <summary><c>/update contact</c>: logs a call, meeting or other exchange, held or planned, or changes one.</summary>
+/// <summary>
+/// <c>/update contact</c>: logs a call, meeting or other exchange, held or planned, or changes one; people marked
+/// <c>+</c> are added with it.
+/// </summary>
 public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplies replies) : ICommandHandler
 {
     public string Path => "update contact";
@@ -12,11 +15,12 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var id = request.Fact("id");
-        var people = request.Actors("people")?.Select(a => a.Id).ToList();
-        if (people is { Count: < 2 })
+        var picks = request.Picks("people");
+        if (picks is not null && picks.Items.Select(p => p.Known?.Name ?? p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
             return ValueTask.FromResult(Reply.Error("A contact needs at least two people: people:\"Macron, Trump\"."));
         var precision = request.Choice<DatePrecision>("precision");
-        ContactData data;
+        // Built once the people marked new have ids, inside the transaction that adds them.
+        Func<Func<string, long>, ContactData> data;
         Revision? basedOn = null;
         if (id is { } code)
         {
@@ -26,10 +30,10 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             var when = request.Date("date") is { } date
                 ? EventDate.Normalised(date, precision ?? DatePrecision.Day)
                 : old.When is { } w && precision is { } p ? EventDate.Normalised(w.Date, p) : old.When;
-            data = old with
+            data = newId => old with
             {
                 Type = request.Choice<ContactKind>("kind") ?? old.Type,
-                ParticipantIds = people ?? old.ParticipantIds,
+                ParticipantIds = picks?.Ids(newId) ?? old.ParticipantIds,
                 When = when,
                 Planned = request.Flag("planned") ?? old.Planned,
                 Place = request.Text("place") ?? old.Place,
@@ -40,15 +44,15 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
         else
         {
             var planned = request.Flag("planned") ?? false;
-            if (request.Choice<ContactKind>("kind") is not { } kind || people is null || request.Text("summary") is not { } summary)
+            if (request.Choice<ContactKind>("kind") is not { } kind || picks is null || request.Text("summary") is not { } summary)
                 return ValueTask.FromResult(Reply.Error("A new contact needs kind, people and summary, for example /update contact source:Reuters kind:call people:\"Macron, Trump\" date:2025-03-04 summary:\"Discussed the truce\"."));
             var date = request.Date("date");
             if (date is null && !planned)
                 return ValueTask.FromResult(Reply.Error("Give the contact's date (date:2025-03-04), or planned:true if it has not happened yet."));
-            data = new ContactData(kind, people, date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
+            data = newId => new ContactData(kind, picks.Ids(newId), date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
                 planned, request.Text("place"), summary, request.Text("tone"));
         }
-        var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
-        return ValueTask.FromResult(replies.Recorded(view, request.Now));
+        var (view, added) = log.Record(picks?.New ?? [], data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn?.Id);
+        return ValueTask.FromResult(replies.Recorded(view, request.Now, added));
     }
 }

@@ -5,7 +5,7 @@ using BriefingBot.Replies;
 namespace BriefingBot.Updates;
 
 /// <summary><c>/update retract id reason</c>: withdraws a wrong fact; it stays in the history.</summary>
-public sealed class RetractUpdate(FactLog log, FactLines lines) : ICommandHandler
+public sealed class RetractUpdate(FactLog log, FactLines lines, ActorDirectory actors) : ICommandHandler
 {
     public string Path => "update retract";
 
@@ -16,6 +16,7 @@ public sealed class RetractUpdate(FactLog log, FactLines lines) : ICommandHandle
         [
             lines.Line(view.Current, request.Now),
             new ReplyLine($"Reason: {view.Current.Reason}. It no longer appears in answers; /update undo brings it back."),
+            .. UpdateReplies.StillKnown(actors.AddedWith(view.Current.FactId)) is { } stay ? [stay] : Array.Empty<ReplyLine>(),
         ])));
     }
 }

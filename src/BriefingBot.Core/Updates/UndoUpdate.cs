@@ -5,7 +5,7 @@ using BriefingBot.Replies;
 namespace BriefingBot.Updates;
 
 /// <summary><c>/update undo</c>: takes back the moderator's own newest change.</summary>
-public sealed class UndoUpdate(FactLog log, FactLines lines) : ICommandHandler
+public sealed class UndoUpdate(FactLog log, FactLines lines, ActorDirectory actors) : ICommandHandler
 {
     public string Path => "update undo";
 
@@ -17,6 +17,9 @@ public sealed class UndoUpdate(FactLog log, FactLines lines) : ICommandHandler
         var now = view.Current.Retracted
             ? $"{view.Code} is withdrawn again; it no longer appears in answers."
             : $"{view.Code} is back to: {lines.Describe(view.Current.Data)}";
-        return ValueTask.FromResult(Reply.Confirmation($"Undid {what}.", new ReplySection(null, [new ReplyLine(now)])));
+        var stay = undone.Action is RevisionAction.Create or RevisionAction.Change
+            ? UpdateReplies.StillKnown(actors.AddedWith(undone.FactId, undone.Id)) : null;
+        return ValueTask.FromResult(Reply.Confirmation($"Undid {what}.",
+            new ReplySection(null, stay is null ? [new ReplyLine(now)] : [new ReplyLine(now), stay])));
     }
 }

@@ -6,7 +6,26 @@ namespace BriefingBot.Updates;
 /// <summary>The confirmations moderators see after a change, worded the same way for every kind of fact.</summary>
 public sealed class UpdateReplies(FactLines lines)
 {
-    public Reply Recorded(FactView view, DateTimeOffset now)
+    public Reply Recorded(FactView view, DateTimeOffset now, IReadOnlyList<Actor>? added = null)
+    {
+        var reply = Recorded(view, now);
+        if (added is not { Count: > 0 }) return reply;
+        // Actors are not facts: undo and retract take back the fact, not the names. Say so, so a typo is seen and dealt with.
+        var names = Phrases.List(added.Select(a => $"{a.Name} ({Vocabulary.Phrase(a.Kind)}{(a.Aliases.Count > 1 ? ", also " + a.Aliases[1] : "")})").ToList(), 50);
+        var line = new ReplyLine($"Added {names} to the people the bot knows. Check the spelling: people are not facts, so " +
+                                 "undo and retract keep them (a wrong name left unused does no harm).");
+        return reply with { Sections = [.. reply.Sections, new ReplySection("New", [line])] };
+    }
+
+    /// <summary>
+    /// What undo or retract leaves behind: the actors added with the fact stay known, as actors are not facts and have no
+    /// revisions. Null when none came with it.
+    /// </summary>
+    public static ReplyLine? StillKnown(IReadOnlyList<Actor> added) => added.Count == 0 ? null : new ReplyLine(
+        $"{Phrases.List(added.Select(a => $"{a.Name} ({Vocabulary.Phrase(a.Kind)})").ToList(), 50)} came with it and " +
+        $"{(added.Count == 1 ? "stays" : "stay")} known: people are not facts, so undo and retract keep them. If a name was a mistake, leave it unused.");
+
+    private Reply Recorded(FactView view, DateTimeOffset now)
     {
         var r = view.Current;
         var kind = Vocabulary.Word(r.Code.Kind);

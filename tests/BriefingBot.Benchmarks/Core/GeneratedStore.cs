@@ -7,13 +7,13 @@ namespace BriefingBot.Benchmarks.Core;
 
 /// <summary>
 /// A store grown to 100,000 facts of realistic shapes (contacts between 2–4 of 200 actors over three years, aid streams,
-/// proposals with terms), built once and kept on disk so every benchmark process opens the same file.
+/// proposals with terms), plus three people representing each state, built once and kept on disk so every benchmark process opens the same file.
 /// One fact in three mentions "ceasefire", the common word the search target is about.
 /// </summary>
 public static class GeneratedStore
 {
     public const int Facts = 100_000;
-    private const string Version = "v1";
+    private const string Version = "v2-roles";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
@@ -99,7 +99,13 @@ public static class GeneratedStore
                 return 0;
             });
         }
+        // Three people speak for each state, so "contacts of State 3" takes in theirs.
+        for (var i = 0; i < people.Count; i++)
+            log.Record(new RoleData(people[i], states[i / 3], Roles[i % 3], new EventDate(new DateOnly(2023, 1, 1), DatePrecision.Day), null), null,
+                new Provenance(new SourceRef("Reuters"), Confidence.Confirmed), author, null);
     }
+
+    private static readonly string[] Roles = ["President", "Foreign Minister", "Chief of Staff"];
 
     private static string Sentence(Random random) =>
         string.Join(' ', Enumerable.Range(0, 8 + random.Next(10)).Select(_ => Words[random.Next(Words.Length)]));

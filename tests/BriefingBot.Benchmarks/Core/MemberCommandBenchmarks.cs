@@ -40,6 +40,10 @@ public class MemberCommandBenchmarks
     [Benchmark] public string Contacts() => Answer("contacts");
     [Benchmark] public string ContactsOfPerson() => Answer("contacts", ("person", "Anna Adler 0"), ("since", "2024-01-01"));
     [Benchmark] public string ContactsWithKind() => Answer("contacts", ("person", "State 3"), ("with", "State 7"), ("kind", "summit"));
+    [Benchmark] public string ContactsOfStateAndItsPeople() => Answer("contacts", ("person", "State 3"));
+    [Benchmark] public string ContactsAtPlace() => Answer("contacts", ("place", "Capital 7"));
+    [Benchmark] public string WhoPerson() => Answer("who", ("name", "Anna Adler 0"));
+    [Benchmark] public string WhoState() => Answer("who", ("name", "State 3"));
     [Benchmark] public string Aid() => Answer("aid");
     [Benchmark] public string AidFiltered() => Answer("aid", ("donor", "State 4"), ("category", "military"));
     [Benchmark] public string Briefing() => Answer("briefing");

@@ -27,7 +27,7 @@ public sealed class ContactFact : FactKind<ContactData>
 
     protected override IEnumerable<long> Participants(ContactData c) => c.ParticipantIds.Distinct();
 
-    protected override FactColumns Columns(ContactData c) => new(ContactKind: Vocabulary.Word(c.Type));
+    protected override FactColumns Columns(ContactData c) => new(ContactKind: Vocabulary.Word(c.Type), Place: c.Place);
 
     protected override string Describe(ContactData c, Func<long, string> name)
     {

@@ -1,0 +1,44 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>Who a person is: they represent a state or organisation in a role, since a date, until one if it ended.</summary>
+public sealed record RoleData(
+    long PersonId,
+    long RepresentsId,
+    string Role,
+    EventDate? Since,
+    EventDate? Until) : FactData;
+
+/// <summary>
+/// The home of roles (R3): "Marco Rubio represents the United States as Secretary of State since 21 January 2025".
+/// A role that changes is a new revision of the same fact; a role that ended keeps its fact with an end date.
+/// </summary>
+public sealed class RoleFact : FactKind<RoleData>
+{
+    public override char Letter => 'R';
+    public override string Word => "role";
+    public override int BriefingOrder => 3;
+    public override string BriefingHeading => "Who people are";
+
+    protected override DateOnly? EventDate(RoleData r) => r.Since?.Start;
+
+    protected override string SearchText(RoleData r, Func<IEnumerable<long>, string> actorWords) =>
+        Join(actorWords([r.PersonId, r.RepresentsId]), r.Role, r.Until is null ? null : "former");
+
+    protected override IEnumerable<long> ActorIds(RoleData r) => [r.PersonId, r.RepresentsId];
+
+    // Only a role still held says whom someone represents now: /contacts of a state takes in its current people.
+    protected override FactColumns Columns(RoleData r) => new(PersonId: r.PersonId, RepresentsId: r.Until is null ? r.RepresentsId : null);
+
+    protected override string Describe(RoleData r, Func<long, string> name)
+    {
+        var since = r.Since is { } s ? $" since {s.Describe()}" : "";
+        return r.Until is { } until
+            ? $"{name(r.PersonId)} represented {name(r.RepresentsId)} as {r.Role}{since} until {until.Describe()}"
+            : $"{name(r.PersonId)} represents {name(r.RepresentsId)} as {r.Role}{since}";
+    }
+
+    protected override string? Difference(RoleData before, RoleData after) =>
+        before.Role != after.Role ? $"was {before.Role}, now {after.Role}"
+        : before.Until is null && after.Until is { } ended ? $"ended {ended.Describe()}"
+        : null;
+}
