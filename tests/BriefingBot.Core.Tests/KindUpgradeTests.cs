@@ -50,7 +50,11 @@ public sealed class KindUpgradeTests
             Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
             foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants",
                          "settings", "briefing_schedules", "briefing_runs"])
-                Run(old, $"INSERT INTO main.{table} SELECT * FROM made.{table}");
+            {
+                // The previous schema's columns only: later migrations add projection columns it did not have.
+                var columns = Scalar(old, $"SELECT group_concat(name, ', ') FROM pragma_table_info('{table}')");
+                Run(old, $"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM made.{table}");
+            }
             Run(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
             Run(old, "DETACH DATABASE made");
         }
