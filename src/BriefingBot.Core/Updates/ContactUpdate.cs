@@ -13,9 +13,16 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
     {
         var id = request.Fact("id");
         var people = request.Actors("people")?.Select(a => a.Id).ToList();
+        // One speaker is a statement, which has its own kind now; old contacts of kind statement still read and change.
+        if (people is { Count: 1 } && request.Choice<ContactKind>("kind") == ContactKind.Statement)
+            return ValueTask.FromResult(Reply.Error(
+                "A statement by one side is recorded with /update statement, for example /update statement source:Reuters people:\"Vladimir Putin\" date:2025-03-13 stance:conditions text:\"Supports a ceasefire in principle, with conditions\"."));
         if (people is { Count: < 2 })
             return ValueTask.FromResult(Reply.Error("A contact needs at least two people: people:\"Macron, Trump\"."));
         var precision = request.Choice<DatePrecision>("precision");
+        IReadOnlyList<long>? about = null;
+        if (request.Text("about") is { } aboutText && !AboutOption.TryRead(aboutText, queries, out about, out var aboutError))
+            return ValueTask.FromResult(Reply.Error(aboutError));
         ContactData data;
         Revision? basedOn = null;
         if (id is { } code)
@@ -35,6 +42,7 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
                 Place = request.Text("place") ?? old.Place,
                 Summary = request.Text("summary") ?? old.Summary,
                 Tone = request.Text("tone") ?? old.Tone,
+                About = about is null ? old.About : about.Count == 0 ? null : about,
             };
         }
         else
@@ -46,7 +54,7 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             if (date is null && !planned)
                 return ValueTask.FromResult(Reply.Error("Give the contact's date (date:2025-03-04), or planned:true if it has not happened yet."));
             data = new ContactData(kind, people, date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
-                planned, request.Text("place"), summary, request.Text("tone"));
+                planned, request.Text("place"), summary, request.Text("tone"), about is { Count: > 0 } ? about : null);
         }
         var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now));
