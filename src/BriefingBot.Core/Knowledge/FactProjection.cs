@@ -42,8 +42,8 @@ internal sealed class FactProjection(ActorDirectory actors)
         if (!retracted)
             foreach (var actorId in kind.Participants(data))
                 connection.Execute(
-                    "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
-                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind }, tx);
+                    "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind, fact_kind) VALUES (@actorId, @sortOn, @factId, @kind, @factKind)",
+                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind, factKind = kind.Word }, tx);
 
         connection.Execute("DELETE FROM current_links WHERE fact_id = @factId", new { factId }, tx);
         if (!retracted)

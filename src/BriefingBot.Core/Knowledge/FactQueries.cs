@@ -101,17 +101,26 @@ public sealed class FactQueries(KnowledgeDatabase database)
     {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
         string sql;
-        if (filter.PersonId is { } person)
+        // Each filter walks its own index: a proposal's few links, a speaker's statements, or every statement by date.
+        if (filter.AboutId is { } about)
         {
-            sql = "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since AND c.kind = 'statement'";
+            sql = $"""
+                SELECT c.revision_id FROM current_facts c WHERE c.fact_id IN (
+                    SELECT l.fact_id FROM current_links l WHERE l.kind = 'statement' AND l.target_id IN ({AboutTargets}) AND l.sort_on >= $since)
+                """;
+            args.Add(("$about", about));
+            if (filter.PersonId is { } speaker)
+            {
+                sql += " AND c.fact_id IN (SELECT p.fact_id FROM current_participants p WHERE p.actor_id = $person AND p.fact_kind = 'statement')";
+                args.Add(("$person", speaker));
+            }
+        }
+        else if (filter.PersonId is { } person)
+        {
+            sql = "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.fact_kind = 'statement' AND p.sort_on >= $since";
             args.Add(("$person", person));
         }
         else sql = "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'statement' AND c.live = 1 AND c.sort_on >= $since";
-        if (filter.AboutId is { } about)
-        {
-            sql += $" AND EXISTS (SELECT 1 FROM current_links l WHERE l.fact_id = c.fact_id AND l.target_id IN ({AboutTargets}))";
-            args.Add(("$about", about));
-        }
         if (filter.Stance is { } stance)
         {
             sql += " AND c.stance = $stance";

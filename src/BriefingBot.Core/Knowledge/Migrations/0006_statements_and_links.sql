@@ -3,6 +3,12 @@
 ALTER TABLE current_facts ADD COLUMN stance TEXT;
 CREATE INDEX current_by_stance ON current_facts (kind, stance, sort_on) WHERE stance IS NOT NULL;
 
+-- The kind of fact beside each participant, so "statements by X" walks only X's statements, not all their contacts.
+ALTER TABLE current_participants ADD COLUMN fact_kind TEXT;
+UPDATE current_participants
+SET fact_kind = (SELECT c.kind FROM current_facts c WHERE c.fact_id = current_participants.fact_id);
+CREATE INDEX current_participants_fact_kind ON current_participants (actor_id, fact_kind, sort_on);
+
 -- What a live fact is about (a statement or contact about a proposal or term): one row per link, newest first by the
 -- linking fact's date, so "the latest statements about P2" reads an index. Rebuilt for a fact with each revision.
 CREATE TABLE current_links (
