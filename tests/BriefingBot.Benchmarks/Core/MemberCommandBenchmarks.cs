@@ -40,6 +40,9 @@ public class MemberCommandBenchmarks
     [Benchmark] public string Contacts() => Answer("contacts");
     [Benchmark] public string ContactsOfPerson() => Answer("contacts", ("person", "Anna Adler 0"), ("since", "2024-01-01"));
     [Benchmark] public string ContactsWithKind() => Answer("contacts", ("person", "State 3"), ("with", "State 7"), ("kind", "summit"));
+    [Benchmark] public string Statements() => Answer("statements");
+    [Benchmark] public string StatementsOfPerson() => Answer("statements", ("person", "Anna Adler 0"), ("stance", "supports"));
+    [Benchmark] public string StatementsAbout() => Answer("statements", ("about", "P40"), ("since", "2024-01-01"));
     [Benchmark] public string Aid() => Answer("aid");
     [Benchmark] public string AidFiltered() => Answer("aid", ("donor", "State 4"), ("category", "military"));
     [Benchmark] public string Briefing() => Answer("briefing");
