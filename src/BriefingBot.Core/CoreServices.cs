@@ -41,6 +41,7 @@ public static class CoreServices
                      typeof(TermsAnswer), typeof(ContactsAnswer), typeof(AidAnswer), typeof(BriefingAnswer), typeof(SearchAnswer),
                      typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
                      typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
+                     typeof(StatementsAnswer), typeof(StatementUpdate),
                      typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
                      typeof(WhoAnswer), typeof(RoleUpdate),
                  })

@@ -78,6 +78,8 @@ public sealed class FactKindTests : IDisposable
         "contact" => new ContactData(ContactKind.Call, [1, 2], new EventDate(new DateOnly(2025, 3, 9), DatePrecision.Day), false, "Riyadh", "A call", null),
         "aid" => new AidData(1, 2, AidCategory.Financial, AidStatus.Pledged, null, "$1bn", null),
         "role" => new RoleData(2, 8, "President", new EventDate(new DateOnly(2019, 5, 20), DatePrecision.Day), null),
+        "statement" => new StatementData([1], new EventDate(new DateOnly(2025, 3, 13), DatePrecision.Day), "a press conference", "Supports a truce",
+            Stance.Conditions, [1]),
         _ => null,
     };
 }

@@ -25,7 +25,8 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
                 _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
             };
             var why = r.Reason is { Length: > 0 } reason ? $" ({reason})" : "";
-            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {line.Text}" };
+            var moved = i > 0 && lines.Moved(revisions[i - 1].Data, r.Data) is { } m ? $" ({m})" : "";
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {line.Text}{moved}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";
         return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",

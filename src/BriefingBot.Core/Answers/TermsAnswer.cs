@@ -10,6 +10,9 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
 {
     public string Path => "terms";
 
+    /// <summary>How many statements, and contacts, about the proposal follow its terms.</summary>
+    public const int LinkedLines = 3;
+
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var asOfDate = request.Date("as_of");
@@ -39,7 +42,20 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         var others = queries.Proposals(4).Items.Where(p => p.Current.FactId != proposal.Current.FactId).Take(3)
             .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         var footer = others.Count > 0 ? $"Other proposals include {Phrases.List(others, 5)}. Ask /terms proposal:<name or id>." : null;
-        return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}",
-            [new ReplySection(null, head), new ReplySection("Terms", termLines, more)], footer));
+        var sections = new List<ReplySection> { new(null, head), new("Terms", termLines, more) };
+        // What was said and discussed about it, for the answer of now only: links are kept for the current state.
+        if (asOf is null)
+            foreach (var (kind, heading, ask) in new[]
+                     {
+                         (FactKinds.Get<StatementFact>(), "Latest statements about it", $"/statements about:{proposal.Code} lists them all."),
+                         (FactKind.Contact, "Latest contacts about it", null),
+                     })
+            {
+                var page = queries.About(proposal.Current.FactId, kind, LinkedLines);
+                if (page.Items.Count > 0)
+                    sections.Add(new ReplySection(heading, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(),
+                        page.More ? ask ?? "Older contacts about it are not shown." : null));
+            }
+        return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}", sections, footer));
     }
 }

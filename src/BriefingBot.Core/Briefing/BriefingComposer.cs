@@ -43,6 +43,12 @@ public sealed class BriefingComposer(
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
             contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
 
+        // Only when there are some, so a briefing of a quiet week reads as before.
+        var statements = queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max);
+        if (statements.Items.Count > 0)
+            sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
+                statements.More ? "More statements were made; /statements since:7d lists them." : null));
+
         var aid = queries.Aid(new AidFilter(), max);
         sections.Add(new ReplySection("Aid",
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),

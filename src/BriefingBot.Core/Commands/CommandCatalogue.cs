@@ -26,6 +26,13 @@ public static class CommandCatalogue
             new("name", "A person, state or organisation", OptionType.Actor, Required: true),
             new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
         ]) { Primary = "name" },
+        new("statements", "What people said, announced or denied, newest first", Access.Member,
+        [
+            new("person", "Statements by this person, state or organisation", OptionType.Actor),
+            new("about", "Only statements about this proposal (name or id such as P1) or its terms", OptionType.Proposal),
+            new("since", "Only statements on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+            new("stance", "Only statements with this stance", OptionType.Choice) { Choices = Vocabulary.AllWords<Stance>() },
+        ]),
         new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,
         [
             new("donor", "Aid given by this state or organisation", OptionType.Actor),
@@ -83,7 +90,7 @@ public static class CommandCatalogue
                 new("term", "Add a term to a proposal, or change one by its id", Access.Moderator, Cited(
                 [
                     new("id", "The term to change (T4…); leave out to add a new one", OptionType.FactId, MaxLength: 12),
-                    new("proposal", "The proposal a new term belongs to", OptionType.Proposal),
+                    new("proposal", "The proposal a new term belongs to, or the one to move a term to", OptionType.Proposal),
                     new("topic", "What the term is about, such as Duration", OptionType.Text, MaxLength: 100),
                     new("text", "The term's wording", OptionType.Text, MaxLength: 1000),
                     new("status", "Where it stands", OptionType.Choice) { Choices = Vocabulary.AllWords<TermStatus>() },
@@ -99,6 +106,18 @@ public static class CommandCatalogue
                     new("place", "Where", OptionType.Text, MaxLength: 200),
                     new("summary", "What was said or agreed", OptionType.Text, MaxLength: 1000),
                     new("tone", "How it went, in a word or two", OptionType.Text, MaxLength: 100),
+                    new("about", "Which proposals or terms it was about: ids such as P2 or \"P1, T14\"; none to clear", OptionType.Text, MaxLength: 200),
+                ])),
+                new("statement", "Record what people said, announced or denied, or change a statement by its id", Access.Moderator, Cited(
+                [
+                    new("id", "The statement to change (S3…); leave out to record a new one", OptionType.FactId, MaxLength: 12),
+                    new("people", "Who said it, separated by commas", OptionType.ActorList, MaxLength: 500),
+                    new("date", "When it was said (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("precision", "How exact the date is", OptionType.Choice) { Choices = Vocabulary.AllWords<DatePrecision>() },
+                    new("via", "Where or through what: a press conference, a readout, a post", OptionType.Text, MaxLength: 200),
+                    new("text", "What they said: a short quote or summary", OptionType.Text, MaxLength: 1000),
+                    new("stance", "Its stance on what it is about; none if it has none", OptionType.Choice) { Choices = [.. Vocabulary.AllWords<Stance>(), "none"] },
+                    new("about", "Which proposals or terms it is about: ids such as P2 or \"P1, T14\"; none to clear", OptionType.Text, MaxLength: 200),
                 ])),
                 new("aid", "Set where an aid stream stands (found by donor, recipient and category, or by id)", Access.Moderator, Cited(
                 [

@@ -106,8 +106,11 @@ public sealed class FactLog
                 throw new KnowledgeException(
                     $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
             factId = previous.FactId;
-            if (data.Kind.ParentKind is { } parentKind && data.Kind.ParentId(data) != data.Kind.ParentId(previous.Data))
-                throw new KnowledgeException($"{code} belongs to another {parentKind.Word}; add a new {data.Kind.Word} there instead.");
+            // A change of parent (a term moved to another proposal) is a revision like any other: the projection follows
+            // it and fact_parents remembers the old parent for as_of. facts.parent_id keeps the first one.
+            if (data.Kind.ParentKind is { } parentKind && data.Kind.ParentId(data) is { } moved && moved != data.Kind.ParentId(previous.Data)
+                && !IsLive(connection, tx, moved, parentKind))
+                throw new KnowledgeException($"{code} can only move to a {parentKind.Word} that stands; that one does not.");
         }
         else
         {
@@ -209,6 +212,10 @@ public sealed class FactLog
                ?? connection.ExecuteScalar<long>(
                    "INSERT INTO sources (outlet, url, published) VALUES (@outlet, @url, @published) RETURNING id", args, tx);
     }
+
+    private static bool IsLive(SqliteConnection connection, SqliteTransaction tx, long factId, FactKind kind) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM current_facts WHERE fact_id = @factId AND kind = @kind AND live = 1",
+            new { factId, kind = kind.Word }, tx) > 0;
 
     internal static Revision? Latest(LeasedConnection connection, SqliteTransaction? tx, FactCode code) =>
         RevisionRows.Query(connection, "WHERE f.kind = $kind AND f.number = $number ORDER BY r.id DESC LIMIT 1", tx,

@@ -15,14 +15,14 @@ internal sealed class FactProjection(ActorDirectory actors)
         connection.Execute(
             """
             INSERT INTO current_facts (fact_id, kind, revision_id, live, parent_id, sort_on, contact_kind, donor_id, recipient_id, category, title,
-                person_id, represents_id)
+                person_id, represents_id, stance)
             VALUES (@factId, @kind, @revisionId, @live, @parent, @sortOn, @contactKind, @donor, @recipient, @category, @title,
-                @person, @represents)
+                @person, @represents, @stance)
             ON CONFLICT (fact_id) DO UPDATE SET
                 revision_id = excluded.revision_id, live = excluded.live, parent_id = excluded.parent_id,
                 sort_on = excluded.sort_on, contact_kind = excluded.contact_kind, donor_id = excluded.donor_id,
                 recipient_id = excluded.recipient_id, category = excluded.category, title = excluded.title,
-                person_id = excluded.person_id, represents_id = excluded.represents_id
+                person_id = excluded.person_id, represents_id = excluded.represents_id, stance = excluded.stance
             """,
             new
             {
@@ -39,14 +39,23 @@ internal sealed class FactProjection(ActorDirectory actors)
                 title = columns.Title,
                 person = columns.PersonId,
                 represents = columns.RepresentsId,
+                stance = columns.Stance,
             }, tx);
 
         connection.Execute("DELETE FROM current_participants WHERE fact_id = @factId", new { factId }, tx);
         if (!retracted)
             foreach (var actorId in kind.Participants(data))
                 connection.Execute(
-                    "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind) VALUES (@actorId, @sortOn, @factId, @kind)",
-                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind }, tx);
+                    "INSERT INTO current_participants (actor_id, sort_on, fact_id, contact_kind, fact_kind) VALUES (@actorId, @sortOn, @factId, @kind, @factKind)",
+                    new { actorId, sortOn = StoredTime.Format(sortOn), factId, kind = columns.ContactKind, factKind = kind.Word }, tx);
+
+        connection.Execute("DELETE FROM current_links WHERE fact_id = @factId", new { factId }, tx);
+        if (!retracted)
+            foreach (var targetId in kind.Links(data).Distinct())
+                connection.Execute("INSERT INTO current_links (target_id, kind, sort_on, fact_id) VALUES (@targetId, @kind, @sortOn, @factId)",
+                    new { targetId, kind = kind.Word, sortOn = StoredTime.Format(sortOn), factId }, tx);
+        if (kind.ParentId(data) is { } parentId)
+            connection.Execute("INSERT OR IGNORE INTO fact_parents (parent_id, fact_id) VALUES (@parentId, @factId)", new { parentId, factId }, tx);
 
         connection.Execute("DELETE FROM current_places WHERE fact_id = @factId", new { factId }, tx);
         if (!retracted)

@@ -9,6 +9,9 @@ namespace BriefingBot.Knowledge;
 public sealed record ContactFilter(long? PersonId = null, long? WithId = null, DateOnly? Since = null, ContactKind? Kind = null,
     IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null);
 
+/// <summary>Filters for the statements an answer lists; <c>AboutId</c> is a fact (a proposal includes its terms).</summary>
+public sealed record StatementFilter(long? PersonId = null, long? AboutId = null, DateOnly? Since = null, Stance? Stance = null);
+
 /// <summary>Filters for the aid streams an answer lists.</summary>
 public sealed record AidFilter(long? DonorId = null, long? RecipientId = null, AidCategory? Category = null);
 
@@ -70,7 +73,9 @@ public sealed class FactQueries(KnowledgeDatabase database)
         asOf is null
             ? Paged("SELECT revision_id FROM current_facts WHERE parent_id = $parent AND live = 1 ORDER BY fact_id LIMIT $limit",
                 10_000, ("$parent", proposalId)).Items
-            : LatestOf("SELECT id FROM facts WHERE parent_id = $parent AND kind = 'term'", asOf, ("$parent", proposalId));
+            // Every term that ever belonged here, kept only if it still did then: a term may have moved in or out since.
+            : LatestOf("SELECT p.fact_id AS id FROM fact_parents p JOIN facts f ON f.id = p.fact_id WHERE p.parent_id = $parent AND f.kind = 'term'",
+                asOf, ("$parent", proposalId)).Where(t => t.Data.Kind.ParentId(t.Data) == proposalId).ToList();
 
     public Page<FactView> Contacts(ContactFilter filter, int limit)
     {
@@ -107,7 +112,7 @@ public sealed class FactQueries(KnowledgeDatabase database)
         var (sql, by) = filter switch
         {
             { PersonId: not null } => (new StringBuilder(
-                $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since"), "p"),
+                $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.sort_on >= $since AND c.kind = 'contact'"), "p"),
             { Place: not null } => (new StringBuilder(
                 $"SELECT {columns} FROM current_places pl JOIN current_facts c ON c.fact_id = pl.fact_id WHERE pl.place = $place AND pl.sort_on >= $since"), "pl"),
             _ => (new StringBuilder(
@@ -161,6 +166,61 @@ public sealed class FactQueries(KnowledgeDatabase database)
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetInt64(0));
         return ids;
+    }
+
+    /// <summary>Statements newest first; "about" a proposal includes statements about its terms.</summary>
+    public Page<FactView> Statements(StatementFilter filter, int limit)
+    {
+        var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
+        string sql;
+        // Each filter walks its own index: a proposal's few links, a speaker's statements, or every statement by date.
+        if (filter.AboutId is { } about)
+        {
+            sql = $"""
+                SELECT c.revision_id FROM current_facts c WHERE c.fact_id IN (
+                    SELECT l.fact_id FROM current_links l WHERE l.kind = 'statement' AND l.target_id IN ({AboutTargets}) AND l.sort_on >= $since)
+                """;
+            args.Add(("$about", about));
+            if (filter.PersonId is { } speaker)
+            {
+                sql += " AND c.fact_id IN (SELECT p.fact_id FROM current_participants p WHERE p.actor_id = $person AND p.fact_kind = 'statement')";
+                args.Add(("$person", speaker));
+            }
+        }
+        else if (filter.PersonId is { } person)
+        {
+            sql = "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.fact_kind = 'statement' AND p.sort_on >= $since";
+            args.Add(("$person", person));
+        }
+        else sql = "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'statement' AND c.live = 1 AND c.sort_on >= $since";
+        if (filter.Stance is { } stance)
+        {
+            sql += " AND c.stance = $stance";
+            args.Add(("$stance", Vocabulary.Word(stance)));
+        }
+        return Paged(sql + " ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT $limit", limit, [.. args]);
+    }
+
+    /// <summary>The newest live facts of a kind (statements, contacts) about a fact or, for a proposal, about any of its terms.</summary>
+    public Page<FactView> About(long factId, FactKind kind, int limit) => Paged($"""
+        SELECT c.revision_id FROM current_facts c
+        WHERE c.fact_id IN (SELECT l.fact_id FROM current_links l WHERE l.kind = $kind AND l.target_id IN ({AboutTargets}))
+        ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT $limit
+        """, limit, ("$about", factId), ("$kind", kind.Word));
+
+    // A fact and, when it is a proposal, its live terms: what "about P2" means.
+    private const string AboutTargets = "SELECT $about UNION ALL SELECT t.fact_id FROM current_facts t WHERE t.parent_id = $about AND t.live = 1";
+
+    /// <summary>The id users quote for a stored fact, and its current title when it has one (a proposal's name).</summary>
+    public (FactCode Code, string? Title)? Name(long factId)
+    {
+        using var connection = database.Open();
+        var command = connection.Statement(
+            "SELECT f.kind, f.number, c.title FROM facts f LEFT JOIN current_facts c ON c.fact_id = f.id WHERE f.id = $id");
+        command.Parameters.AddWithValue("$id", factId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read() || !FactKinds.TryParse(reader.GetString(0), out var kind)) return null;
+        return (new FactCode(kind, reader.GetInt32(1)), reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     public Page<FactView> Aid(AidFilter filter, int limit)

@@ -70,6 +70,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             if (fact.Kind is null) continue;
             if (payload.Kind != fact.Kind) { problems.Add($"{where} holds a {Vocabulary.Word(payload.Kind)} for a {Vocabulary.Word(fact.Kind)}."); continue; }
             foreach (var id in payload.Kind.ActorIds(payload).Where(id => !actorIds.Contains(id))) problems.Add($"{where} names actor {id}, which is not in the file.");
+            foreach (var id in payload.Kind.Links(payload).Where(id => !facts.ContainsKey(id))) problems.Add($"{where} is about fact {id}, which is not in the file.");
             if (payload.Kind.ParentKind is { } parentKind
                 && (payload.Kind.ParentId(payload) is not { } parentId || !facts.TryGetValue(parentId, out var parent) || parent.Kind != parentKind))
                 problems.Add($"{where} belongs to {parentKind.Word} {payload.Kind.ParentId(payload)}, which is not in the file.");

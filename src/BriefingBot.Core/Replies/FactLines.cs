@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Replies;
 
 /// <summary>Turns facts into the sentences and cited lines every answer and briefing uses.</summary>
-public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> options)
+public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> options, FactQueries facts)
 {
     public ReplyLine Line(Revision revision, DateTimeOffset now, string? prefix = null) =>
         new((prefix ?? "") + Describe(revision.Data), Provenance(revision, now));
@@ -16,14 +16,40 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, stale);
     }
 
-    public string Describe(FactData data) => data.Kind.Describe(data, Name);
+    public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data);
+
+    // What a statement or contact is about, named as readers quote it: " — about the Jeddah framework (P2)".
+    private string About(FactData data)
+    {
+        var targets = data.Kind.Links(data).Distinct().Select(FactName).ToList();
+        return targets.Count == 0 ? "" : $" — about {Phrases.List(targets)}";
+    }
+
+    private string FactName(long factId) => facts.Name(factId) switch
+    {
+        { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
+        { } named => named.Code.ToString(),
+        null => $"fact {factId}",
+    };
+
+    /// <summary>"moved from P1 to P3" when a fact changed parent (a term moved to another proposal), else null.</summary>
+    public string? Moved(FactData before, FactData after) =>
+        after.Kind.ParentKind is not null && before.Kind.ParentId(before) is { } from && after.Kind.ParentId(after) is { } to && from != to
+            ? $"moved from {facts.Name(from)?.Code.ToString() ?? $"fact {from}"} to {facts.Name(to)?.Code.ToString() ?? $"fact {to}"}"
+            : null;
 
     /// <summary>The words that changed between two versions of a fact, for "was … now …" lines.</summary>
     public string Difference(FactData before, FactData after)
     {
-        if (after.Kind.Difference(before, after) is { } words) return words;
         var old = Describe(before);
-        return old == Describe(after) ? "source or confidence updated" : $"was: {old}";
+        var words = after.Kind.Difference(before, after) ?? (old == Describe(after) ? null : $"was: {old}");
+        return (Moved(before, after), words) switch
+        {
+            ({ } moved, { } changed) => $"{moved}; {changed}",
+            ({ } moved, null) => moved,
+            (null, { } changed) => changed,
+            _ => "source or confidence updated",
+        };
     }
 
     /// <summary>A line saying what one revision did: "New term: …", "Changed T4: was “…”, now “…”", "Retracted C3: …".</summary>

@@ -16,9 +16,17 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
     {
         var id = request.Fact("id");
         var picks = request.Picks("people");
-        if (picks is not null && picks.Items.Select(p => p.Known?.Name ?? p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+        var named = picks?.Items.Select(p => p.Known?.Name ?? p.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        // One speaker is a statement, which has its own kind now; old contacts of kind statement still read and change.
+        if (named == 1 && request.Choice<ContactKind>("kind") == ContactKind.Statement)
+            return ValueTask.FromResult(Reply.Error(
+                "A statement by one side is recorded with /update statement, for example /update statement source:Reuters people:\"Vladimir Putin\" date:2025-03-13 stance:conditions text:\"Supports a ceasefire in principle, with conditions\"."));
+        if (named < 2)
             return ValueTask.FromResult(Reply.Error("A contact needs at least two people: people:\"Macron, Trump\"."));
         var precision = request.Choice<DatePrecision>("precision");
+        IReadOnlyList<long>? about = null;
+        if (request.Text("about") is { } aboutText && !AboutOption.TryRead(aboutText, queries, out about, out var aboutError))
+            return ValueTask.FromResult(Reply.Error(aboutError));
         // Built once the people marked new have ids, inside the transaction that adds them.
         Func<Func<string, long>, ContactData> data;
         Revision? basedOn = null;
@@ -39,6 +47,7 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
                 Place = request.Text("place") ?? old.Place,
                 Summary = request.Text("summary") ?? old.Summary,
                 Tone = request.Text("tone") ?? old.Tone,
+                About = about is null ? old.About : about.Count == 0 ? null : about,
             };
         }
         else
@@ -50,7 +59,7 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             if (date is null && !planned)
                 return ValueTask.FromResult(Reply.Error("Give the contact's date (date:2025-03-04), or planned:true if it has not happened yet."));
             data = newId => new ContactData(kind, picks.Ids(newId), date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
-                planned, request.Text("place"), summary, request.Text("tone"));
+                planned, request.Text("place"), summary, request.Text("tone"), about is { Count: > 0 } ? about : null);
         }
         var (view, added) = log.Record(picks?.New ?? [], data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn?.Id);
         return ValueTask.FromResult(replies.Recorded(view, request.Now, added));

@@ -19,8 +19,13 @@ public sealed class TermUpdate(FactLog log, FactQueries queries, UpdateReplies r
             basedOn = queries.Get(code)?.Current;
             if (basedOn?.Data is not TermData old)
                 return ValueTask.FromResult(Reply.Error($"There is no term {code}; /terms lists them with their ids."));
+            // proposal: with an id moves the term; the revision records it and /history says "moved from P1 to P3".
+            var moveTo = request.Proposal("proposal");
+            if (moveTo is { Current.Retracted: true })
+                return ValueTask.FromResult(Reply.Error($"{moveTo.Code} was retracted; a term cannot move there."));
             data = old with
             {
+                ProposalId = moveTo?.Current.FactId ?? old.ProposalId,
                 Topic = request.Text("topic") ?? old.Topic,
                 Text = request.Text("text") ?? old.Text,
                 Status = request.Choice<TermStatus>("status") ?? old.Status,

@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Benchmarks.Core;
 
 /// <summary>
-/// A store grown to 100,000 facts of realistic shapes (contacts between 2–4 of 200 actors over three years, aid streams,
-/// proposals with terms), plus three people representing each state, built once and kept on disk so every benchmark process opens the same file.
+/// A store grown to 100,000 facts of realistic shapes (contacts between 2–4 of 200 actors over three years, statements by
+/// 1–2 of them about a proposal, aid streams, proposals with terms), plus three people representing each state, built once
+/// and kept on disk so every benchmark process opens the same file.
 /// One fact in three mentions "ceasefire", the common word the search target is about.
 /// </summary>
 public static class GeneratedStore
 {
     public const int Facts = 100_000;
-    private const string Version = "v2-roles";
+    // Named for what it holds, so stores of older builds in the shared temp folder are not mistaken for it.
+    private const string Version = "v3-roles-statements";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
@@ -88,6 +90,14 @@ public static class GeneratedStore
                         if (who.Count < 2) who.Add(states[0]);
                         data = new ContactData((ContactKind)random.Next(5), who, new EventDate(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day),
                             false, "Capital " + random.Next(40), $"{Sentence(random)}{common}.", random.Next(2) == 0 ? "cordial" : "tense");
+                    }
+                    else if (roll < 86)
+                    {
+                        // One speaker mostly, sometimes two; about a proposal, and a stance in four of five.
+                        var who = Enumerable.Range(0, 1 + random.Next(4) / 3).Select(_ => people[random.Next(150)]).Distinct().ToList();
+                        var stance = random.Next(5) is var st && st < 4 ? (Stance?)st : null;
+                        data = new StatementData(who, new EventDate(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day), "a press conference",
+                            $"{Sentence(random)}{common}.", stance, [proposalIds[random.Next(proposalIds.Count)]]);
                     }
                     else
                         data = new AidData(states[random.Next(50)], states[random.Next(50)], (AidCategory)random.Next(4), (AidStatus)random.Next(6),

@@ -44,6 +44,9 @@ public class MemberCommandBenchmarks
     [Benchmark] public string ContactsAtPlace() => Answer("contacts", ("place", "Capital 7"));
     [Benchmark] public string WhoPerson() => Answer("who", ("name", "Anna Adler 0"));
     [Benchmark] public string WhoState() => Answer("who", ("name", "State 3"));
+    [Benchmark] public string Statements() => Answer("statements");
+    [Benchmark] public string StatementsOfPerson() => Answer("statements", ("person", "Anna Adler 0"), ("stance", "supports"));
+    [Benchmark] public string StatementsAbout() => Answer("statements", ("about", "P40"), ("since", "2024-01-01"));
     [Benchmark] public string Aid() => Answer("aid");
     [Benchmark] public string AidFiltered() => Answer("aid", ("donor", "State 4"), ("category", "military"));
     [Benchmark] public string Briefing() => Answer("briefing");

@@ -8,7 +8,8 @@ public sealed record ContactData(
     bool Planned,
     string? Place,
     string Summary,
-    string? Tone) : FactData;
+    string? Tone,
+    IReadOnlyList<long>? About = null) : FactData;
 
 /// <summary>The home of contacts (C12): calls, meetings, summits and letters between actors, held or planned.</summary>
 public sealed class ContactFact : FactKind<ContactData>
@@ -26,6 +27,8 @@ public sealed class ContactFact : FactKind<ContactData>
     protected override IEnumerable<long> ActorIds(ContactData c) => c.ParticipantIds;
 
     protected override IEnumerable<long> Participants(ContactData c) => c.ParticipantIds.Distinct();
+
+    protected override IEnumerable<long> Links(ContactData c) => c.About ?? [];
 
     protected override FactColumns Columns(ContactData c) => new(ContactKind: Vocabulary.Word(c.Type), Place: c.Place);
 

@@ -5,7 +5,7 @@ namespace BriefingBot.Knowledge;
 /// <see cref="Place"/>, where it happened as written, goes to <c>current_places</c> (see <see cref="PlaceKeys"/>).
 /// </summary>
 public sealed record FactColumns(string? ContactKind = null, long? DonorId = null, long? RecipientId = null, string? Category = null,
-    string? Title = null, long? PersonId = null, long? RepresentsId = null, string? Place = null)
+    string? Title = null, long? PersonId = null, long? RepresentsId = null, string? Place = null, string? Stance = null)
 {
     public static readonly FactColumns None = new();
 

@@ -44,6 +44,9 @@ public abstract class FactKind : IEquatable<FactKind>
     /// <summary>The fact this one belongs to (a term's proposal), or null.</summary>
     public virtual long? ParentId(FactData data) => null;
 
+    /// <summary>The facts this one is about (a statement about a proposal), so "what was said about P2" walks an index.</summary>
+    public virtual IEnumerable<long> Links(FactData data) => [];
+
     /// <summary>The actors listed as taking part, so "contacts of X" walks an index.</summary>
     public virtual IEnumerable<long> Participants(FactData data) => [];
 

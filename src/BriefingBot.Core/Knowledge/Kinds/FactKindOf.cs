@@ -10,6 +10,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     public sealed override IEnumerable<long> ActorIds(FactData data) => ActorIds((TData)data);
     public sealed override long? ParentId(FactData data) => ParentId((TData)data);
     public sealed override IEnumerable<long> Participants(FactData data) => Participants((TData)data);
+    public sealed override IEnumerable<long> Links(FactData data) => Links((TData)data);
     public sealed override FactColumns Columns(FactData data) => Columns((TData)data);
     public sealed override string Describe(FactData data, Func<long, string> name) => Describe((TData)data, name);
 
@@ -21,6 +22,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     protected virtual IEnumerable<long> ActorIds(TData data) => [];
     protected virtual long? ParentId(TData data) => null;
     protected virtual IEnumerable<long> Participants(TData data) => [];
+    protected virtual IEnumerable<long> Links(TData data) => [];
     protected virtual FactColumns Columns(TData data) => FactColumns.None;
     protected abstract string Describe(TData data, Func<long, string> name);
     protected virtual string? Difference(TData before, TData after) => null;

@@ -1,0 +1,38 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+using Microsoft.Extensions.Options;
+
+namespace BriefingBot.Answers;
+
+/// <summary>
+/// <c>/statements [person] [about] [since] [stance]</c>: what people said, newest first. Shaped like /contacts (person,
+/// since) so members need learn nothing new, plus the two questions a desk asks of statements: about which proposal,
+/// and for or against.
+/// </summary>
+public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+{
+    public string Path => "statements";
+
+    public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var person = request.Actor("person");
+        var about = request.Proposal("about");
+        var since = request.Date("since");
+        var stanceWord = request.Text("stance");
+        Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
+        var page = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance), options.Value.MaxLines);
+
+        var title = "Statements"
+                    + (person is null ? "" : $" by {person.Display}")
+                    + (about is null ? "" : $" about the {((ProposalData)about.Data).Name} ({about.Code})")
+                    + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
+                    + (since is { } s ? $" since {Phrases.Date(s)}" : "");
+        var factLines = page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList();
+        if (factLines.Count == 0)
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("None recorded.")])],
+                "Moderators record statements with /update statement."));
+        var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, about:, since: or stance:." : null;
+        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
+    }
+}
