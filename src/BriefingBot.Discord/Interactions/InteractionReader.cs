@@ -10,7 +10,8 @@ public static class InteractionReader
 {
     public static Interaction Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        // Option values are what people typed; a lone surrogate escaped in them must not make the whole interaction unreadable.
+        var reader = new Utf8JsonReader(BriefingBot.Commands.InboundJson.Repair(json));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("An interaction must be a JSON object.");
         return Read(ref reader);
     }
