@@ -82,6 +82,26 @@ public sealed class HostileInput(int seed)
         return null;
     }
 
+    /// <summary>
+    /// A JSON string literal as a platform may write it: some characters escaped as <c>\uXXXX</c> at random, and every
+    /// lone surrogate escaped (UTF-8 cannot carry one), which is how <c>"\ud800"</c> reaches a door.
+    /// </summary>
+    public string Json(string value)
+    {
+        var sb = new StringBuilder("\"");
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
+            if (pair && _random.Next(3) > 0) sb.Append(c).Append(value[++i]);
+            else if (pair) sb.Append($"\\u{(int)c:x4}\\u{(int)value[++i]:X4}");
+            else if (c is '"' or '\\') sb.Append('\\').Append(c);
+            else if (c < ' ' || char.IsSurrogate(c) || _random.Next(8) == 0) sb.Append($"\\u{(int)c:x4}");
+            else sb.Append(c);
+        }
+        return sb.Append('"').ToString();
+    }
+
     private IReadOnlyList<(string Name, string Value)> Options(CommandSpec? spec)
     {
         var options = new List<(string, string)>();

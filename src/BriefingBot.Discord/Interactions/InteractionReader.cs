@@ -171,6 +171,8 @@ public static class InteractionReader
                         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
                         _ => null,
                     };
+                    // An object or array where a value belongs is skipped whole, or its properties would be read as the option's.
+                    reader.Skip();
                 }
                 else
                 {
