@@ -29,24 +29,24 @@ public class InboundTextTests : IDisposable
     [InlineData("trailing \u001B", "trailing ")]
     [InlineData("\u001B]unterminated", "")]
     public void A_line_keeps_what_people_wrote_and_loses_what_would_break_or_fool_a_screen(string raw, string expected) =>
-        Assert.Equal(expected, InboundText.Line(raw));
+        Assert.Equal(expected, InboundText.SingleLine(raw));
 
     [Fact]
     public void Lone_surrogates_become_replacement_characters()
     {
         // Not theory data: xunit's discovery would mangle lone surrogates before the test saw them.
-        Assert.Equal("a\uFFFDb", InboundText.Line("a\uD800b"));
-        Assert.Equal("\uFFFD\uFFFD", InboundText.Line("\uDC00\uD800"));
-        Assert.Equal("end\uFFFD", InboundText.Lines("end\uDBFF"));
+        Assert.Equal("a\uFFFDb", InboundText.SingleLine("a\uD800b"));
+        Assert.Equal("\uFFFD\uFFFD", InboundText.SingleLine("\uDC00\uD800"));
+        Assert.Equal("end\uFFFD", InboundText.MultiLine("end\uDBFF"));
     }
 
     [Fact]
     public void Values_keep_their_line_breaks_as_one_kind_and_clean_text_is_returned_as_is()
     {
-        Assert.Equal("one\ntwo\nthree\nfour five", InboundText.Lines("one\r\ntwo\rthree\u2029four\tfive"));
+        Assert.Equal("one\ntwo\nthree\nfour five", InboundText.MultiLine("one\r\ntwo\rthree\u2029four\tfive"));
         const string clean = "A “partial” truce: 30 days\nno air strikes";
-        Assert.Same(clean, InboundText.Lines(clean));
-        Assert.Equal("", InboundText.Line(null));
+        Assert.Same(clean, InboundText.MultiLine(clean));
+        Assert.Equal("", InboundText.SingleLine(null));
         Assert.Equal("a\uFFFD\u001B", InboundText.ReplaceInvalid("a\uD800\u001B"));
     }
 

@@ -32,7 +32,7 @@ public sealed class CommandRouter
     public ValueTask<Reply> RouteTextAsync(string text, Caller caller, string channelId, CancellationToken cancellationToken = default)
     {
         // The text doors' edge: cleaned before parsing, because the parser's own errors echo parts of it.
-        text = InboundText.Lines(text);
+        text = InboundText.MultiLine(text);
         if (!CommandTextParser.TryParse(text, out var parsed, out var error)) return ValueTask.FromResult(Reply.Error(error));
         if (parsed.Words.Count == 0) return ValueTask.FromResult(Reply.Error("Type a command such as /terms, or /help to see them all."));
         var path = new List<string> { parsed.Words[0].TrimStart('/').ToLowerInvariant() };

@@ -15,10 +15,10 @@ public static class InboundText
     private const char Esc = '\u001B', Replacement = '\uFFFD';
 
     /// <summary>A name, id or command word: every line break and tab becomes a space.</summary>
-    public static string Line(string? text) => Clean(text, multiLine: false);
+    public static string SingleLine(string? text) => Clean(text, multiLine: false);
 
     /// <summary>An option value or a typed command: line breaks are kept (as <c>\n</c>), tabs become spaces.</summary>
-    public static string Lines(string? text) => Clean(text, multiLine: true);
+    public static string MultiLine(string? text) => Clean(text, multiLine: true);
 
     /// <summary>Only the ill-formed code points replaced, for code that must never throw on text from elsewhere.</summary>
     public static string ReplaceInvalid(string text)

@@ -7,8 +7,8 @@ public enum Role { Member, Moderator }
 public sealed record Caller(string Platform, string UserId, string DisplayName, Role Role)
 {
     // Names and ids come from the platform (a Discord nick, a Slack user_name) and end up in the audit log.
-    public string UserId { get; init => field = InboundText.Line(value); } = InboundText.Line(UserId);
-    public string DisplayName { get; init => field = InboundText.Line(value); } = InboundText.Line(DisplayName);
+    public string UserId { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(UserId);
+    public string DisplayName { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(DisplayName);
 
     /// <summary>
     /// Why the door mapped someone its platform would call a moderator to a member, when it did: the refusal says so,
@@ -33,18 +33,18 @@ public sealed record Invocation(
 {
     public IReadOnlyList<string> Path { get; init => field = CleanPath(value); } = CleanPath(Path);
     public IReadOnlyDictionary<string, string> Options { get; init => field = CleanOptions(value); } = CleanOptions(Options);
-    public string ChannelId { get; init => field = InboundText.Line(value); } = InboundText.Line(ChannelId);
-    public string Locale { get; init => field = InboundText.Line(value); } = InboundText.Line(Locale);
+    public string ChannelId { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(ChannelId);
+    public string Locale { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(Locale);
 
     public string CommandText => "/" + string.Join(' ', Path);
 
-    private static IReadOnlyList<string> CleanPath(IReadOnlyList<string> path) => path.Select(InboundText.Line).ToList();
+    private static IReadOnlyList<string> CleanPath(IReadOnlyList<string> path) => path.Select(InboundText.SingleLine).ToList();
 
     private static IReadOnlyDictionary<string, string> CleanOptions(IReadOnlyDictionary<string, string> options)
     {
         var clean = new Dictionary<string, string>(options.Count, StringComparer.Ordinal);
         // Two names that differ only in dropped characters are one option; the first given wins.
-        foreach (var (name, value) in options) clean.TryAdd(InboundText.Line(name), InboundText.Lines(value));
+        foreach (var (name, value) in options) clean.TryAdd(InboundText.SingleLine(name), InboundText.MultiLine(value));
         return clean;
     }
 }
