@@ -87,6 +87,19 @@ public class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_answers_hostile_text_politely_and_never_echoes_escape_sequences()
+    {
+        var unknown = await _bot.Run("ask", "/\u001B[2J\u001B]0;owned\u0007bo\u202Egus\u0000");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal("There is no /bogus command. /help lists them all.\n", unknown.Out);
+        var name = await _bot.Run("ask", "/update actor name:\uFFFE kind:person", "--as", "moderator", "--user", "\u001B[31mmallory");
+        Assert.DoesNotContain("Something went wrong", name.Out);
+        Assert.DoesNotContain("   at ", name.Err);
+        var changes = await _bot.Run("ask", "/changes");
+        Assert.DoesNotContain('\u001B', changes.Out);
+    }
+
+    [Fact]
     public async Task Export_and_import_move_the_whole_knowledge_to_a_new_file()
     {
         await _bot.Run("ask", "/update retract id:C4 reason:\"no such call\"", "--db", "a.db");

@@ -16,7 +16,8 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
 
     public IReadOnlyList<Suggestion> Suggest(OptionSpec option, string typed)
     {
-        typed ??= "";
+        // The prefix being typed reaches the core without an Invocation, so it is cleaned here, at its edge.
+        typed = InboundText.SingleLine(typed);
         actors.CatchUp();
         switch (option.Type)
         {

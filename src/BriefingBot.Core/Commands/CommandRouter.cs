@@ -31,6 +31,8 @@ public sealed class CommandRouter
     /// <summary>Reads a typed command (<c>/contacts person:Macron</c>) and answers it.</summary>
     public ValueTask<Reply> RouteTextAsync(string text, Caller caller, string channelId, CancellationToken cancellationToken = default)
     {
+        // The text doors' edge: cleaned before parsing, because the parser's own errors echo parts of it.
+        text = InboundText.MultiLine(text);
         if (!CommandTextParser.TryParse(text, out var parsed, out var error)) return ValueTask.FromResult(Reply.Error(error));
         if (parsed.Words.Count == 0) return ValueTask.FromResult(Reply.Error("Type a command such as /terms, or /help to see them all."));
         var path = new List<string> { parsed.Words[0].TrimStart('/').ToLowerInvariant() };
@@ -49,7 +51,7 @@ public sealed class CommandRouter
                 options[primary] = string.Join(' ', rest);
             else if (spec is not null)
                 return ValueTask.FromResult(Reply.Error(
-                    $"I don't know what “{string.Join(' ', rest)}” means here. Name each option, like this: {spec.Usage("/" + string.Join(' ', path[..^1].Append("")))}"));
+                    $"I don't know what “{Phrases.Clip(string.Join(' ', rest), 60)}” means here. Name each option, like this: {spec.Usage("/" + string.Join(' ', path[..^1].Append("")))}"));
         }
         return RouteAsync(new Invocation(path, options, caller, channelId, _time.GetUtcNow()), cancellationToken);
     }
@@ -71,7 +73,7 @@ public sealed class CommandRouter
                 if (option is null)
                     return Reply.Error(spec.Options.Count == 0
                         ? $"{invocation.CommandText} takes no options."
-                        : $"{invocation.CommandText} has no option “{name}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
+                        : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
                 if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
                 values[name] = value;
             }

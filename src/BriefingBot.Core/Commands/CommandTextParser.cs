@@ -50,7 +50,7 @@ public static class CommandTextParser
             if (name is null) { words.Add(value); continue; }
             if (!options.TryAdd(name, value))
             {
-                error = $"The option {name} is given twice; give it once.";
+                error = $"The option {Replies.Phrases.Clip(name, 40)} is given twice; give it once.";
                 return false;
             }
         }

@@ -11,7 +11,8 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
     {
         value = "";
         error = "";
-        var text = Clean(raw);
+        // Control characters are gone already: an Invocation cleans its options as it is made.
+        var text = raw.Trim();
         if (text.Length == 0)
         {
             error = $"Give a value for {option.Name}, or leave it out.";
@@ -162,8 +163,4 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
             : $"No proposal called “{text}”; none has been recorded yet.";
         return false;
     }
-
-    /// <summary>Trims and drops control characters other than line breaks, which no platform shows sensibly.</summary>
-    private static string Clean(string raw) =>
-        new string(raw.Where(c => !char.IsControl(c) || c == '\n').ToArray()).Trim();
 }

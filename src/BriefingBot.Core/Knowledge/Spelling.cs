@@ -8,7 +8,9 @@ internal static class Spelling
 {
     public static string Fold(string text)
     {
-        var normalised = text.Trim().Normalize(NormalizationForm.FormD);
+        // Normalize throws on lone surrogates and U+FFFE. Text from chat is cleaned at the edge, but names also come
+        // from the store, seed files and imports, and a lookup must never fail on them.
+        var normalised = Commands.InboundText.ReplaceInvalid(text.Trim()).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(normalised.Length);
         var space = false;
         foreach (var c in normalised)

@@ -59,6 +59,9 @@ public static class Phrases
     {
         if (text.Length <= max) return text;
         var cut = text.LastIndexOf(' ', Math.Max(0, max - 1), Math.Min(max, 40));
-        return (cut > 0 ? text[..cut] : text[..(max - 1)]).TrimEnd() + "…";
+        if (cut <= 0) cut = Math.Max(0, max - 1);
+        // Never between the two halves of an emoji: a lone surrogate is invalid text on every platform.
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
+        return text[..cut].TrimEnd() + "…";
     }
 }

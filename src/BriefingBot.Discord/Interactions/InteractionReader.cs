@@ -10,7 +10,8 @@ public static class InteractionReader
 {
     public static Interaction Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        // Option values are what people typed; a lone surrogate escaped in them must not make the whole interaction unreadable.
+        var reader = new Utf8JsonReader(BriefingBot.Commands.InboundJson.Repair(json));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("An interaction must be a JSON object.");
         return Read(ref reader);
     }
@@ -170,6 +171,8 @@ public static class InteractionReader
                         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
                         _ => null,
                     };
+                    // An object or array where a value belongs is skipped whole, or its properties would be read as the option's.
+                    reader.Skip();
                 }
                 else
                 {

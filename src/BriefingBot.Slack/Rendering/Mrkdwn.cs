@@ -30,6 +30,8 @@ public static class Mrkdwn
             if (sb.Length + width > max - 1) break;
             Append(sb, c);
         }
+        // Never end on half an emoji: a lone surrogate is invalid text to Slack.
+        if (sb.Length > 0 && char.IsHighSurrogate(sb[^1])) sb.Length--;
         return sb.Append('…').ToString();
     }
 

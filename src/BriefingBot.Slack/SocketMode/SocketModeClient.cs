@@ -136,7 +136,8 @@ public sealed class SocketModeClient(
                 JsonElement message;
                 try
                 {
-                    using var document = JsonDocument.Parse(text);
+                    // A slash command's text may escape a lone surrogate, which JsonElement.GetString would refuse.
+                    using var document = JsonDocument.Parse(BriefingBot.Commands.InboundJson.Repair(text));
                     message = document.RootElement.Clone();
                 }
                 catch (JsonException)

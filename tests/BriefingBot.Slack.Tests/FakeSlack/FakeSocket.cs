@@ -39,12 +39,15 @@ public sealed class FakeSocket
 
     public IEnumerable<JsonObject> AcksFor(string envelopeId) => Received.Where(m => (string?)m["envelope_id"] == envelopeId);
 
-    public async Task SendAsync(JsonObject message)
+    public Task SendAsync(JsonObject message) => SendRawAsync(message.ToJsonString());
+
+    /// <summary>A frame written by hand, for JSON a JsonObject cannot write, such as a lone surrogate escaped as <c>\ud800</c>.</summary>
+    public async Task SendRawAsync(string json)
     {
         await _sendLock.WaitAsync();
         try
         {
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
         }
         finally
         {
