@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();
+        services.AddSingleton<CitedSources>();
         services.AddSingleton<FactQueries>();
         services.AddSingleton<KnowledgeSeeder>();
         services.AddSingleton<KnowledgeTransfer>();
@@ -42,6 +43,7 @@ public static class CoreServices
                      typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
                      typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
                      typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
+                     typeof(SourceUpdate),
                  })
             services.AddSingleton(typeof(ICommandHandler), handler);
         return services;

@@ -17,7 +17,11 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
         var historyLines = revisions.Select((r, i) =>
         {
             var line = lines.Line(r, request.Now);
-            var what = r.Action switch
+            // A revision that only cites differently says which source came or went, and by whom.
+            var sourced = r.Action == RevisionAction.Change && i > 0
+                && KnowledgeJson.Serialize(revisions[i - 1].Data) == KnowledgeJson.Serialize(r.Data)
+                && FactLines.SourceChange(revisions[i - 1].Provenance, r.Provenance) is { } change ? change : null;
+            var what = sourced is not null ? "Sources changed" : r.Action switch
             {
                 RevisionAction.Create => "Recorded",
                 RevisionAction.Change => "Changed",
@@ -25,7 +29,7 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
                 _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
             };
             var why = r.Reason is { Length: > 0 } reason ? $" ({reason})" : "";
-            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {line.Text}" };
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {sourced ?? line.Text}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";
         return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",
