@@ -40,7 +40,7 @@ public sealed class CitedSources(KnowledgeDatabase database, FactLog log)
             // The first source must confirm: the first confirming one left moves to the front.
             var first = rest.FirstOrDefault(s => s.Stance == SourceStance.Confirms)
                 ?? throw new KnowledgeException(
-                    $"{Describe(matches[0].Source)} is the only source confirming {code}; add the right source first, or retract {code}.");
+                    $"{matches[0].Source.Outlet.Trim()} is the only source confirming {code}; add the right source first, or retract {code}.");
             var provenance = Provenance.Of([first, .. rest.Where(s => s != first)], latest.Provenance.Confidence);
             return Append(connection, tx, latest, provenance, by, reason);
         });
