@@ -42,6 +42,9 @@ public sealed class SeveralSourcesTests : IDisposable
         // A fourth confirming source makes the list short: the first two and how many others.
         var added = _bot.Ask("/update source id:C7 source:AP source_date:2025-03-19 confidence:confirmed", _mo);
         Assert.Contains("Added source AP of 19 March 2025; confidence was reported, now confirmed.", TestBot.Text(added));
+        _bot.Ask("/update contact id:C7 source:Reuters source_url:https://www.reuters.com/world/call source_date:2025-03-18 confidence:reported", _mo);
+        Assert.Contains("C7 6. Confidence changed by mo on 20 March 2025: confidence was confirmed, now reported", TestBot.Text(_bot.Ask("/history C7")));
+        _bot.Ask("/update undo", _mo);
         Assert.Equal("Reuters, Kremlin readout and 2 others, latest 19 March 2025 (yesterday) · confirmed · disputed by TASS",
             Citation(_bot.Ask("/contacts person:Putin"), "C7"));
 
@@ -51,9 +54,9 @@ public sealed class SeveralSourcesTests : IDisposable
         Assert.Equal(["Reuters", "Kremlin readout", "White House readout", "TASS", "AP"], line.Sources!.Select(s => s.Source.Outlet));
         Assert.Equal(SourceStance.Disputes, line.Sources![3].Stance);
 
-        // What the fact says never moved: five revisions, one wording.
+        // What the fact says never moved: seven revisions, one wording.
         var history = _bot.Get<FactQueries>().History(new FactCode(FactKind.Contact, 7));
-        Assert.Equal(5, history.Count);
+        Assert.Equal(7, history.Count);
         Assert.Single(history.Select(r => KnowledgeJson.Serialize(r.Data)).Distinct());
     }
 

@@ -21,13 +21,15 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
             var sourced = r.Action == RevisionAction.Change && i > 0
                 && KnowledgeJson.Serialize(revisions[i - 1].Data) == KnowledgeJson.Serialize(r.Data)
                 && FactLines.SourceChange(revisions[i - 1].Provenance, r.Provenance) is { } change ? change : null;
-            var what = sourced is not null ? "Sources changed" : r.Action switch
-            {
-                RevisionAction.Create => "Recorded",
-                RevisionAction.Change => "Changed",
-                RevisionAction.Retract => "Retracted",
-                _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
-            };
+            var what = sourced is not null
+                ? revisions[i - 1].Provenance.Sources.SequenceEqual(r.Provenance.Sources) ? "Confidence changed" : "Sources changed"
+                : r.Action switch
+                {
+                    RevisionAction.Create => "Recorded",
+                    RevisionAction.Change => "Changed",
+                    RevisionAction.Retract => "Retracted",
+                    _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
+                };
             var why = r.Reason is { Length: > 0 } reason ? $" ({reason})" : "";
             return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {sourced ?? line.Text}" };
         }).ToList();
