@@ -13,7 +13,7 @@ namespace BriefingBot.Benchmarks.Core;
 public static class GeneratedStore
 {
     public const int Facts = 100_000;
-    private const string Version = "v2"; // v2: one fact in four cites 2–4 sources, one in ten of those disputing
+    private const string Version = "v2-sources"; // v2-sources: one fact in four cites 2–4 sources, one in ten of those disputing
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
