@@ -43,7 +43,7 @@ public static class CoreServices
                      typeof(ChangesAnswer), typeof(HistoryAnswer), typeof(HelpAnswer), typeof(ProposalUpdate), typeof(TermUpdate),
                      typeof(ContactUpdate), typeof(AidUpdate), typeof(ActorUpdate), typeof(RetractUpdate), typeof(UndoUpdate),
                      typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
-                     typeof(SourceUpdate),
+                     typeof(SourcesAnswer), typeof(SourceAdd), typeof(SourceRemove),
                  })
             services.AddSingleton(typeof(ICommandHandler), handler);
         return services;

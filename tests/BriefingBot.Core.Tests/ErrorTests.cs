@@ -25,7 +25,7 @@ public class ErrorTests : IDisposable
     [InlineData("/terms proposal:\"unclosed", "A quote is not closed; put a \" at the end of the value.")]
     [InlineData("/contacts Macron", "I don't know what “Macron” means here. Name each option, like this: /contacts [person] [with] [since] [kind] [graph]")]
     [InlineData("/aid donor:US donor:France", "The option donor is given twice; give it once.")]
-    [InlineData("/update", "/update needs one of proposal, term, contact, aid, actor, retract, source or undo, for example /update undo.")]
+    [InlineData("/update", "/update needs one of proposal, term, contact, aid, actor, retract or undo, for example /update undo.")]
     [InlineData("/contacts since:", "Give a value for since, or leave it out.")]
     [InlineData("", "Type a command such as /terms, or /help to see them all.")]
     public void A_wrong_command_gets_a_one_line_answer_that_says_how_to_do_it_right(string command, string expected)

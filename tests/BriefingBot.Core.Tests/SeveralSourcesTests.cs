@@ -22,10 +22,10 @@ public sealed class SeveralSourcesTests : IDisposable
             _mo).Title);
         _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 19, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal("Added a source to C7.", _bot.Ask(
-            "/update source id:C7 source:\"Kremlin readout\" source_url:http://en.kremlin.ru/events/president/news/76480 source_date:2025-03-18", _anna).Title);
-        _bot.Ask("/update source id:C7 source:\"White House readout\" source_date:2025-03-18", _anna);
+            "/sources add id:C7 source:\"Kremlin readout\" source_url:http://en.kremlin.ru/events/president/news/76480 source_date:2025-03-18", _anna).Title);
+        _bot.Ask("/sources add id:C7 source:\"White House readout\" source_date:2025-03-18", _anna);
         _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.Zero));
-        _bot.Ask("/update source id:C7 source:TASS stance:disputes source_date:2025-03-19 reason:\"denies any halt was agreed\"", _bob);
+        _bot.Ask("/sources add id:C7 source:TASS stance:disputes source_date:2025-03-19 reason:\"denies any halt was agreed\"", _bob);
     }
 
     private string Citation(Reply reply, string code) =>
@@ -40,7 +40,7 @@ public sealed class SeveralSourcesTests : IDisposable
         Assert.Equal("Reuters, Kremlin readout and White House readout, 18 March 2025 (2 days ago) · reported · disputed by TASS", Citation(contacts, "C7"));
 
         // A fourth confirming source makes the list short: the first two and how many others.
-        var added = _bot.Ask("/update source id:C7 source:AP source_date:2025-03-19 confidence:confirmed", _mo);
+        var added = _bot.Ask("/sources add id:C7 source:AP source_date:2025-03-19 confidence:confirmed", _mo);
         Assert.Contains("Added source AP of 19 March 2025; confidence was reported, now confirmed.", TestBot.Text(added));
         _bot.Ask("/update contact id:C7 source:Reuters source_url:https://www.reuters.com/world/call source_date:2025-03-18 confidence:reported", _mo);
         Assert.Contains("C7 6. Confidence changed by mo on 20 March 2025: confidence was confirmed, now reported", TestBot.Text(_bot.Ask("/history C7")));
@@ -89,7 +89,7 @@ public sealed class SeveralSourcesTests : IDisposable
         _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 21, 9, 0, 0, TimeSpan.Zero));
         _bot.Ask("/update term proposal:P1 topic:Energy text:\"No strikes on energy infrastructure for 30 days\" source:Reuters source_date:2025-03-21", _mo);
         _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 22, 9, 0, 0, TimeSpan.Zero));
-        _bot.Ask("/update source id:T8 source:AFP source_date:2025-03-22", _anna);
+        _bot.Ask("/sources add id:T8 source:AFP source_date:2025-03-22", _anna);
         Assert.StartsWith("Reuters, 21 March 2025", Citation(_bot.Ask("/terms as_of:2025-03-21"), "T8"));
         Assert.StartsWith("Reuters and AFP, latest 22 March 2025", Citation(_bot.Ask("/terms"), "T8"));
     }
@@ -98,21 +98,21 @@ public sealed class SeveralSourcesTests : IDisposable
     public void A_source_added_by_mistake_is_removed_as_a_revision_and_the_last_confirming_one_stays()
     {
         PutinTrumpCall();
-        _bot.Ask("/update source id:C7 source:\"Daily Mail\"", _anna);
-        var removed = _bot.Ask("/update source id:C7 source:\"daily mail\" remove:true reason:\"wrong call\"", _anna);
+        _bot.Ask("/sources add id:C7 source:\"Daily Mail\"", _anna);
+        var removed = _bot.Ask("/sources remove id:C7 source:\"daily mail\" reason:\"wrong call\"", _anna);
         Assert.Equal("Removed a source from C7.", removed.Title);
         Assert.Contains("Removed source Daily Mail.", TestBot.Text(removed));
         Assert.Contains("C7 6. Sources changed by anna on 20 March 2025 (wrong call): removed source Daily Mail", TestBot.Text(_bot.Ask("/history C7")));
         Assert.Equal(0, _bot.Count("SELECT COUNT(*) FROM revisions r JOIN revision_sources x ON x.revision_id = r.id JOIN sources s ON s.id = x.source_id WHERE s.outlet = 'Daily Mail' AND r.id = (SELECT MAX(id) FROM revisions)"));
 
         // Removing the first source moves the next confirming one to the front.
-        _bot.Ask("/update source id:C7 source:Reuters remove:true", _mo);
+        _bot.Ask("/sources remove id:C7 source:Reuters", _mo);
         Assert.StartsWith("Kremlin readout and White House readout, 18 March 2025", Citation(_bot.Ask("/contacts person:Putin"), "C7"));
-        _bot.Ask("/update source id:C7 source:\"White House readout\" remove:true", _mo);
+        _bot.Ask("/sources remove id:C7 source:\"White House readout\"", _mo);
         Assert.Equal("Kremlin readout is the only source confirming C7; add the right source first, or retract C7.",
-            _bot.Ask("/update source id:C7 source:\"Kremlin readout\" remove:true", _mo).Title);
+            _bot.Ask("/sources remove id:C7 source:\"Kremlin readout\"", _mo).Title);
         Assert.Equal("C7 does not cite AP; it cites Kremlin readout, 18 March 2025; TASS, 19 March 2025.",
-            _bot.Ask("/update source id:C7 source:AP remove:true", _mo).Title);
+            _bot.Ask("/sources remove id:C7 source:AP", _mo).Title);
     }
 
     [Fact]
@@ -120,16 +120,34 @@ public sealed class SeveralSourcesTests : IDisposable
     {
         PutinTrumpCall();
         Assert.Equal("C7 already cites Kremlin readout, 18 March 2025.",
-            _bot.Ask("/update source id:C7 source:\"kremlin readout\" source_url:http://en.kremlin.ru/events/president/news/76480 source_date:2025-03-18", _mo).Title);
-        Assert.Equal("C7 cites TASS, 19 March 2025 as disputing it; remove that first (remove:true) to cite TASS as confirming it.",
-            _bot.Ask("/update source id:C7 source:TASS", _mo).Title);
+            _bot.Ask("/sources add id:C7 source:\"kremlin readout\" source_url:http://en.kremlin.ru/events/president/news/76480 source_date:2025-03-18", _mo).Title);
+        Assert.Equal("C7 cites TASS, 19 March 2025 as disputing it; remove that first (/sources remove) to cite TASS as confirming it.",
+            _bot.Ask("/sources add id:C7 source:TASS", _mo).Title);
         Assert.StartsWith("Undid your change of C7", _bot.Ask("/update undo", _bob).Title);
         Assert.Equal("Reuters, Kremlin readout and White House readout, 18 March 2025 (2 days ago) · reported",
             Citation(_bot.Ask("/contacts person:Putin"), "C7"));
         _bot.Ask("/update retract id:C7 reason:\"never happened\"", _mo);
-        Assert.Equal("C7 is retracted; only a live fact can gain or lose a source.", _bot.Ask("/update source id:C7 source:AP", _mo).Title);
-        Assert.Equal("remove:true takes only the source (and its source_date or source_url to tell two apart); leave out stance and confidence.",
-            _bot.Ask("/update source id:C1 source:AP remove:true stance:disputes", _mo).Title);
+        Assert.Equal("C7 is retracted; only a live fact can gain or lose a source.", _bot.Ask("/sources add id:C7 source:AP", _mo).Title);
+        Assert.StartsWith("Only moderators can use /sources add", _bot.Ask("/sources add id:C1 source:AP", TestBot.Member()).Title);
+        Assert.StartsWith("Only moderators can use /sources remove", _bot.Ask("/sources remove id:C1 source:Reuters", TestBot.Member()).Title);
+    }
+
+    [Fact]
+    public void A_member_lists_every_source_of_a_fact_now_or_as_known_on_a_day()
+    {
+        PutinTrumpCall();
+        var all = TestBot.Text(_bot.Ask("/sources show C7"));
+        Assert.Contains("Sources of C7", all);
+        Assert.Contains("4 sources, overall reported", all);
+        Assert.Contains("1. Reuters, 18 March 2025 — confirms it · https://www.reuters.com/world/call", all);
+        Assert.Contains("2. Kremlin readout, 18 March 2025 — confirms it · http://en.kremlin.ru/events/president/news/76480", all);
+        Assert.Contains("3. White House readout, 18 March 2025 — confirms it", all);
+        Assert.Contains("4. TASS, 19 March 2025 — disputes it", all);
+        var then = TestBot.Text(_bot.Ask("/sources show id:C7 as_of:2025-03-18"));
+        Assert.Contains("Sources of C7 as known on 18 March 2025", then);
+        Assert.Contains("1 source, overall reported", then);
+        Assert.DoesNotContain("Kremlin", then);
+        Assert.Equal("Nothing was known about C7 on 17 March 2025.", _bot.Ask("/sources show id:C7 as_of:2025-03-17").Title);
     }
 
     [Fact]
@@ -142,7 +160,7 @@ public sealed class SeveralSourcesTests : IDisposable
             Citation(_bot.Ask("/contacts person:Putin"), "C7"));
         // New words: cited afresh, and the moderator is told what is no longer cited.
         var changed = TestBot.Text(_bot.Ask("/update contact id:C7 tone:frank source:Reuters", _mo));
-        Assert.Contains("No longer cited: Kremlin readout, White House readout and TASS, which backed the earlier version; /update source id:C7 adds one back.", changed);
+        Assert.Contains("No longer cited: Kremlin readout, White House readout and TASS, which backed the earlier version; /sources add id:C7 adds one back.", changed);
         Assert.StartsWith("Reuters, 20 March 2025", Citation(_bot.Ask("/contacts person:Putin"), "C7"));
     }
 
@@ -151,7 +169,7 @@ public sealed class SeveralSourcesTests : IDisposable
     {
         PutinTrumpCall();
         for (var i = 1; i <= 30; i++)
-            _bot.Ask($"/update source id:C7 source:\"Outlet number {i} with a long name of the kind wire services have\" stance:{(i % 3 == 0 ? "disputes" : "confirms")}", _mo);
+            _bot.Ask($"/sources add id:C7 source:\"Outlet number {i} with a long name of the kind wire services have\" stance:{(i % 3 == 0 ? "disputes" : "confirms")}", _mo);
         var citation = Citation(_bot.Ask("/contacts person:Putin"), "C7");
         Assert.Equal("Reuters, Kremlin readout and 21 others, 18 March 2025 (2 days ago) · reported · disputed by TASS, Outlet number 3 with a long name of the… and 9 others", citation);
         Assert.Equal(34, _bot.Ask("/contacts person:Putin").Sections[0].Lines[0].Provenance!.Sources!.Count);
@@ -161,8 +179,8 @@ public sealed class SeveralSourcesTests : IDisposable
     public void Export_and_import_carry_every_source_with_its_stance()
     {
         PutinTrumpCall();
-        _bot.Ask("/update source id:C7 source:\"Daily Mail\"", _anna);
-        _bot.Ask("/update source id:C7 source:\"Daily Mail\" remove:true", _anna);
+        _bot.Ask("/sources add id:C7 source:\"Daily Mail\"", _anna);
+        _bot.Ask("/sources remove id:C7 source:\"Daily Mail\"", _anna);
         var transfer = _bot.Get<KnowledgeTransfer>();
         var export = transfer.Export();
         var json = JsonSerializer.Serialize(export with { ExportedAt = default }, KnowledgeJson.Options);

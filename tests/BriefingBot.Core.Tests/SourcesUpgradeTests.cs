@@ -57,7 +57,7 @@ public sealed class SourcesUpgradeTests
             Assert.All(history, r => Assert.Equal(SourceStance.Confirms, Assert.Single(r.Provenance.Sources).Stance));
             Assert.Equal(new SourceRef("AFP", "https://afp.com/a", new DateOnly(2025, 3, 9)), history[^1].Provenance.Source);
 
-            upgraded.Ask("/update source id:T1 source:Reuters source_date:2025-03-10 stance:disputes", TestBot.Moderator());
+            upgraded.Ask("/sources add id:T1 source:Reuters source_date:2025-03-10 stance:disputes", TestBot.Moderator());
             var line = upgraded.Ask("/terms").Sections.SelectMany(s => s.Lines).Single(l => l.Provenance?.Code.ToString() == "T1").Provenance!;
             Assert.Equal("AFP, 9 March 2025 (yesterday) · reported · disputed by Reuters", Phrases.Provenance(line, upgraded.Time.GetUtcNow()));
 

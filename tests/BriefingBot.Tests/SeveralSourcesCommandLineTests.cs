@@ -13,8 +13,8 @@ public sealed class SeveralSourcesCommandLineTests : IDisposable
     public async Task A_moderator_adds_sources_and_scripts_read_them_beside_the_first()
     {
         var db = Path.Combine(_bot.Folder, "team.db");
-        Assert.Equal(0, (await _bot.Run("ask", "/update source id:C1 source:\"White House readout\" source_url:https://www.whitehouse.gov/x source_date:2025-02-28", "--user", "Alice", "--db", db)).ExitCode);
-        var added = await _bot.Run("ask", "/update source id:C1 source:TASS stance:disputes", "--user", "Boris", "--db", db);
+        Assert.Equal(0, (await _bot.Run("ask", "/sources add id:C1 source:\"White House readout\" source_url:https://www.whitehouse.gov/x source_date:2025-02-28", "--user", "Alice", "--db", db)).ExitCode);
+        var added = await _bot.Run("ask", "/sources add id:C1 source:TASS stance:disputes", "--user", "Boris", "--db", db);
         Assert.Equal(0, added.ExitCode);
         Assert.StartsWith("Added a source to C1.", added.Out);
         Assert.Contains("Added source TASS, which disputes it.", added.Out);

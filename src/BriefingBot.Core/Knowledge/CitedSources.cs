@@ -18,7 +18,7 @@ public sealed class CitedSources(KnowledgeDatabase database, FactLog log)
             // One outlet both confirming and disputing a fact would read as nonsense ("Reuters … disputed by Reuters").
             if (latest.Provenance.Sources.FirstOrDefault(s => SameOutlet(s.Source, source.Source) && s.Stance != source.Stance) is { } other)
                 throw new KnowledgeException(
-                    $"{code} cites {Describe(other.Source)} as {Stance(other.Stance)} it; remove that first (remove:true) to cite {other.Source.Outlet.Trim()} as {Stance(source.Stance)} it.");
+                    $"{code} cites {Describe(other.Source)} as {Stance(other.Stance)} it; remove that first (/sources remove) to cite {other.Source.Outlet.Trim()} as {Stance(source.Stance)} it.");
             var provenance = latest.Provenance with { Confidence = confidence ?? latest.Provenance.Confidence, Also = [.. latest.Provenance.Also, source] };
             return Append(connection, tx, latest, provenance, by, reason);
         });

@@ -15,7 +15,7 @@ public sealed class UpdateReplies(FactLines lines)
         var said = new List<ReplyLine> { lines.Line(r, now), new(Capitalise(lines.Difference(view.Previous, r)) + ".") };
         // A changed fact is cited afresh; say so rather than let the sources added beside the old version vanish silently.
         if (view.Previous.Provenance.Also.Where(s => !r.Provenance.Sources.Contains(s)).Select(s => s.Source.Outlet).ToList() is { Count: > 0 } dropped)
-            said.Add(new ReplyLine($"No longer cited: {Phrases.List(dropped)}, which backed the earlier version; /update source id:{r.Code} adds one back."));
+            said.Add(new ReplyLine($"No longer cited: {Phrases.List(dropped)}, which backed the earlier version; /sources add id:{r.Code} adds one back."));
         said.Add(new ReplyLine($"/update undo takes this back; /history {r.Code} shows every version."));
         return Reply.Confirmation($"Updated {r.Code}.", new ReplySection(null, said));
     }
