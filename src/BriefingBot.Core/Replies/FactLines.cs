@@ -11,9 +11,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     public LineProvenance Provenance(Revision revision, DateTimeOffset now)
     {
+        // A fact citing one source leaves Sources null, which every reader takes as that one source: no list per line.
         var line = new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, false)
         {
-            Sources = revision.Provenance.Sources,
+            Sources = revision.Provenance.Also.Count == 0 ? null : revision.Provenance.Sources,
         };
         return line with { Stale = Phrases.Dated(line) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays) };
     }
@@ -25,21 +26,26 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     {
         if (after.Kind.Difference(before, after) is { } words) return words;
         var old = Describe(before);
-        return old == Describe(after) ? "source or confidence updated" : $"was: {old}";
+        return old == Describe(after) ? SameWords : $"was: {old}";
     }
 
     /// <summary>What changed between two revisions of a fact: what it says, or else its sources and confidence.</summary>
-    public string Difference(Revision before, Revision after) =>
-        KnowledgeJson.Serialize(before.Data) != KnowledgeJson.Serialize(after.Data)
-            ? Difference(before.Data, after.Data)
-            : SourceChange(before.Provenance, after.Provenance) ?? "source or confidence updated";
+    public string Difference(Revision before, Revision after)
+    {
+        // Read from the sentences, as the data-only overload does, so a /changes page serialises nothing.
+        var said = Difference(before.Data, after.Data);
+        return said == SameWords ? SourceChange(before.Provenance, after.Provenance) ?? said : said;
+    }
+
+    private const string SameWords = "source or confidence updated";
 
     /// <summary>"added source Kremlin readout of 18 March 2025; removed source TASS", or null when the sources and confidence are the same.</summary>
     public static string? SourceChange(Provenance before, Provenance after)
     {
         var parts = new List<string>();
-        var added = after.Sources.Where(s => !before.Sources.Contains(s)).ToList();
-        var removed = before.Sources.Where(s => !after.Sources.Contains(s)).ToList();
+        var (was, now) = (before.Sources, after.Sources);
+        var added = now.Where(s => !was.Contains(s)).ToList();
+        var removed = was.Where(s => !now.Contains(s)).ToList();
         if (added.Count > 0) parts.Add((added.Count == 1 ? "added source " : "added sources ") + Phrases.List(added.Select(Cited).ToList()));
         if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s => s.Source.Outlet).ToList()));
         if (before.Confidence != after.Confidence)

@@ -54,7 +54,11 @@ public static class Phrases
     public static string Provenance(LineProvenance p, DateTimeOffset now)
     {
         var date = Dated(p);
-        var sources = p.Sources ?? [new CitedSource(p.Source)];
+        if (p.Sources is not { Count: > 1 } sources)
+        {
+            var one = $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+            return p.Stale ? one + " · possibly out of date" : one;
+        }
         var confirming = Outlets(sources, SourceStance.Confirms);
         if (confirming.Count == 0 || confirming[0] != p.Source.Outlet) confirming.Insert(0, p.Source.Outlet);
         var latest = sources.Where(s => s.Stance == SourceStance.Confirms).Select(s => s.Source.Published).OfType<DateOnly>().Distinct().Count() > 1 ? "latest " : "";
@@ -66,7 +70,7 @@ public static class Phrases
 
     /// <summary>The date a citation gives: the newest date among the sources that confirm, or the day it was recorded.</summary>
     public static DateOnly Dated(LineProvenance p) =>
-        (p.Sources ?? [new CitedSource(p.Source)]).Where(s => s.Stance == SourceStance.Confirms).Max(s => s.Source.Published)
+        (p.Sources is { Count: > 1 } sources ? sources.Where(s => s.Stance == SourceStance.Confirms).Max(s => s.Source.Published) : null)
         ?? p.Source.Published ?? DateOnly.FromDateTime(p.RecordedAt.UtcDateTime);
 
     // Each outlet once, in the order cited; long names clipped so a citation stays one short line (the first is kept whole
