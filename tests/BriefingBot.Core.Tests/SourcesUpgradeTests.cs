@@ -40,7 +40,11 @@ public sealed class SourcesUpgradeTests
             Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
             foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants",
                          "settings", "briefing_schedules", "briefing_runs"])
-                Run(old, $"INSERT INTO main.{table} SELECT * FROM made.{table}");
+            {
+                // Only the columns the old table has: later migrations may add columns that this file must not yet hold.
+                var columns = string.Join(", ", Columns(old, table));
+                Run(old, $"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM made.{table}");
+            }
             Run(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
             Run(old, "DETACH DATABASE made");
         }
@@ -80,6 +84,16 @@ public sealed class SourcesUpgradeTests
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
+    }
+
+    private static List<string> Columns(SqliteConnection connection, string table)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT name FROM pragma_table_info('{table}', 'main')";
+        using var reader = cmd.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
     }
 
     private static string Scalar(SqliteConnection connection, string sql)
