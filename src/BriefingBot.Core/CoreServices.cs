@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();
+        services.AddSingleton<CitedSources>();
         services.AddSingleton<FactQueries>();
         services.AddSingleton<KnowledgeSeeder>();
         services.AddSingleton<KnowledgeTransfer>();
@@ -44,6 +45,7 @@ public static class CoreServices
                      typeof(StatementsAnswer), typeof(StatementUpdate),
                      typeof(ScheduleSet), typeof(ScheduleOff), typeof(ScheduleShow), typeof(ScheduleStatus), typeof(SchedulePostNow),
                      typeof(WhoAnswer), typeof(RoleUpdate),
+                     typeof(SourcesAnswer), typeof(SourceAdd), typeof(SourceRemove),
                  })
             services.AddSingleton(typeof(ICommandHandler), handler);
         return services;

@@ -49,6 +49,6 @@ public sealed class MoveTermTests : IDisposable
         Moderate("/update proposal name:\"US ceasefire proposal\" status:proposed sponsors:\"United States\" source:Reuters");
         var both = Moderate("/update term id:T1 proposal:P3 text:\"Thirty days\" source:Reuters");
         Assert.Contains("Moved from P1 to P3; was “A partial truce lasting one month.”, now “Thirty days”.", both);
-        Assert.Contains("Source or confidence updated", Moderate("/update term id:T1 proposal:P3 source:AP"));
+        Assert.Contains("Added source AP; removed source Reuters.", Moderate("/update term id:T1 proposal:P3 source:AP"));
     }
 }

@@ -17,16 +17,22 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
         var historyLines = revisions.Select((r, i) =>
         {
             var line = lines.Line(r, request.Now);
-            var what = r.Action switch
-            {
-                RevisionAction.Create => "Recorded",
-                RevisionAction.Change => "Changed",
-                RevisionAction.Retract => "Retracted",
-                _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
-            };
+            // A revision that only cites differently says which source came or went, and by whom.
+            var sourced = r.Action == RevisionAction.Change && i > 0
+                && KnowledgeJson.Serialize(revisions[i - 1].Data) == KnowledgeJson.Serialize(r.Data)
+                && FactLines.SourceChange(revisions[i - 1].Provenance, r.Provenance) is { } change ? change : null;
+            var what = sourced is not null
+                ? revisions[i - 1].Provenance.Sources.SequenceEqual(r.Provenance.Sources) ? "Confidence changed" : "Sources changed"
+                : r.Action switch
+                {
+                    RevisionAction.Create => "Recorded",
+                    RevisionAction.Change => "Changed",
+                    RevisionAction.Retract => "Retracted",
+                    _ => r.Retracted ? "Withdrawn by undo" : "Restored by undo",
+                };
             var why = r.Reason is { Length: > 0 } reason ? $" ({reason})" : "";
             var moved = i > 0 && lines.Moved(revisions[i - 1].Data, r.Data) is { } m ? $" ({m})" : "";
-            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {line.Text}{moved}" };
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {sourced ?? line.Text}{moved}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";
         return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",

@@ -154,6 +154,35 @@ public static class CommandCatalogue
                 new("undo", "Take back your own last change", Access.Moderator, []),
             ],
         },
+        new("sources", "Every source a fact cites; moderators add one or remove one added by mistake", Access.Member, [])
+        {
+            Subcommands =
+            [
+                new("show", "Every source of one fact, with its link, date and whether it confirms or disputes it", Access.Member,
+                [
+                    new("id", "The fact, such as C7", OptionType.FactId, Required: true, MaxLength: 12),
+                    new("as_of", "The sources we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                ]) { Primary = "id" },
+                new("add", "Moderators: cite one more source for a fact without changing what it says", Access.Moderator,
+                [
+                    new("id", "The fact, such as C7", OptionType.FactId, Required: true, MaxLength: 12),
+                    new("source", "The outlet, such as Kremlin readout", OptionType.Text, Required: true, MaxLength: 100),
+                    new("stance", "confirms (if left out) or disputes the fact", OptionType.Choice) { Choices = Vocabulary.AllWords<SourceStance>() },
+                    new("source_url", "A link to it", OptionType.Text, MaxLength: 500),
+                    new("source_date", "When it was published (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("confidence", "How sure we are of the fact now; unchanged if left out", OptionType.Choice) { Choices = Vocabulary.AllWords<Confidence>() },
+                    new("reason", "Why you are making this change", OptionType.Text, MaxLength: 300),
+                ]),
+                new("remove", "Moderators: stop citing a source added by mistake", Access.Moderator,
+                [
+                    new("id", "The fact, such as C7", OptionType.FactId, Required: true, MaxLength: 12),
+                    new("source", "The outlet to remove, such as TASS", OptionType.Text, Required: true, MaxLength: 100),
+                    new("source_url", "Its link, if the fact cites that outlet twice", OptionType.Text, MaxLength: 500),
+                    new("source_date", "Its date, if the fact cites that outlet twice", OptionType.Date, MaxLength: 40),
+                    new("reason", "Why it was wrong", OptionType.Text, MaxLength: 300),
+                ]),
+            ],
+        },
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByPath = Flatten().ToDictionary(p => p.Path, p => p.Spec);

@@ -116,6 +116,10 @@ public sealed class FactLog
         {
             factId = NewFact(connection, tx, data.Kind, data.Kind.ParentId(data));
         }
+        // Saying the same thing again (a new first source, a new confidence) keeps the sources added beside it; a changed
+        // fact is cited afresh, as those sources backed the earlier version (the confirmation names them).
+        if (previous is not null && provenance.Also.Count == 0 && KnowledgeJson.Serialize(previous.Data) == KnowledgeJson.Serialize(data))
+            provenance = provenance with { Also = previous.Provenance.Also.Where(s => !CitedSources.Same(s.Source, provenance.Source)).ToList() };
         var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
         var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
         return new FactView(ReadRevision(connection, tx, id), previous);
@@ -185,6 +189,16 @@ public sealed class FactLog
                 reason,
                 undoes,
             }, tx);
+        for (var i = 0; i < provenance.Also.Count; i++)
+            connection.Execute(
+                "INSERT INTO revision_sources (revision_id, position, source_id, stance) VALUES (@id, @position, @sourceId, @stance)",
+                new
+                {
+                    id,
+                    position = i + 1,
+                    sourceId = SourceId(connection, tx, provenance.Also[i].Source),
+                    stance = Vocabulary.Word(provenance.Also[i].Stance),
+                }, tx);
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow());
         return id;
     }

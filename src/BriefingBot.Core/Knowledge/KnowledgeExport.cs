@@ -12,7 +12,10 @@ public sealed record KnowledgeExport(
     IReadOnlyList<KnowledgeExport.RevisionEntry> Revisions)
 {
     public const string FormatName = "briefingbot-knowledge";
-    public const int CurrentVersion = 1;
+    /// <summary>2 added <see cref="RevisionEntry.Sources"/>; a version 1 file (one source per revision) still imports.</summary>
+    public const int CurrentVersion = 2;
+
+    public const int OldestVersion = 1;
 
     /// <param name="Places">The aliases that are places (search leaves them out); absent in files written before there were any.</param>
     public sealed record ActorEntry(long Id, string Name, ActorKind Kind, IReadOnlyList<string> Aliases, DateTimeOffset RecordedAt, string RecordedBy,
@@ -22,5 +25,10 @@ public sealed record KnowledgeExport(
 
     public sealed record RevisionEntry(
         long Id, long FactId, RevisionAction Action, bool Retracted, JsonElement Data, SourceRef Source, Confidence Confidence,
-        DateTimeOffset RecordedAt, string RecordedBy, string RecordedByName, string? Reason, long? UndoesRevisionId);
+        DateTimeOffset RecordedAt, string RecordedBy, string RecordedByName, string? Reason, long? UndoesRevisionId,
+        IReadOnlyList<CitedSource>? Sources = null)
+    {
+        /// <summary>The sources it cites: <see cref="Sources"/> (written only when there are several), else <see cref="Source"/>.</summary>
+        public Provenance Provenance() => Sources is { Count: > 0 } all ? Knowledge.Provenance.Of(all, Confidence) : new(Source, Confidence);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var revisions = RevisionRows.Query(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
             r.Id, r.FactId, r.Action, r.Retracted, JsonSerializer.SerializeToElement(r.Data, KnowledgeJson.Options),
             r.Provenance.Source, r.Provenance.Confidence, r.RecordedAt, r.RecordedBy, r.RecordedByName, r.Reason,
-            r.UndoesRevisionId)).ToList();
+            r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null)).ToList();
         return new KnowledgeExport(KnowledgeExport.FormatName, KnowledgeExport.CurrentVersion, time.GetUtcNow(), actorRows, facts, revisions);
     }
 
@@ -33,7 +33,8 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var problems = new List<string>();
         if (data is null) return ["The file is empty."];
         if (data.Format != KnowledgeExport.FormatName) problems.Add($"format is “{data.Format}”, expected “{KnowledgeExport.FormatName}”.");
-        if (data.Version != KnowledgeExport.CurrentVersion) problems.Add($"version {data.Version} is not one this build reads ({KnowledgeExport.CurrentVersion}).");
+        if (data.Version is < KnowledgeExport.OldestVersion or > KnowledgeExport.CurrentVersion)
+            problems.Add($"version {data.Version} is not one this build reads ({KnowledgeExport.OldestVersion} to {KnowledgeExport.CurrentVersion}).");
         var actorIds = new HashSet<long>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var a in data.Actors ?? [])
@@ -64,6 +65,9 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             if (!facts.TryGetValue(r.FactId, out var fact)) { problems.Add($"{where} refers to fact {r.FactId}, which is not in the file."); continue; }
             if (r.UndoesRevisionId is { } u && !revisionIds.Contains(u)) problems.Add($"{where} undoes revision {u}, which comes later or is missing.");
             if (string.IsNullOrWhiteSpace(r.Source?.Outlet)) problems.Add($"{where} cites no source.");
+            if (r.Sources is { Count: > 0 } sources
+                && (sources[0] != new CitedSource(r.Source!) || sources.Any(s => string.IsNullOrWhiteSpace(s.Source?.Outlet))))
+                problems.Add($"{where} lists sources that do not start with its source, confirming, or that name no outlet.");
             FactData payload;
             try { payload = r.Data.Deserialize<FactData>(KnowledgeJson.Options) ?? throw new JsonException("empty"); }
             catch (Exception e) when (e is JsonException or NotSupportedException) { problems.Add($"{where} has unreadable data: {e.Message}"); continue; }
@@ -119,7 +123,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             connection.Execute("INSERT INTO settings (key, value) VALUES ('seeded_at', @at) ON CONFLICT (key) DO NOTHING",
                 new { at = StoredTime.Format(time.GetUtcNow()) }, tx);
             foreach (var (r, payload) in parsed)
-                log.Append(connection, tx, r.FactId, r.Action, r.Retracted, payload, new Provenance(r.Source, r.Confidence),
+                log.Append(connection, tx, r.FactId, r.Action, r.Retracted, payload, r.Provenance(),
                     new ChangeAuthor("import", r.RecordedBy, r.RecordedByName), r.Reason, r.UndoesRevisionId, r.RecordedAt,
                     explicitId: r.Id, recordedByKey: r.RecordedBy);
             return 0;

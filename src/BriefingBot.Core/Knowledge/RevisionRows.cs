@@ -7,7 +7,9 @@ internal static class RevisionRows
 {
     public const string Select = """
         SELECT r.id, r.fact_id, f.kind, f.number, r.action, r.retracted, r.payload, s.outlet, s.url, s.published,
-               r.confidence, r.recorded_at, r.recorded_by, r.recorded_by_name, r.reason, r.undoes_revision_id
+               r.confidence, r.recorded_at, r.recorded_by, r.recorded_by_name, r.reason, r.undoes_revision_id,
+               (SELECT json_group_array(json_array(x.position, o.outlet, o.url, o.published, x.stance))
+                FROM revision_sources x JOIN sources o ON o.id = x.source_id WHERE x.revision_id = r.id) AS also
         FROM revisions r
         JOIN facts f ON f.id = r.fact_id
         JOIN sources s ON s.id = r.source_id
@@ -35,12 +37,27 @@ internal static class RevisionRows
         Vocabulary.Parse<RevisionAction>(r.GetString(4)),
         r.GetInt64(5) != 0,
         KnowledgeJson.Deserialize(r.GetString(6)),
-        new Provenance(
-            new SourceRef(r.GetString(7), r.GetString(8) is { Length: > 0 } url ? url : null, StoredTime.ParseDate(r.GetString(9))),
-            Vocabulary.Parse<Confidence>(r.GetString(10))),
+        new Provenance(Source(r.GetString(7), r.GetString(8), r.GetString(9)), Vocabulary.Parse<Confidence>(r.GetString(10)))
+        {
+            Also = Also(r.GetString(16)),
+        },
         StoredTime.ParseInstant(r.GetString(11)),
         r.GetString(12),
         r.GetString(13),
         r.IsDBNull(14) ? null : r.GetString(14),
         r.IsDBNull(15) ? null : r.GetInt64(15));
+
+    private static SourceRef Source(string outlet, string url, string published) =>
+        new(outlet, url is { Length: > 0 } ? url : null, StoredTime.ParseDate(published));
+
+    // Most facts cite one source: their list is "[]" and costs no parsing.
+    private static IReadOnlyList<CitedSource> Also(string json)
+    {
+        if (json == "[]") return [];
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray()
+            .Select(e => (Position: e[0].GetInt64(), Cited: new CitedSource(Source(e[1].GetString()!, e[2].GetString()!, e[3].GetString()!),
+                Vocabulary.Parse<SourceStance>(e[4].GetString()!))))
+            .OrderBy(e => e.Position).Select(e => e.Cited).ToList();
+    }
 }

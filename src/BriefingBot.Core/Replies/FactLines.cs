@@ -11,9 +11,12 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     public LineProvenance Provenance(Revision revision, DateTimeOffset now)
     {
-        var dated = revision.Provenance.Source.Published ?? DateOnly.FromDateTime(revision.RecordedAt.UtcDateTime);
-        var stale = dated < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays);
-        return new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, stale);
+        // A fact citing one source leaves Sources null, which every reader takes as that one source: no list per line.
+        var line = new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, false)
+        {
+            Sources = revision.Provenance.Also.Count == 0 ? null : revision.Provenance.Sources,
+        };
+        return line with { Stale = Phrases.Dated(line) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays) };
     }
 
     public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data);
@@ -48,9 +51,37 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
             ({ } moved, { } changed) => $"{moved}; {changed}",
             ({ } moved, null) => moved,
             (null, { } changed) => changed,
-            _ => "source or confidence updated",
+            _ => SameWords,
         };
     }
+
+    /// <summary>What changed between two revisions of a fact: what it says, or else its sources and confidence.</summary>
+    public string Difference(Revision before, Revision after)
+    {
+        // Read from the sentences, as the data-only overload does, so a /changes page serialises nothing.
+        var said = Difference(before.Data, after.Data);
+        return said == SameWords ? SourceChange(before.Provenance, after.Provenance) ?? said : said;
+    }
+
+    private const string SameWords = "source or confidence updated";
+
+    /// <summary>"added source Kremlin readout of 18 March 2025; removed source TASS", or null when the sources and confidence are the same.</summary>
+    public static string? SourceChange(Provenance before, Provenance after)
+    {
+        var parts = new List<string>();
+        var (was, now) = (before.Sources, after.Sources);
+        var added = now.Where(s => !was.Contains(s)).ToList();
+        var removed = was.Where(s => !now.Contains(s)).ToList();
+        if (added.Count > 0) parts.Add((added.Count == 1 ? "added source " : "added sources ") + Phrases.List(added.Select(Cited).ToList()));
+        if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s => s.Source.Outlet).ToList()));
+        if (before.Confidence != after.Confidence)
+            parts.Add($"confidence was {Phrases.Confidence(before.Confidence)}, now {Phrases.Confidence(after.Confidence)}");
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string Cited(CitedSource s) =>
+        s.Source.Outlet + (s.Source.Published is { } d ? $" of {Phrases.Date(d)}" : "")
+        + (s.Stance == SourceStance.Disputes ? ", which disputes it" : "");
 
     /// <summary>A line saying what one revision did: "New term: …", "Changed T4: was “…”, now “…”", "Retracted C3: …".</summary>
     public ReplyLine Change(FactView change, DateTimeOffset now)
@@ -60,7 +91,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         var text = r.Action switch
         {
             RevisionAction.Create => $"New {kind}: {Describe(r.Data)}",
-            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {Describe(r.Data)} ({Difference(before.Data, r.Data)})",
+            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {Describe(r.Data)} ({Difference(before, r)})",
             RevisionAction.Retract => $"Retracted {kind}: {Describe(r.Data)}{(r.Reason is { } why ? $" — {why}" : "")}",
             RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {Describe(r.Data)}",
             RevisionAction.Undo => $"Restored by undo: {Describe(r.Data)}",

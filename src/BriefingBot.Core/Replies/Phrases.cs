@@ -46,13 +46,38 @@ public static class Phrases
     };
 
     /// <summary>The citation under a fact: "Reuters, 6 March 2025 (a year ago) · reported · possibly out of date".</summary>
+    /// <remarks>
+    /// Several sources read "Reuters, Kremlin readout and 2 others, latest 18 March 2025 (…) · reported · disputed by TASS":
+    /// the first outlet leads (renderers link it), the newest confirming date is the one that says how current it is, and
+    /// the list stays short however many sources there are.
+    /// </remarks>
     public static string Provenance(LineProvenance p, DateTimeOffset now)
     {
-        var date = p.Source.Published ?? DateOnly.FromDateTime(p.RecordedAt.UtcDateTime);
-        var text = $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+        var date = Dated(p);
+        if (p.Sources is not { Count: > 1 } sources)
+        {
+            var one = $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+            return p.Stale ? one + " · possibly out of date" : one;
+        }
+        var confirming = Outlets(sources, SourceStance.Confirms);
+        if (confirming.Count == 0 || confirming[0] != p.Source.Outlet) confirming.Insert(0, p.Source.Outlet);
+        var latest = sources.Where(s => s.Stance == SourceStance.Confirms).Select(s => s.Source.Published).OfType<DateOnly>().Distinct().Count() > 1 ? "latest " : "";
+        var text = $"{List(confirming, 2)}, {latest}{Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+        if (Outlets(sources, SourceStance.Disputes) is { Count: > 0 } disputing) text += $" · disputed by {List(disputing, 2)}";
         if (p.Stale) text += " · possibly out of date";
         return text;
     }
+
+    /// <summary>The date a citation gives: the newest date among the sources that confirm, or the day it was recorded.</summary>
+    public static DateOnly Dated(LineProvenance p) =>
+        (p.Sources is { Count: > 1 } sources ? sources.Where(s => s.Stance == SourceStance.Confirms).Max(s => s.Source.Published) : null)
+        ?? p.Source.Published ?? DateOnly.FromDateTime(p.RecordedAt.UtcDateTime);
+
+    // Each outlet once, in the order cited; long names clipped so a citation stays one short line (the first is kept whole
+    // because renderers find it at the start to link it).
+    private static List<string> Outlets(IEnumerable<CitedSource> sources, SourceStance stance) =>
+        sources.Where(s => s.Stance == stance).Select((s, i) => i == 0 && stance == SourceStance.Confirms ? s.Source.Outlet : Clip(s.Source.Outlet, 40))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, at a word where possible.</summary>
     public static string Clip(string text, int max)

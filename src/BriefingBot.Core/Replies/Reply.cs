@@ -9,7 +9,11 @@ public enum Visibility { Public, OnlyAsker }
 public enum ReplyTone { Answer, Confirmation, Error }
 
 /// <summary>Where a fact line comes from: its id, its source, how sure we are, and whether it may be out of date.</summary>
-public sealed record LineProvenance(FactCode Code, SourceRef Source, Confidence Confidence, DateTimeOffset RecordedAt, bool Stale);
+public sealed record LineProvenance(FactCode Code, SourceRef Source, Confidence Confidence, DateTimeOffset RecordedAt, bool Stale)
+{
+    /// <summary>Every source the fact cites, <see cref="Source"/> first; null is the same as citing <see cref="Source"/> alone.</summary>
+    public IReadOnlyList<CitedSource>? Sources { get; init; }
+}
 
 /// <summary>One line of a reply; a fact line carries its provenance.</summary>
 public sealed record ReplyLine(string Text, LineProvenance? Provenance = null);

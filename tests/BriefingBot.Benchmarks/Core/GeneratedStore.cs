@@ -14,8 +14,9 @@ namespace BriefingBot.Benchmarks.Core;
 public static class GeneratedStore
 {
     public const int Facts = 100_000;
-    // Named for what it holds, so stores of older builds in the shared temp folder are not mistaken for it.
-    private const string Version = "v3-roles-statements";
+    // Named for what it holds, so stores of older builds in the shared temp folder are not mistaken for it; one fact in
+    // four cites 2–4 sources, one in ten of those disputing.
+    private const string Version = "v3-roles-statements-sources";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
@@ -53,6 +54,8 @@ public static class GeneratedStore
         var log = services.GetRequiredService<FactLog>();
         var database = services.GetRequiredService<KnowledgeDatabase>();
         var random = new Random(20250306);
+        // Its own generator, so the facts themselves stay exactly those of v1.
+        var citing = new Random(20250318);
         var author = new ChangeAuthor("bench", "gen", "generator");
 
         var people = Enumerable.Range(0, 150).Select(i => actors.Add($"{First[i % First.Length]} {Last[i / First.Length % Last.Length]} {i}", ActorKind.Person, [$"{Last[i / First.Length % Last.Length]}{i}"], author).Id).ToList();
@@ -73,6 +76,13 @@ public static class GeneratedStore
                     var common = made % 3 == 0 ? " ceasefire" : "";
                     var source = new Provenance(new SourceRef(outlets[random.Next(outlets.Length)], null, DateOnly.FromDateTime(at.UtcDateTime)),
                         (Confidence)random.Next(3));
+                    if (citing.Next(4) == 0)
+                        source = source with
+                        {
+                            Also = Enumerable.Range(0, 1 + citing.Next(3)).Select(k => new CitedSource(
+                                new SourceRef(outlets[citing.Next(outlets.Length)] + (k > 0 ? $" {k}" : " readout"), null, DateOnly.FromDateTime(at.UtcDateTime)),
+                                citing.Next(10) == 0 ? SourceStance.Disputes : SourceStance.Confirms)).ToList(),
+                        };
                     FactData data;
                     long? parent = null;
                     var roll = made < 100 ? 0 : random.Next(100);
