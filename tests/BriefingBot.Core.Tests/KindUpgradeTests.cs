@@ -42,17 +42,11 @@ public sealed class KindUpgradeTests
 
         // The same rows in a file at the previous schema version, as the previous release would hold them.
         var oldPath = Path.Combine(oldFolder, "knowledge.db");
-        using (var old = new SqliteConnection($"Data Source={oldPath};Foreign Keys=True"))
+        OlderSchema.Build(oldPath, PreviousVersion, Path.Combine(madeFolder, "knowledge.db"));
+        using (var old = new SqliteConnection($"Data Source={oldPath};Pooling=False"))
         {
             old.Open();
-            Assert.Equal(PreviousVersion, MigrationRunner.Apply(old, upTo: PreviousVersion));
             Assert.Contains("CHECK (kind IN", Scalar(old, "SELECT sql FROM sqlite_schema WHERE name = 'facts'"));
-            Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
-            foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants",
-                         "settings", "briefing_schedules", "briefing_runs"])
-                Run(old, $"INSERT INTO main.{table} ({Columns(old, table)}) SELECT {Columns(old, table)} FROM made.{table}");
-            Run(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
-            Run(old, "DETACH DATABASE made");
         }
         SqliteConnection.ClearAllPools();
 
@@ -85,25 +79,7 @@ public sealed class KindUpgradeTests
         return JsonSerializer.Serialize(export with { ExportedAt = default }, KnowledgeJson.Options);
     }
 
-    // The columns the previous release's table has: later migrations add columns its rows never held.
-    internal static string Columns(SqliteConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT group_concat(name, ', ') FROM pragma_table_info('{table}', 'main')";
-        return (string)cmd.ExecuteScalar()!;
-    }
+    private static void Run(SqliteConnection connection, string sql) => OlderSchema.Run(connection, sql);
 
-    private static void Run(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static string Scalar(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
+    private static string Scalar(SqliteConnection connection, string sql) => OlderSchema.Scalar(connection, sql);
 }

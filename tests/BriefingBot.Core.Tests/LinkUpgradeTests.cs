@@ -23,21 +23,7 @@ public sealed class LinkUpgradeTests
         SqliteConnection.ClearAllPools();
 
         var oldPath = Path.Combine(oldFolder, "knowledge.db");
-        using (var old = new SqliteConnection($"Data Source={oldPath};Foreign Keys=True"))
-        {
-            old.Open();
-            Assert.Equal(5, MigrationRunner.Apply(old, upTo: 5));
-            Execute(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
-            foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants", "settings"])
-            {
-                using var cmd = old.CreateCommand();
-                cmd.CommandText = $"SELECT group_concat(name, ', ') FROM pragma_table_info('{table}')";
-                var columns = (string)cmd.ExecuteScalar()!;
-                Execute(old, $"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM made.{table}");
-            }
-            Execute(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
-            Execute(old, "DETACH DATABASE made");
-        }
+        OlderSchema.Build(oldPath, 5, Path.Combine(madeFolder, "knowledge.db"));
         SqliteConnection.ClearAllPools();
 
         using (var upgraded = new TestBot(seed: false, folder: oldFolder))
@@ -56,12 +42,5 @@ public sealed class LinkUpgradeTests
         }
         SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 }

@@ -25,20 +25,14 @@ public sealed class PlaceUpgradeTests
         SqliteConnection.ClearAllPools();
 
         var oldPath = Path.Combine(oldFolder, "knowledge.db");
-        using (var old = new SqliteConnection($"Data Source={oldPath};Foreign Keys=True"))
+        // The previous release spelled every actor out with all its aliases, capitals included.
+        OlderSchema.Build(oldPath, PreviousVersion, Path.Combine(madeFolder, "knowledge.db"), """
+            SELECT rowid, body || CASE WHEN body LIKE '%United States%' THEN ' Washington' ELSE '' END
+                               || CASE WHEN body LIKE '%Ukraine%' THEN ' Kyiv Kiev' ELSE '' END FROM made.fact_text
+            """);
+        using (var old = new SqliteConnection($"Data Source={oldPath};Pooling=False"))
         {
             old.Open();
-            Assert.Equal(PreviousVersion, MigrationRunner.Apply(old, upTo: PreviousVersion));
-            Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
-            foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants", "settings"])
-                Run(old, $"INSERT INTO main.{table} ({KindUpgradeTests.Columns(old, table)}) SELECT {KindUpgradeTests.Columns(old, table)} FROM made.{table}");
-            // The previous release spelled every actor out with all its aliases, capitals included.
-            Run(old, """
-                INSERT INTO main.fact_text (rowid, body)
-                SELECT rowid, body || CASE WHEN body LIKE '%United States%' THEN ' Washington' ELSE '' END
-                                   || CASE WHEN body LIKE '%Ukraine%' THEN ' Kyiv Kiev' ELSE '' END FROM made.fact_text
-                """);
-            Run(old, "DETACH DATABASE made");
             Assert.True(Count(old, "SELECT COUNT(*) FROM fact_text WHERE fact_text MATCH 'Washington'") > 2);
         }
         SqliteConnection.ClearAllPools();
@@ -55,13 +49,6 @@ public sealed class PlaceUpgradeTests
         }
         SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
-    }
-
-    private static void Run(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 
     private static long Count(SqliteConnection connection, string sql)

@@ -33,21 +33,7 @@ public sealed class SourcesUpgradeTests
         SqliteConnection.ClearAllPools();
 
         // The same rows in a file at schema version 5, which had one source per revision and no revision_sources.
-        using (var old = new SqliteConnection($"Data Source={Path.Combine(oldFolder, "knowledge.db")};Foreign Keys=True"))
-        {
-            old.Open();
-            Assert.Equal(PreviousVersion, MigrationRunner.Apply(old, upTo: PreviousVersion));
-            Run(old, $"ATTACH DATABASE '{Path.Combine(madeFolder, "knowledge.db")}' AS made");
-            foreach (var table in (string[])["actors", "actor_aliases", "sources", "facts", "revisions", "current_facts", "current_participants",
-                         "settings", "briefing_schedules", "briefing_runs"])
-            {
-                // Only the columns the old table has: later migrations may add columns that this file must not yet hold.
-                var columns = string.Join(", ", Columns(old, table));
-                Run(old, $"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM made.{table}");
-            }
-            Run(old, "INSERT INTO main.fact_text (rowid, body) SELECT rowid, body FROM made.fact_text");
-            Run(old, "DETACH DATABASE made");
-        }
+        OlderSchema.Build(Path.Combine(oldFolder, "knowledge.db"), PreviousVersion, Path.Combine(madeFolder, "knowledge.db"));
         SqliteConnection.ClearAllPools();
 
         using (var upgraded = new TestBot(seed: false, folder: oldFolder))
@@ -79,27 +65,7 @@ public sealed class SourcesUpgradeTests
     private static string Export(TestBot bot) =>
         JsonSerializer.Serialize(bot.Get<KnowledgeTransfer>().Export() with { ExportedAt = default }, KnowledgeJson.Options);
 
-    private static void Run(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private static void Run(SqliteConnection connection, string sql) => OlderSchema.Run(connection, sql);
 
-    private static List<string> Columns(SqliteConnection connection, string table)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT name FROM pragma_table_info('{table}', 'main')";
-        using var reader = cmd.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
-    }
-
-    private static string Scalar(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
+    private static string Scalar(SqliteConnection connection, string sql) => OlderSchema.Scalar(connection, sql);
 }
