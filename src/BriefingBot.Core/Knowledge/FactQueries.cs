@@ -40,6 +40,17 @@ public sealed class FactQueries(KnowledgeDatabase database)
     public Page<FactView> Proposals(int limit) => Paged(
         "SELECT revision_id FROM current_facts WHERE kind = 'proposal' AND live = 1 ORDER BY fact_id DESC LIMIT $limit", limit);
 
+    /// <summary>The newest live proposals as known at <paramref name="asOf"/> (now when null), newest first.</summary>
+    public IReadOnlyList<FactView> Proposals(int limit, DateTimeOffset? asOf) =>
+        asOf is null ? Proposals(limit).Items
+            // The newest recorded by then, a few more than asked in case some were retracted by then.
+            : LatestOf("""
+                SELECT f.id FROM facts f WHERE f.kind = 'proposal'
+                  AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $asOf)
+                ORDER BY f.id DESC LIMIT $window
+                """, asOf, ("$window", limit + 16))
+                .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
+
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public FactView? NewestProposal(DateTimeOffset? asOf = null)
     {
