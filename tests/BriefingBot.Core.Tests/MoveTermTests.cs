@@ -66,4 +66,12 @@ public sealed class MoveTermTests : IDisposable
         Assert.Equal("Other proposals include US ceasefire proposal (P2). Ask /terms proposal:<name or id>.", then.Footer);
         Assert.Equal("Other proposals include Black Sea arrangement (P3). Ask /terms proposal:<name or id>.", _bot.Ask("/terms proposal:P1").Footer);
     }
+
+    [Fact]
+    public void A_term_reworded_and_agreed_in_one_update_says_both()
+    {
+        var changed = Moderate("/update term id:T3 status:agreed text:\"A 30-day halt to strikes on energy infrastructure.\" source:\"White House readout\"");
+        Assert.Contains("Was “The truce covers attacks targeting energy infrastructure.” (proposed), now “A 30-day halt to strikes on energy infrastructure.” (agreed).", changed);
+        Assert.Contains("(proposed), now", TestBot.Text(_bot.Ask("/changes")));
+    }
 }
