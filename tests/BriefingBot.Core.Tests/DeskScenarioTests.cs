@@ -83,6 +83,8 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
             "text:\"Supports a ceasefire in principle, but there are nuances: how it would be monitored, and Ukraine must not rearm\" " +
             "source:Reuters source_date:2025-03-13"));
 
+        Mod("/update role person:Putin represents:Russia role:\"President of Russia\" since:2012-05-07 source:Kremlin");
+
         // Friday 14 March: the Kremlin says Witkoff saw Putin last night; a careless moderator enters a false claim.
         On(14, 10);
         Assert.Contains("Recorded new contact C8.", Mod(
@@ -169,6 +171,11 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Tuesday 18 March 2025, the Kremlin readout of the call (sets conditions)", putin);
         Assert.Equal(["S7", "S6", "S5", "S3", "S2", "S1"], Codes("/statements about:P2"));
         Assert.Equal(["S7", "S5", "S3"], Codes("/statements about:P2 stance:conditions"));
+
+        // Russia speaks through Putin: his conditions, and not the retracted "acceptance" attributed to Russia.
+        Assert.Equal(["S5", "S3"], Codes("/statements person:Russia"));
+        Assert.Contains("Including statements of people who represent Russia now: Vladimir Putin.", Ask("/statements person:Russia"));
+        Assert.Equal(["C9", "C8"], Codes("/contacts person:Russia since:2025-03-10"));
 
         // Ukraine speaks and meets through the people who represent it, and the answers say whose.
         var ukraineSaid = Ask("/statements person:Ukraine");
@@ -281,7 +288,7 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
         foreach (var question in new[]
                  {
                      "/terms proposal:P2", "/terms as_of:2025-03-10", "/statements person:Ukraine", "/contacts person:Ukraine", "/who Rubio",
-                     "/aid", "/history S4", "/history T3", "/sources show C9", "/briefing since:2025-03-10", "/changes since:2025-03-10",
+                     "/aid", "/history S4", "/history T3", "/history C9", "/statements person:Russia", "/who Putin", "/search Jeddah", "/sources show C9", "/briefing since:2025-03-10", "/changes since:2025-03-10",
                  })
             Assert.Equal(TestBot.Text(_bot.Ask(question)), TestBot.Text(copy.Ask(question)));
     }
