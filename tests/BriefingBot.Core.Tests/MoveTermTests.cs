@@ -51,4 +51,27 @@ public sealed class MoveTermTests : IDisposable
         Assert.Contains("Moved from P1 to P3; was “A partial truce lasting one month.”, now “Thirty days”.", both);
         Assert.Contains("Added source AP; removed source Reuters.", Moderate("/update term id:T1 proposal:P3 source:AP"));
     }
+
+    [Fact]
+    public void Terms_as_of_a_day_names_only_the_other_proposals_known_that_day()
+    {
+        _bot.Time.Advance(TimeSpan.FromDays(1));
+        Moderate("/update proposal name:\"US ceasefire proposal\" status:proposed sponsors:\"United States\" source:Reuters");
+        _bot.Time.Advance(TimeSpan.FromDays(1));
+        Moderate("/update proposal name:\"Black Sea arrangement\" status:proposed sponsors:\"United States\" source:Reuters");
+        Moderate("/update retract id:P2 reason:\"Entered twice\"");
+
+        Assert.DoesNotContain("Other proposals", TestBot.Text(_bot.Ask("/terms proposal:P1 as_of:2025-03-10")));
+        var then = _bot.Ask("/terms proposal:P1 as_of:2025-03-11");
+        Assert.Equal("Other proposals include US ceasefire proposal (P2). Ask /terms proposal:<name or id>.", then.Footer);
+        Assert.Equal("Other proposals include Black Sea arrangement (P3). Ask /terms proposal:<name or id>.", _bot.Ask("/terms proposal:P1").Footer);
+    }
+
+    [Fact]
+    public void A_term_reworded_and_agreed_in_one_update_says_both()
+    {
+        var changed = Moderate("/update term id:T3 status:agreed text:\"A 30-day halt to strikes on energy infrastructure.\" source:\"White House readout\"");
+        Assert.Contains("Was “The truce covers attacks targeting energy infrastructure.” (proposed), now “A 30-day halt to strikes on energy infrastructure.” (agreed).", changed);
+        Assert.Contains("(proposed), now", TestBot.Text(_bot.Ask("/changes")));
+    }
 }

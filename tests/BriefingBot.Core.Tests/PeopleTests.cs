@@ -58,6 +58,29 @@ public sealed class PeopleTests : IDisposable
     }
 
     [Fact]
+    public void A_state_s_statements_include_those_of_the_people_who_represent_it_and_say_so()
+    {
+        RecordJeddah();
+        Mod("/update proposal name:\"US ceasefire proposal\" status:proposed sponsors:\"United States\" source:Reuters");
+        Mod("/update statement source:Reuters people:Yermak date:2025-03-11 via:\"a post\" stance:supports about:P2 text:\"Ukraine is ready for peace\"");
+        Mod("/update statement source:Reuters people:Ukraine date:2025-03-12 via:\"a statement\" stance:announces text:\"The foreign ministry thanks Saudi Arabia\"");
+        Mod("/update statement source:Reuters people:Rubio date:2025-03-12 text:\"The ball is in Russia's court\"");
+
+        var reply = _bot.Ask("/statements person:Ukraine");
+        Assert.Equal(["S2", "S1"], TestBot.Codes(reply));
+        Assert.Contains("Including statements of people who represent Ukraine now: Andriy Yermak.", TestBot.Text(reply));
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/statements person:Ukraine about:P2")));
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/statements person:Ukraine stance:supports")));
+        Assert.Equal(["S3"], TestBot.Codes(_bot.Ask("/statements person:US")));
+        Assert.DoesNotContain("Including", Ask("/statements person:Yermak"));
+        Assert.Contains("/statements person:\"Ukraine\"", _bot.Ask("/who Ukraine").Footer);
+
+        // When he no longer represents Ukraine, Ukraine's statements no longer take in his.
+        Mod("/update role source:Reuters person:Yermak represents:Ukraine until:2025-11-28");
+        Assert.Equal(["S2"], TestBot.Codes(_bot.Ask("/statements person:Ukraine")));
+    }
+
+    [Fact]
     public void Who_someone_is_cites_the_source_and_a_state_lists_its_people()
     {
         RecordJeddah();

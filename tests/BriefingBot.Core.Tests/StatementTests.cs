@@ -144,4 +144,18 @@ public sealed class StatementTests : IDisposable
             Assert.Equal(Ask(question), TestBot.Text(copy.Ask(question)));
         Assert.Equal(["S2", "S1"], TestBot.Codes(copy.Ask("/statements")));
     }
+
+    [Fact]
+    public void A_new_speaker_marked_plus_is_added_with_the_statement_and_a_misspelt_one_is_refused()
+    {
+        var added = Moderate("/update statement people:\"+Dmitry Peskov\" date:2025-03-14 via:\"a briefing\" stance:conditions about:P2 text:\"There are many questions\" source:TASS");
+        Assert.StartsWith("Recorded new statement S4.", added);
+        Assert.Contains("Added Dmitry Peskov (person, also Peskov)", added);
+        Assert.Equal(["S4"], TestBot.Codes(_bot.Ask("/statements person:Peskov")));
+        Assert.Contains("did you mean", Moderate("/update statement people:Putn date:2025-03-14 text:\"x\" source:TASS"));
+        var changed = Moderate("/update statement id:S3 people:\"Kremlin, +Yuri Ushakov\" source:TASS");
+        Assert.StartsWith("Updated S3.", changed);
+        Assert.Contains("Added Yuri Ushakov (person, also Ushakov)", changed);
+        Assert.Equal(["S3"], TestBot.Codes(_bot.Ask("/statements person:Ushakov")));
+    }
 }

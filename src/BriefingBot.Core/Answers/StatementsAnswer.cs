@@ -21,7 +21,12 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var since = request.Date("since");
         var stanceWord = request.Text("stance");
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
-        var page = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance), options.Value.MaxLines);
+        // A state or organisation speaks through the people who represent it now, as in /contacts; the answer names them.
+        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
+        var page = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), options.Value.MaxLines);
+        var including = representatives.Count > 0
+            ? new ReplyLine($"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}.")
+            : null;
 
         var title = "Statements"
                     + (person is null ? "" : $" by {person.Display}")
@@ -30,8 +35,9 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "");
         var factLines = page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList();
         if (factLines.Count == 0)
-            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("None recorded.")])],
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 "Moderators record statements with /update statement."));
+        if (including is not null) factLines.Insert(0, including);
         var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, about:, since: or stance:." : null;
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
     }

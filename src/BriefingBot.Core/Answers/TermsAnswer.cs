@@ -39,7 +39,8 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         var termLines = terms.Take(max).Select(t => lines.Line(t.Current, request.Now)).ToList();
         if (termLines.Count == 0) termLines.Add(new ReplyLine("No terms recorded" + (asOfDate is null ? " yet." : when + ".")));
         var more = terms.Count > max ? $"… and {terms.Count - max} more terms" : null;
-        var others = queries.Proposals(4).Items.Where(p => p.Current.FactId != proposal.Current.FactId).Take(3)
+        // Only proposals known then: an answer as of a day must not name one tabled later.
+        var others = queries.Proposals(4, asOf).Where(p => p.Current.FactId != proposal.Current.FactId).Take(3)
             .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         var footer = others.Count > 0 ? $"Other proposals include {Phrases.List(others, 5)}. Ask /terms proposal:<name or id>." : null;
         var sections = new List<ReplySection> { new(null, head), new("Terms", termLines, more) };

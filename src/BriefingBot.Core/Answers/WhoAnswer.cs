@@ -39,6 +39,6 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         [
             new ReplySection(null, head),
             new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine("No one recorded" + when + ".")]),
-        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\" includes their contacts." : "Moderators record roles with /update role."));
+        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\" and /statements person:\"{actor.Name}\" include theirs." : "Moderators record roles with /update role."));
     }
 }

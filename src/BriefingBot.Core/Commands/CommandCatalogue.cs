@@ -111,7 +111,7 @@ public static class CommandCatalogue
                 new("statement", "Record what people said, announced or denied, or change a statement by its id", Access.Moderator, Cited(
                 [
                     new("id", "The statement to change (S3…); leave out to record a new one", OptionType.FactId, MaxLength: 12),
-                    new("people", "Who said it, separated by commas", OptionType.ActorList, MaxLength: 500),
+                    new("people", "Who said it, separated by commas; +Name adds someone new", OptionType.ActorList, MaxLength: 500) { NewActors = ActorKind.Person },
                     new("date", "When it was said (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                     new("precision", "How exact the date is", OptionType.Choice) { Choices = Vocabulary.AllWords<DatePrecision>() },
                     new("via", "Where or through what: a press conference, a readout, a post", OptionType.Text, MaxLength: 200),

@@ -10,7 +10,9 @@ public sealed record ContactFilter(long? PersonId = null, long? WithId = null, D
     IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null);
 
 /// <summary>Filters for the statements an answer lists; <c>AboutId</c> is a fact (a proposal includes its terms).</summary>
-public sealed record StatementFilter(long? PersonId = null, long? AboutId = null, DateOnly? Since = null, Stance? Stance = null);
+/// <param name="AlsoPeopleIds">Others whose statements count as the person's: the people who represent a state or organisation.</param>
+public sealed record StatementFilter(long? PersonId = null, long? AboutId = null, DateOnly? Since = null, Stance? Stance = null,
+    IReadOnlyList<long>? AlsoPeopleIds = null);
 
 /// <summary>Filters for the aid streams an answer lists.</summary>
 public sealed record AidFilter(long? DonorId = null, long? RecipientId = null, AidCategory? Category = null);
@@ -39,6 +41,17 @@ public sealed class FactQueries(KnowledgeDatabase database)
     /// <summary>The newest live proposals, newest first.</summary>
     public Page<FactView> Proposals(int limit) => Paged(
         "SELECT revision_id FROM current_facts WHERE kind = 'proposal' AND live = 1 ORDER BY fact_id DESC LIMIT $limit", limit);
+
+    /// <summary>The newest live proposals as known at <paramref name="asOf"/> (now when null), newest first.</summary>
+    public IReadOnlyList<FactView> Proposals(int limit, DateTimeOffset? asOf) =>
+        asOf is null ? Proposals(limit).Items
+            // The newest recorded by then, a few more than asked in case some were retracted by then.
+            : LatestOf("""
+                SELECT f.id FROM facts f WHERE f.kind = 'proposal'
+                  AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $asOf)
+                ORDER BY f.id DESC LIMIT $window
+                """, asOf, ("$window", limit + 16))
+                .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
 
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public FactView? NewestProposal(DateTimeOffset? asOf = null)
@@ -85,10 +98,14 @@ public sealed class FactQueries(KnowledgeDatabase database)
         return Paged(sql, limit, [.. args]);
     }
 
-    // Each person's newest contacts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
-    private Page<FactView> ContactsOfSeveral(IReadOnlyList<long> people, ContactFilter filter, int limit)
+    private Page<FactView> ContactsOfSeveral(IReadOnlyList<long> people, ContactFilter filter, int limit) =>
+        NewestOfSeveral(people, ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id"), limit);
+
+    // Each person's newest facts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
+    // The query selects revision id, sort date and fact id for one $person.
+    private Page<FactView> NewestOfSeveral(IReadOnlyList<long> people, (string Sql, List<(string, object?)> Args) query, int limit)
     {
-        var (sql, args) = ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id");
+        var (sql, args) = query;
         var hits = new Dictionary<long, (long Revision, string SortOn)>();
         using var connection = database.Open();
         var command = connection.Statement(sql);
@@ -171,34 +188,43 @@ public sealed class FactQueries(KnowledgeDatabase database)
     /// <summary>Statements newest first; "about" a proposal includes statements about its terms.</summary>
     public Page<FactView> Statements(StatementFilter filter, int limit)
     {
+        if (filter is { PersonId: { } one, AlsoPeopleIds.Count: > 0, AboutId: null })
+            return NewestOfSeveral([one, .. filter.AlsoPeopleIds], StatementsSql(filter, "c.revision_id, p.sort_on, c.fact_id"), limit);
+        var (sql, args) = StatementsSql(filter);
+        return Paged(sql, limit, [.. args]);
+    }
+
+    private static (string Sql, List<(string, object?)> Args) StatementsSql(StatementFilter filter, string columns = "c.revision_id")
+    {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
         string sql;
         // Each filter walks its own index: a proposal's few links, a speaker's statements, or every statement by date.
         if (filter.AboutId is { } about)
         {
             sql = $"""
-                SELECT c.revision_id FROM current_facts c WHERE c.fact_id IN (
+                SELECT {columns} FROM current_facts c WHERE c.fact_id IN (
                     SELECT l.fact_id FROM current_links l WHERE l.kind = 'statement' AND l.target_id IN ({AboutTargets}) AND l.sort_on >= $since)
                 """;
             args.Add(("$about", about));
             if (filter.PersonId is { } speaker)
             {
-                sql += " AND c.fact_id IN (SELECT p.fact_id FROM current_participants p WHERE p.actor_id = $person AND p.fact_kind = 'statement')";
-                args.Add(("$person", speaker));
+                // The speaker and those who speak for them: one JSON list, so the statement text stays fixed.
+                sql += " AND c.fact_id IN (SELECT p.fact_id FROM current_participants p WHERE p.actor_id IN (SELECT value FROM json_each($people)) AND p.fact_kind = 'statement')";
+                args.Add(("$people", RevisionRows.Ids([speaker, .. filter.AlsoPeopleIds ?? []])));
             }
         }
         else if (filter.PersonId is { } person)
         {
-            sql = "SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.fact_kind = 'statement' AND p.sort_on >= $since";
+            sql = $"SELECT {columns} FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id WHERE p.actor_id = $person AND p.fact_kind = 'statement' AND p.sort_on >= $since";
             args.Add(("$person", person));
         }
-        else sql = "SELECT c.revision_id FROM current_facts c WHERE c.kind = 'statement' AND c.live = 1 AND c.sort_on >= $since";
+        else sql = $"SELECT {columns} FROM current_facts c WHERE c.kind = 'statement' AND c.live = 1 AND c.sort_on >= $since";
         if (filter.Stance is { } stance)
         {
             sql += " AND c.stance = $stance";
             args.Add(("$stance", Vocabulary.Word(stance)));
         }
-        return Paged(sql + " ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT $limit", limit, [.. args]);
+        return (sql + " ORDER BY c.sort_on DESC, c.fact_id DESC LIMIT $limit", args);
     }
 
     /// <summary>The newest live facts of a kind (statements, contacts) about a fact or, for a proposal, about any of its terms.</summary>

@@ -19,7 +19,10 @@ public sealed class TermFact : FactKind<TermData>
 
     protected override string Describe(TermData t, Func<long, string> name) => $"{t.Topic}: {t.Text} ({Vocabulary.Phrase(t.Status)})";
 
-    // A change of wording is what readers most need to see word for word.
+    // A change of wording is what readers most need to see word for word; a status changed with it must show too
+    // (a clause reworded and agreed in one update would otherwise hide that it was only proposed before).
     protected override string? Difference(TermData before, TermData after) =>
-        before.Text != after.Text ? $"was “{before.Text}”, now “{after.Text}”" : null;
+        before.Text == after.Text ? null
+        : before.Status == after.Status ? $"was “{before.Text}”, now “{after.Text}”"
+        : $"was “{before.Text}” ({Vocabulary.Phrase(before.Status)}), now “{after.Text}” ({Vocabulary.Phrase(after.Status)})";
 }
