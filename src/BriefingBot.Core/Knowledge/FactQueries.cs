@@ -45,11 +45,16 @@ public sealed class FactQueries(KnowledgeDatabase database)
     /// <summary>The newest live proposals as known at <paramref name="asOf"/> (now when null), newest first.</summary>
     public IReadOnlyList<FactView> Proposals(int limit, DateTimeOffset? asOf) =>
         asOf is null ? Proposals(limit).Items
-            // The newest recorded by then, a few more than asked in case some were retracted by then.
+            // The newest recorded by then, a few more than asked in case some were retracted by then. Facts are numbered
+            // as they are created, so the newest fact created by then bounds the walk down the proposals' own index; the
+            // check on each one's revisions keeps the answer right even where that order does not hold.
             : LatestOf("""
                 SELECT f.id FROM facts f WHERE f.kind = 'proposal'
+                  AND f.id <= (SELECT b.fact_id FROM revisions b WHERE b.action = 'create'
+                                 AND b.id <= (SELECT t.id FROM revisions t WHERE t.recorded_at <= $asOf ORDER BY t.recorded_at DESC LIMIT 1)
+                               ORDER BY b.id DESC LIMIT 1)
                   AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $asOf)
-                ORDER BY f.id DESC LIMIT $window
+                ORDER BY f.number DESC LIMIT $window
                 """, asOf, ("$window", limit + 16))
                 .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
 
@@ -144,7 +149,11 @@ public sealed class FactQueries(KnowledgeDatabase database)
         }
         if (filter.WithId is { } with)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = c.fact_id AND w.actor_id = $with)");
+            // Tested on the row being walked, before the join to the fact, so a miss costs one index probe; with a kind,
+            // the other side's few contacts of that kind are listed once per query instead.
+            sql.Append(filter.Kind is not null
+                ? $" AND {by}.fact_id IN (SELECT w.fact_id FROM current_participants w WHERE w.actor_id = $with AND w.contact_kind = $kind)"
+                : $" AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = {by}.fact_id AND w.actor_id = $with)");
             args.Add(("$with", with));
         }
         if (filter.Kind is { } kind)
