@@ -150,6 +150,24 @@ public class AnswerTests : IDisposable
     }
 
     [Fact]
+    public void Contacts_with_someone_of_one_kind_are_only_those()
+    {
+        var mo = TestBot.Moderator();
+        _bot.Ask("/update contact kind:meeting people:\"Macron, Starmer\" date:2025-03-08 summary:\"Lancaster House\" source:AFP", mo);
+        _bot.Ask("/update contact kind:call people:\"Macron, Starmer\" date:2025-03-09 summary:\"Phone call\" source:AFP", mo);
+        _bot.Ask("/update contact kind:meeting people:\"Macron, Zelenskyy\" date:2025-03-09 summary:\"Paris talks\" source:AFP", mo);
+
+        var text = TestBot.Text(_bot.Ask("/contacts person:Macron with:Starmer kind:meeting"));
+
+        Assert.Contains("Lancaster House", text);
+        Assert.DoesNotContain("Phone call", text);
+        Assert.DoesNotContain("Paris talks", text);
+        var other = TestBot.Text(_bot.Ask("/contacts person:Macron with:Zelenskyy kind:meeting"));
+        Assert.Contains("Paris talks", other);
+        Assert.DoesNotContain("Lancaster House", other);
+    }
+
+    [Fact]
     public void Long_lists_of_names_read_as_people_write_them()
     {
         _bot.Ask("/update contact kind:summit people:\"Macron, Starmer, Trump, Zelenskyy, Ukraine\" date:2025-03-09 summary:Talks source:AFP", TestBot.Moderator());
