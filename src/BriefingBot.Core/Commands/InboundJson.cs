@@ -5,7 +5,7 @@ namespace BriefingBot.Commands;
 
 /// <summary>
 /// Makes a platform's JSON readable before a door parses it. JSON may escape a lone surrogate (<c>"\ud800"</c>), and
-/// System.Text.Json refuses to read such a string, as it refuses invalid UTF-8; Discord and Slack relay what people
+/// System.Text.Json refuses to read such a string, as it refuses invalid UTF-8; chat platforms relay what people
 /// type, so one such character would leave a command unanswered. Both become U+FFFD here; <see cref="InboundText"/>
 /// does the rest once the values reach the core.
 /// </summary>
@@ -22,7 +22,7 @@ public static class InboundJson
         return RepairEscapes(valid ? json.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json)));
     }
 
-    /// <summary>The same for JSON that arrived as text (Slack's Socket Mode frames); encoding a string gives valid UTF-8.</summary>
+    /// <summary>The same for JSON that arrived as text (a WebSocket text frame); encoding a string gives valid UTF-8.</summary>
     public static byte[] Repair(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);

@@ -6,7 +6,7 @@ public enum Role { Member, Moderator }
 /// <summary>Who asked: the platform, their id there, the name to show and the role the door mapped.</summary>
 public sealed record Caller(string Platform, string UserId, string DisplayName, Role Role)
 {
-    // Names and ids come from the platform (a Discord nick, a Slack user_name) and end up in the audit log.
+    // Names and ids come from the platform (a nickname, a user name) and end up in the audit log.
     public string UserId { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(UserId);
     public string DisplayName { get; init => field = InboundText.SingleLine(value); } = InboundText.SingleLine(DisplayName);
 
