@@ -34,6 +34,9 @@ public static class Phrases
     /// <summary>"France, the United Kingdom and 2 others" once a list is longer than <paramref name="shown"/> + 1.</summary>
     public static string List(IReadOnlyList<string> items, int shown = 3)
     {
+        // One or two names (most citations and contacts) read the same without the formatter, which is a hot-path cost.
+        if (items.Count == 1) return items[0];
+        if (items.Count == 2 && shown >= 1) return $"{items[0]} and {items[1]}";
         if (items.Count <= shown + 1) return items.Humanize("and");
         return items.Take(shown).Append("other".ToQuantity(items.Count - shown)).Humanize("and");
     }
