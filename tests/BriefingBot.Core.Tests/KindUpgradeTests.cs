@@ -36,7 +36,7 @@ public sealed class KindUpgradeTests
             made.Ask("/update retract id:T2 reason:\"misreported\"", mo);
             made.Ask("/update undo", mo);
             answersBefore = Questions.Select(q => TestBot.Text(made.Ask(q))).ToList();
-            exportBefore = Export(made);
+            exportBefore = made.ExportText();
         }
         SqliteConnection.ClearAllPools();
 
@@ -54,7 +54,7 @@ public sealed class KindUpgradeTests
         {
             Assert.Equal(MigrationRunner.LatestVersion, upgraded.Count("PRAGMA user_version"));
             Assert.Equal(answersBefore, Questions.Select(q => TestBot.Text(upgraded.Ask(q))).ToList());
-            Assert.Equal(exportBefore, Export(upgraded));
+            Assert.Equal(exportBefore, upgraded.ExportText());
 
             using var connection = upgraded.Get<KnowledgeDatabase>().Open();
             Assert.DoesNotContain("CHECK", Scalar(connection, "SELECT sql FROM sqlite_schema WHERE name = 'facts'"));
@@ -71,12 +71,6 @@ public sealed class KindUpgradeTests
         }
         SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
-    }
-
-    private static string Export(TestBot bot)
-    {
-        var export = bot.Get<KnowledgeTransfer>().Export();
-        return JsonSerializer.Serialize(export with { ExportedAt = default }, KnowledgeJson.Options);
     }
 
     private static void Run(SqliteConnection connection, string sql) => OlderSchema.Run(connection, sql);

@@ -28,7 +28,7 @@ public sealed class SourcesUpgradeTests
             made.Ask("/update term id:T1 text:\"Thirty days, extendable.\" source:AFP source_url:https://afp.com/a source_date:2025-03-09", mo);
             made.Ask("/update aid donor:US recipient:Ukraine category:military status:resumed source:Reuters confidence:confirmed", mo);
             answersBefore = Questions.Select(q => TestBot.Text(made.Ask(q))).ToList();
-            exportBefore = Export(made);
+            exportBefore = made.ExportText();
         }
         SqliteConnection.ClearAllPools();
 
@@ -40,7 +40,7 @@ public sealed class SourcesUpgradeTests
         {
             Assert.Equal(MigrationRunner.LatestVersion, upgraded.Count("PRAGMA user_version"));
             Assert.Equal(answersBefore, Questions.Select(q => TestBot.Text(upgraded.Ask(q))).ToList());
-            Assert.Equal(exportBefore, Export(upgraded));
+            Assert.Equal(exportBefore, upgraded.ExportText());
             // Every revision's one source is its first, confirming; nothing else is cited.
             var history = upgraded.Get<FactQueries>().History(new FactCode(FactKind.Term, 1));
             Assert.Equal(["Reuters", "AFP"], history.Select(r => r.Provenance.Source.Outlet));
@@ -61,9 +61,6 @@ public sealed class SourcesUpgradeTests
         SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
     }
-
-    private static string Export(TestBot bot) =>
-        JsonSerializer.Serialize(bot.Get<KnowledgeTransfer>().Export() with { ExportedAt = default }, KnowledgeJson.Options);
 
     private static void Run(SqliteConnection connection, string sql) => OlderSchema.Run(connection, sql);
 

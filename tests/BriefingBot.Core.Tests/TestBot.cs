@@ -64,6 +64,10 @@ public sealed class TestBot : IDisposable
     public static IReadOnlyList<string> Codes(Reply reply) =>
         reply.Sections.SelectMany(s => s.Lines).Where(l => l.Provenance is not null).Select(l => l.Provenance!.Code.ToString()).ToList();
 
+    /// <summary>The whole knowledge as an export, without the moment it was made, so two stores compare by content.</summary>
+    public string ExportText() =>
+        System.Text.Json.JsonSerializer.Serialize(Get<KnowledgeTransfer>().Export() with { ExportedAt = default }, KnowledgeJson.Options);
+
     public long Count(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath}");
