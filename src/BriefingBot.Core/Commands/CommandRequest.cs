@@ -12,7 +12,14 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
 
     public bool Has(string name) => values.ContainsKey(name);
     public string? Text(string name) => Get<string>(name);
-    public DateOnly? Date(string name) => values.TryGetValue(name, out var v) ? (DateOnly)v : null;
+    /// <summary>The first day of a date option (a week's Monday, a range's first day).</summary>
+    public DateOnly? Date(string name) => Period(name)?.Start;
+    /// <summary>A date option as typed, with its precision: a day, week, month or range of days.</summary>
+    public EventDate? Period(string name) => values.TryGetValue(name, out var v) ? (EventDate)v : null;
+    /// <summary>A date option as an event's date: <paramref name="precision"/> when given overrides the precision typed
+    /// ("2025-03-12" with precision:week is that week), else the date keeps what was typed (a week, a month, a range).</summary>
+    public EventDate? When(string name, DatePrecision? precision) =>
+        Period(name) is not { } typed ? null : precision is { } p ? EventDate.Normalised(typed.Start, p) : typed;
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);
@@ -26,9 +33,10 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
         values.TryGetValue(name, out var v) ? Vocabulary.Parse<T>((string)v) : null;
 
     /// <summary>The source and confidence every fact-stating update carries.</summary>
+    /// <summary>The source and confidence every fact-stating update carries, and when the fact took effect if the moderator said.</summary>
     public Provenance Provenance() => new(
         new SourceRef(Text("source")!, Text("source_url"), Date("source_date")),
-        Choice<Confidence>("confidence") ?? Confidence.Reported);
+        Choice<Confidence>("confidence") ?? Confidence.Reported) { Effective = Period("effective") };
 
     private T? Get<T>(string name) where T : class => values.TryGetValue(name, out var v) ? (T)v : null;
 }

@@ -1,24 +1,111 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BriefingBot.Knowledge;
 
 namespace BriefingBot.Commands;
 
-/// <summary>Reads the dates people type: 2025-03-01, today, yesterday, "3 days ago", "2 weeks ago".</summary>
+/// <summary>
+/// Reads the dates people type, the one parser behind every date option: a day (2025-03-11, 11 March 2025, 11 Mar,
+/// March 11, today, yesterday, "3 days ago"), a week (2025-W11), a month (March 2025, 2025-03) or a range of days
+/// (2025-03-23..2025-03-25, 23–25 March 2025), each kept with its precision.
+/// </summary>
+/// <remarks>
+/// Written on the base library's exact formats and <see cref="ISOWeek"/>: of the served packages, the natural-language
+/// recogniser (Microsoft.Recognizers.Text.DateTime) does not restore on .NET 10 and NodaTime's patterns read one exact
+/// format each, as DateOnly.TryParseExact already does; neither reads ISO weeks or ranges.
+/// </remarks>
 public static partial class DateInput
 {
-    public const string Hint = "Use YYYY-MM-DD (for example 2025-03-01), today, yesterday or “3 days ago”.";
+    public const string Hint =
+        "Dates can be a day (2025-03-11, 11 March 2025, 11 Mar, today, yesterday or “3 days ago”), a week (2025-W11), " +
+        "a month (March 2025 or 2025-03) or a range of days (2025-03-23..2025-03-25).";
 
+    private static readonly string[] DayFormats =
+    [
+        "yyyy-MM-dd", "yyyy-M-d", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy", "dddd d MMMM yyyy", "ddd d MMM yyyy",
+    ];
+
+    private static readonly string[] DayWithoutYearFormats = ["d MMMM", "d MMM", "MMMM d", "MMM d"];
+
+    private static readonly string[] MonthFormats = ["yyyy-MM", "MMMM yyyy", "MMM yyyy"];
+
+    /// <summary>The first day of what was typed; <see cref="TryParsePeriod"/> keeps the whole period.</summary>
     public static bool TryParse(string text, DateTimeOffset now, out DateOnly date)
     {
+        var ok = TryParsePeriod(text, now, out var period);
+        date = ok ? period.Start : default;
+        return ok;
+    }
+
+    /// <summary>A day, week, month or range of days, as typed; false (and no guess) for anything else.</summary>
+    public static bool TryParsePeriod(string text, DateTimeOffset now, out EventDate period)
+    {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var t = text.Trim().ToLowerInvariant();
+        var t = Tidy(text);
+        period = null!;
+        if (t.Split("..") is [var a, var b])
+        {
+            if (!TryDay(a, today, out var from) || !TryRangeEnd(b, from, today, out var to) || to <= from || to.DayNumber - from.DayNumber > 366)
+                return false;
+            period = new EventDate(from, DatePrecision.Day, to);
+            return true;
+        }
+        var dash = DayRangePattern().Match(t);
+        if (dash.Success && TryDay(dash.Groups["to"].Value + " " + dash.Groups["rest"].Value, today, out var last)
+            && int.TryParse(dash.Groups["from"].Value, CultureInfo.InvariantCulture, out var firstDay)
+            && firstDay >= 1 && firstDay < last.Day)
+        {
+            period = new EventDate(new DateOnly(last.Year, last.Month, firstDay), DatePrecision.Day, last);
+            return true;
+        }
+        if (TryDay(t, today, out var day)) { period = EventDate.Day(day); return true; }
+        var week = WeekPattern().Match(t);
+        if (week.Success)
+        {
+            var year = int.Parse(week.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var number = int.Parse(week.Groups["week"].Value, CultureInfo.InvariantCulture);
+            if (!Plausible(year) || number < 1 || number > ISOWeek.GetWeeksInYear(year)) return false;
+            period = new EventDate(DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday)), DatePrecision.Week);
+            return true;
+        }
+        if (DateOnly.TryParseExact(t, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && Plausible(month.Year))
+        {
+            period = EventDate.Normalised(month, DatePrecision.Month);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A period as it reads back through <see cref="TryParsePeriod"/>: 2025-03-11, 2025-W11, 2025-03, 2025-03-23..2025-03-25.</summary>
+    public static string Canonical(EventDate period) => period.Precision switch
+    {
+        DatePrecision.Week => $"{ISOWeek.GetYear(period.Start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(period.Start.ToDateTime(TimeOnly.MinValue)):00}",
+        DatePrecision.Month => period.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ when period.IsRange => $"{StoredTime.Format(period.Date)}..{StoredTime.Format(period.Last)}",
+        _ => StoredTime.Format(period.Date),
+    };
+
+    /// <summary>The end of a day in UTC: "as of 1 March" means everything recorded by the close of that day.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+
+    public static DateTimeOffset StartOfDay(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static bool TryDay(string t, DateOnly today, out DateOnly date, int? year = null)
+    {
+        t = t.Trim();
         switch (t)
         {
             case "today": date = today; return true;
             case "yesterday": date = today.AddDays(-1); return true;
         }
-        if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return date.Year is >= 1900 and <= 2200;
+        if (DateOnly.TryParseExact(t, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            return Plausible(date.Year);
+        // "11 Mar": this year's, as people mean it.
+        if (DateTime.TryParseExact(t, DayWithoutYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var noYear)
+            && DateOnly.TryParseExact($"{year ?? today.Year:0000}-{noYear.Month:00}-{noYear.Day:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            return true;
         var ago = AgoPattern().Match(t);
         if (ago.Success && int.TryParse(ago.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n <= 36500)
         {
@@ -35,13 +122,29 @@ public static partial class DateInput
         return false;
     }
 
-    /// <summary>The end of a day in UTC: "as of 1 March" means everything recorded by the close of that day.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+    // The end of a range may leave out what it shares with the start: 2025-03-23..25, 23 March..25.
+    private static bool TryRangeEnd(string t, DateOnly from, DateOnly today, out DateOnly to)
+    {
+        if (TryDay(t, today, out to, year: from.Year)) return true;
+        return int.TryParse(t.Trim(), CultureInfo.InvariantCulture, out var d) && d >= 1 && d <= DateTime.DaysInMonth(from.Year, from.Month)
+            && (to = new DateOnly(from.Year, from.Month, d)) > from;
+    }
 
-    public static DateTimeOffset StartOfDay(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    private static bool Plausible(int year) => year is >= 1900 and <= 2200;
+
+    // Lower case, one space between words, no commas, no ordinal endings ("March 11th, 2025" → "march 11 2025").
+    private static string Tidy(string text) =>
+        OrdinalPattern().Replace(string.Join(' ', text.Trim().ToLowerInvariant().Replace(',', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)), "$1");
 
     [GeneratedRegex(@"^(?<n>\d{1,5})\s*(?<unit>d|days?|w|weeks?|m|months?|y|years?)(\s+ago)?$")]
     private static partial Regex AgoPattern();
+
+    [GeneratedRegex(@"^(?<year>\d{4})-?w(?<week>\d{1,2})$")]
+    private static partial Regex WeekPattern();
+
+    [GeneratedRegex(@"^(?<from>\d{1,2})\s*[–—-]\s*(?<to>\d{1,2})\s+(?<rest>\p{L}.*)$")]
+    private static partial Regex DayRangePattern();
+
+    [GeneratedRegex(@"\b(\d{1,2})(st|nd|rd|th)\b")]
+    private static partial Regex OrdinalPattern();
 }

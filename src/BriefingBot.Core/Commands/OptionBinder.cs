@@ -39,8 +39,8 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
                 if (text.ToLowerInvariant() is "false" or "no" or "n" or "0") { value = false; return true; }
                 error = $"{option.Name} must be true or false.";
                 return false;
-            case OptionType.Date when DateInput.TryParse(text, now, out var date):
-                value = date;
+            case OptionType.Date when DateInput.TryParsePeriod(text, now, out var period):
+                value = period;
                 return true;
             case OptionType.Date:
                 error = $"“{text}” is not a date I understand for {option.Name}. {DateInput.Hint}";

@@ -167,11 +167,13 @@ public sealed class FactLog
         long? explicitId = null, string? recordedByKey = null)
     {
         var sourceId = SourceId(connection, tx, provenance.Source);
+        var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, recordedAt ?? _time.GetUtcNow());
         var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by,
-                                   recorded_by_name, reason, undoes_revision_id)
-            VALUES (@explicitId, @factId, @action, @retracted, @payload, @sourceId, @confidence, @at, @by, @byName, @reason, @undoes)
+                                   recorded_by_name, reason, undoes_revision_id, effective_on, effective_precision, effective_end)
+            VALUES (@explicitId, @factId, @action, @retracted, @payload, @sourceId, @confidence, @at, @by, @byName, @reason, @undoes,
+                    @effectiveOn, @effectivePrecision, @effectiveEnd)
             RETURNING id
             """,
             new
@@ -188,6 +190,9 @@ public sealed class FactLog
                 byName = by.DisplayName,
                 reason,
                 undoes,
+                effectiveOn = StoredTime.Format(effective.Start),
+                effectivePrecision = Vocabulary.Word(effective.Precision),
+                effectiveEnd = effective.IsRange ? StoredTime.Format(effective.Last) : null,
             }, tx);
         for (var i = 0; i < provenance.Also.Count; i++)
             connection.Execute(
@@ -202,6 +207,13 @@ public sealed class FactLog
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow());
         return id;
     }
+
+    /// <summary>
+    /// When a fact took effect if the moderator did not say: its own date (a contact's day, an aid status's since), else its
+    /// source's date, else the day it is recorded. Migration 0009 gives revisions recorded before it the same rule.
+    /// </summary>
+    internal static EventDate DefaultEffective(FactData data, SourceRef source, DateTimeOffset recordedAt) =>
+        data.Kind.Period(data) ?? EventDate.Day(source.Published ?? DateOnly.FromDateTime(recordedAt.UtcDateTime));
 
     /// <summary>Adds a fact's identity row with the next number of its kind, the number users quote.</summary>
     internal static long NewFact(SqliteConnection connection, SqliteTransaction tx, FactKind kind, long? parentId) =>

@@ -12,8 +12,11 @@ public sealed record KnowledgeExport(
     IReadOnlyList<KnowledgeExport.RevisionEntry> Revisions)
 {
     public const string FormatName = "briefingbot-knowledge";
-    /// <summary>2 added <see cref="RevisionEntry.Sources"/>; a version 1 file (one source per revision) still imports.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>
+    /// 2 added <see cref="RevisionEntry.Sources"/>; 3 added <see cref="RevisionEntry.Effective"/>. Older files still import: a
+    /// revision without an effect date takes it by the rule migration 0009 follows (its own date, its source's, the day recorded).
+    /// </summary>
+    public const int CurrentVersion = 3;
 
     public const int OldestVersion = 1;
 
@@ -26,9 +29,11 @@ public sealed record KnowledgeExport(
     public sealed record RevisionEntry(
         long Id, long FactId, RevisionAction Action, bool Retracted, JsonElement Data, SourceRef Source, Confidence Confidence,
         DateTimeOffset RecordedAt, string RecordedBy, string RecordedByName, string? Reason, long? UndoesRevisionId,
-        IReadOnlyList<CitedSource>? Sources = null)
+        IReadOnlyList<CitedSource>? Sources = null, EventDate? Effective = null)
     {
-        /// <summary>The sources it cites: <see cref="Sources"/> (written only when there are several), else <see cref="Source"/>.</summary>
-        public Provenance Provenance() => Sources is { Count: > 0 } all ? Knowledge.Provenance.Of(all, Confidence) : new(Source, Confidence);
+        /// <summary>The sources it cites: <see cref="Sources"/> (written only when there are several), else <see cref="Source"/>;
+        /// and when it took effect.</summary>
+        public Provenance Provenance() =>
+            (Sources is { Count: > 0 } all ? Knowledge.Provenance.Of(all, Confidence) : new(Source, Confidence)) with { Effective = Effective };
     }
 }

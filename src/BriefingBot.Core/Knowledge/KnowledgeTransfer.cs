@@ -20,7 +20,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var revisions = RevisionRows.Query(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
             r.Id, r.FactId, r.Action, r.Retracted, JsonSerializer.SerializeToElement(r.Data, KnowledgeJson.Options),
             r.Provenance.Source, r.Provenance.Confidence, r.RecordedAt, r.RecordedBy, r.RecordedByName, r.Reason,
-            r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null)).ToList();
+            r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null, r.Provenance.Effective)).ToList();
         return new KnowledgeExport(KnowledgeExport.FormatName, KnowledgeExport.CurrentVersion, time.GetUtcNow(), actorRows, facts, revisions);
     }
 

@@ -8,6 +8,7 @@ internal static class RevisionRows
     public const string Select = """
         SELECT r.id, r.fact_id, f.kind, f.number, r.action, r.retracted, r.payload, s.outlet, s.url, s.published,
                r.confidence, r.recorded_at, r.recorded_by, r.recorded_by_name, r.reason, r.undoes_revision_id,
+               r.effective_on, r.effective_precision, r.effective_end,
                (SELECT json_group_array(json_array(x.position, o.outlet, o.url, o.published, x.stance))
                 FROM revision_sources x JOIN sources o ON o.id = x.source_id WHERE x.revision_id = r.id) AS also
         FROM revisions r
@@ -39,7 +40,9 @@ internal static class RevisionRows
         KnowledgeJson.Deserialize(r.GetString(6)),
         new Provenance(Source(r.GetString(7), r.GetString(8), r.GetString(9)), Vocabulary.Parse<Confidence>(r.GetString(10)))
         {
-            Also = Also(r.GetString(16)),
+            Also = Also(r.GetString(19)),
+            Effective = new EventDate(DateOnly.ParseExact(r.GetString(16), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Vocabulary.Parse<DatePrecision>(r.GetString(17)), StoredTime.ParseDate(r.IsDBNull(18) ? null : r.GetString(18))),
         },
         StoredTime.ParseInstant(r.GetString(11)),
         r.GetString(12),

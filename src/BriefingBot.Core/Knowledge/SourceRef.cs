@@ -9,6 +9,12 @@ public sealed record Provenance(SourceRef Source, Confidence Confidence)
     /// <summary>The sources cited beside the first, in the order they were added (Wikidata's several references).</summary>
     public IReadOnlyList<CitedSource> Also { get; init; } = [];
 
+    /// <summary>
+    /// When the fact took effect in the world (valid time), as the moderator gave it; when null the log takes the fact's
+    /// own date (a contact's day, an aid status's since), else the source's date, else the day it is recorded.
+    /// </summary>
+    public EventDate? Effective { get; init; }
+
     /// <summary>Every source, the first included.</summary>
     public IReadOnlyList<CitedSource> Sources => [new CitedSource(Source), .. Also];
 

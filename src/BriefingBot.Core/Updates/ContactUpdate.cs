@@ -35,8 +35,8 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             basedOn = queries.Get(code)?.Current;
             if (basedOn?.Data is not ContactData old)
                 return ValueTask.FromResult(Reply.Error($"There is no contact {code}; /contacts lists them with their ids."));
-            var when = request.Date("date") is { } date
-                ? EventDate.Normalised(date, precision ?? DatePrecision.Day)
+            var when = request.When("date", precision) is { } typed
+                ? typed
                 : old.When is { } w && precision is { } p ? EventDate.Normalised(w.Date, p) : old.When;
             data = newId => old with
             {
@@ -55,10 +55,10 @@ public sealed class ContactUpdate(FactLog log, FactQueries queries, UpdateReplie
             var planned = request.Flag("planned") ?? false;
             if (request.Choice<ContactKind>("kind") is not { } kind || picks is null || request.Text("summary") is not { } summary)
                 return ValueTask.FromResult(Reply.Error("A new contact needs kind, people and summary, for example /update contact source:Reuters kind:call people:\"Macron, Trump\" date:2025-03-04 summary:\"Discussed the truce\"."));
-            var date = request.Date("date");
+            var date = request.When("date", precision);
             if (date is null && !planned)
                 return ValueTask.FromResult(Reply.Error("Give the contact's date (date:2025-03-04), or planned:true if it has not happened yet."));
-            data = newId => new ContactData(kind, picks.Ids(newId), date is { } d ? EventDate.Normalised(d, precision ?? DatePrecision.Day) : null,
+            data = newId => new ContactData(kind, picks.Ids(newId), date,
                 planned, request.Text("place"), summary, request.Text("tone"), about is { Count: > 0 } ? about : null);
         }
         var (view, added) = log.Record(picks?.New ?? [], data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn?.Id);

@@ -31,8 +31,8 @@ public sealed class StatementUpdate(FactLog log, FactQueries queries, UpdateRepl
             basedOn = queries.Get(code)?.Current;
             if (basedOn?.Data is not StatementData old)
                 return Done(Reply.Error($"There is no statement {code}; /statements lists them with their ids."));
-            var when = request.Date("date") is { } date
-                ? EventDate.Normalised(date, precision ?? DatePrecision.Day)
+            var when = request.When("date", precision) is { } typed
+                ? typed
                 : old.When is { } w && precision is { } p ? EventDate.Normalised(w.Date, p) : old.When;
             data = newId => old with
             {
@@ -48,9 +48,9 @@ public sealed class StatementUpdate(FactLog log, FactQueries queries, UpdateRepl
         {
             if (picks is null || request.Text("text") is not { } text)
                 return Done(Reply.Error("A new statement needs people and text, for example /update statement source:Reuters people:\"Vladimir Putin\" date:2025-03-13 stance:conditions about:P1 text:\"Supports a ceasefire in principle, with conditions\"."));
-            if (request.Date("date") is not { } date)
+            if (request.When("date", precision) is not { } date)
                 return Done(Reply.Error("Give the day it was said (date:2025-03-13), with precision:week or month if only that is known."));
-            data = newId => new StatementData(picks.Ids(newId), EventDate.Normalised(date, precision ?? DatePrecision.Day), request.Text("via"), text, stance,
+            data = newId => new StatementData(picks.Ids(newId), date, request.Text("via"), text, stance,
                 about is { Count: > 0 } ? about : null);
         }
         var (view, added) = log.Record(picks?.New ?? [], data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn?.Id);

@@ -21,6 +21,7 @@ public sealed class AidFact : FactKind<AidData>
     public override string BriefingHeading => "Aid";
 
     protected override DateOnly? EventDate(AidData a) => a.Since?.Start;
+    protected override EventDate? Period(AidData a) => a.Since;
 
     protected override string SearchText(AidData a, Func<IEnumerable<long>, string> actorWords) =>
         Join(actorWords([a.DonorId, a.RecipientId]), Vocabulary.Phrase(a.Category), Vocabulary.Phrase(a.Status), a.Amount, a.Note, "aid");

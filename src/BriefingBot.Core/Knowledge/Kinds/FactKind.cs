@@ -35,6 +35,9 @@ public abstract class FactKind : IEquatable<FactKind>
     /// <summary>The date the fact happened, which lists sort on; null sorts it on the day it was recorded.</summary>
     public abstract DateOnly? EventDate(FactData data);
 
+    /// <summary>The fact's own date with its precision (a contact's day, an aid status's since), or null: when it took effect unless told.</summary>
+    public virtual EventDate? Period(FactData data) => null;
+
     /// <summary>The words search matches, given a way to spell out actors with their aliases.</summary>
     public abstract string SearchText(FactData data, Func<IEnumerable<long>, string> actorWords);
 

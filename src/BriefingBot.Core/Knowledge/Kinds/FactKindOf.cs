@@ -6,6 +6,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     public sealed override Type DataType => typeof(TData);
 
     public sealed override DateOnly? EventDate(FactData data) => EventDate((TData)data);
+    public sealed override EventDate? Period(FactData data) => Period((TData)data);
     public sealed override string SearchText(FactData data, Func<IEnumerable<long>, string> actorWords) => SearchText((TData)data, actorWords);
     public sealed override IEnumerable<long> ActorIds(FactData data) => ActorIds((TData)data);
     public sealed override long? ParentId(FactData data) => ParentId((TData)data);
@@ -18,6 +19,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
         before is TData b && after is TData a ? Difference(b, a) : null;
 
     protected virtual DateOnly? EventDate(TData data) => null;
+    protected virtual EventDate? Period(TData data) => null;
     protected abstract string SearchText(TData data, Func<IEnumerable<long>, string> actorWords);
     protected virtual IEnumerable<long> ActorIds(TData data) => [];
     protected virtual long? ParentId(TData data) => null;

@@ -31,6 +31,7 @@ public sealed class StatementFact : FactKind<StatementData>
     };
 
     protected override DateOnly? EventDate(StatementData s) => s.When?.Start;
+    protected override EventDate? Period(StatementData s) => s.When;
 
     protected override string SearchText(StatementData s, Func<IEnumerable<long>, string> actorWords) =>
         Join("statement", actorWords(s.SpeakerIds), s.Via, s.Text, s.Stance is { } stance ? Phrase(stance) : null);
