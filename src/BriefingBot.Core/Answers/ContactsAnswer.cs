@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Answers;
 
-/// <summary><c>/contacts [person] [with] [since] [kind] [place]</c>: who spoke to whom, newest first.</summary>
+/// <summary><c>/contacts [person] [with] [since] [kind] [place] [as_of] [on]</c>: who spoke to whom, newest first, now or in a past view.</summary>
 public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
@@ -21,7 +21,8 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         // A state or organisation speaks through the people who represent it now (not when the contact happened: the
         // answer says whose contacts it takes in, so the reader can judge).
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
-        var page = queries.Contacts(new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place), options.Value.MaxLines);
+        var view = request.View();
+        var page = queries.ContactsAt(new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place), options.Value.MaxLines, view);
         var including = representatives.Count > 0
             ? new ReplyLine($"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}.")
             : null;
@@ -31,7 +32,8 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
                     + (person is null ? "" : $" of {person.Display}")
                     + (with is null ? "" : $" with {with.Display}")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
-                    + (place is null ? "" : $" in {place}");
+                    + (place is null ? "" : $" in {place}")
+                    + (view.IsNow ? "" : " " + view.Describe());
         var factLines = page.Items.Select(c => lines.Line(c.Current, request.Now)).ToList();
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],

@@ -12,14 +12,19 @@ public sealed class BriefingComposer(
     public const int MaxChanges = 60;
     public const int PictureDays = 14;
 
-    public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null)
+    /// <param name="view">A past view (/briefing as_of: or on:): what stands is read as known or as it stood then, and with on:
+    /// what changed is what took effect in the world since <paramref name="since"/>; the statements section is left out.</param>
+    public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null,
+        TimeView? view = null)
     {
+        view ??= TimeView.Now;
         zone ??= TimeZoneInfo.Utc;
         actors.CatchUp();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
 
-        var changes = queries.Changes(since, MaxChanges, now);
+        var changes = view.On is null ? queries.Changes(since, MaxChanges, now)
+            : queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
         var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         if (groups.Count == 0)
@@ -29,27 +34,27 @@ public sealed class BriefingComposer(
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
 
-        if (queries.NewestProposal() is { } proposal)
+        if (queries.NewestProposalAt(view) is { } proposal)
         {
-            var terms = queries.Terms(proposal.Current.FactId);
+            var terms = queries.TermsAt(proposal.Current.FactId, view);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
                 terms.Count > max ? $"… and {terms.Count - max} more terms; /terms lists them all." : null));
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);
+        var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
             contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
-        var statements = queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max);
+        var statements = view.IsNow ? queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max) : new Page<FactView>([], false);
         if (statements.Items.Count > 0)
             sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
                 statements.More ? "More statements were made; /statements since:7d lists them." : null));
 
-        var aid = queries.Aid(new AidFilter(), max);
+        var aid = queries.AidAt(new AidFilter(), max, view);
         sections.Add(new ReplySection("Aid",
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),
             aid.More ? "More aid streams exist; /aid lists them with filters." : null));

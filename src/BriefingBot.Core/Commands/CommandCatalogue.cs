@@ -11,6 +11,7 @@ public static class CommandCatalogue
         [
             new("proposal", "Which proposal (name or id such as P1); the newest one if left out", OptionType.Proposal),
             new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+            On,
         ]),
         new("contacts", "Who spoke to whom: calls, meetings, summits, letters and statements", Access.Member,
         [
@@ -20,6 +21,8 @@ public static class CommandCatalogue
             new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
             new("graph", "true to add a picture of who spoke to whom over the last 14 days", OptionType.Boolean, MaxLength: 5),
             new("place", "Only contacts held here, such as Jeddah", OptionType.Text, MaxLength: 100),
+            AsOf,
+            On,
         ]),
         new("who", "Who someone is, or who represents a state or organisation", Access.Member,
         [
@@ -38,10 +41,14 @@ public static class CommandCatalogue
             new("donor", "Aid given by this state or organisation", OptionType.Actor),
             new("recipient", "Aid received by this state or organisation", OptionType.Actor),
             new("category", "Only this category of aid", OptionType.Choice) { Choices = Vocabulary.AllWords<AidCategory>() },
+            AsOf,
+            On,
         ]),
         new("briefing", "A briefing now: what changed, then what stands", Access.Member,
         [
             new("since", "What changed since this date (YYYY-MM-DD); the last day if left out", OptionType.Date, MaxLength: 40),
+            AsOf,
+            On,
         ]),
         new("search", "Search everything the bot knows", Access.Member,
         [
@@ -208,5 +215,11 @@ public static class CommandCatalogue
         new("source_date", "When the source published it (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
         new("confidence", "How sure we are; reported if left out", OptionType.Choice) { Choices = Vocabulary.AllWords<Confidence>() },
         new("reason", "Why you are making this change", OptionType.Text, MaxLength: 300),
+        new("effective", "When it took effect in the world; its own date, else the source's, if left out", OptionType.Date, MaxLength: 40),
     ];
+
+    // The two questions about the past: what we knew then (transaction time), and what held then (valid time).
+    private static OptionSpec AsOf => new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40);
+
+    private static OptionSpec On => new("on", "Show how things stood in the world on this day, as we know it now (or as_of)", OptionType.Date, MaxLength: 40);
 }

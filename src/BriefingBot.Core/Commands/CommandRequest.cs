@@ -20,6 +20,8 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     /// ("2025-03-12" with precision:week is that week), else the date keeps what was typed (a week, a month, a range).</summary>
     public EventDate? When(string name, DatePrecision? precision) =>
         Period(name) is not { } typed ? null : precision is { } p ? EventDate.Normalised(typed.Start, p) : typed;
+    /// <summary>Which past the member asked about: <c>as_of</c> (what we knew then), <c>on</c> (what held then), both, or now.</summary>
+    public TimeView View() => new(Period("as_of"), Period("on"));
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);

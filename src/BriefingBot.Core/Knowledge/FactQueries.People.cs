@@ -41,7 +41,7 @@ public sealed partial class FactQueries
         return Load(connection, ids, limit);
     }
 
-    private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id")
+    private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id", TimeView? view = null)
     {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
         // Each list walks the index that yields it newest first: a person's contacts, a place's, or all of them.
@@ -74,6 +74,14 @@ public sealed partial class FactQueries
         {
             sql.Append(by == "p" ? " AND p.contact_kind = $kind" : " AND c.contact_kind = $kind");
             args.Add(("$kind", Vocabulary.Word(kind)));
+        }
+        if (view is { IsNow: false })
+        {
+            // A past view: contacts that had happened by its day and were recorded by its as-of day (FactQueries.Time).
+            if (view.On is not null) sql.Append($" AND {by}.sort_on <= $day");
+            if (view.AsOf is not null) sql.Append($" AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = {by}.fact_id AND x.recorded_at <= $knownBy)");
+            args.Add(("$day", view.DayText));
+            args.Add(("$knownBy", view.KnownByText));
         }
         sql.Append($" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
         return (sql.ToString(), args);

@@ -27,3 +27,5 @@ BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
 
 -- "What held on a day" picks, per fact, the newest revision in effect by then that no undo took back.
 CREATE INDEX revisions_undoes ON revisions (undoes_revision_id) WHERE undoes_revision_id IS NOT NULL;
+-- Aid "as it stood on a day" walks revisions newest effect first.
+CREATE INDEX revisions_effective ON revisions (effective_on, id);

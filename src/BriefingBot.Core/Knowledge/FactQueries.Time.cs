@@ -1,0 +1,139 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>
+/// The answers of a past view (<see cref="TimeView"/>): what was known at the end of a day (transaction time: each fact's
+/// newest revision recorded by then) and how things stood in the world on a day (valid time: each fact's revision in
+/// effect then, as known now or by the as-of day). A retraction says a fact was never so, so it hides the fact on every
+/// day; an undone revision counts on no day once its undo is known.
+/// </summary>
+public sealed partial class FactQueries
+{
+    public FactView? GetAt(FactCode code, TimeView view) =>
+        view.On is null ? Get(code, view.KnownBy)
+            : LatestAt("SELECT id FROM facts WHERE kind = $kind AND number = $number", view,
+                ("$kind", code.Kind.Word), ("$number", code.Number)).FirstOrDefault();
+
+    /// <summary>The newest proposal in <paramref name="view"/>.</summary>
+    public FactView? NewestProposalAt(TimeView view)
+    {
+        if (view.On is null) return NewestProposal(view.KnownBy);
+        // As for the record: the newest few proposals almost always hold the answer.
+        foreach (var window in new[] { 20, int.MaxValue })
+        {
+            var known = LatestAt("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", view, ("$window", window));
+            if (known.Count > 0) return known[^1];
+        }
+        return null;
+    }
+
+    /// <summary>The newest live proposals in <paramref name="view"/>, newest first.</summary>
+    public IReadOnlyList<FactView> ProposalsAt(int limit, TimeView view) =>
+        view.On is null ? Proposals(limit, view.KnownBy)
+            : LatestAt("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", view, ("$window", limit + 16))
+                .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
+
+    /// <summary>The terms of a proposal in <paramref name="view"/>: every term that ever belonged to it, kept if it did then.</summary>
+    public IReadOnlyList<FactView> TermsAt(long proposalId, TimeView view) =>
+        view.IsNow ? Terms(proposalId)
+            : view.On is null ? Terms(proposalId, view.KnownBy)
+            : LatestAt("SELECT p.fact_id AS id FROM fact_parents p JOIN facts f ON f.id = p.fact_id WHERE p.parent_id = $parent AND f.kind = 'term'",
+                view, ("$parent", proposalId)).Where(t => t.Data.Kind.ParentId(t.Data) == proposalId).ToList();
+
+    /// <summary>Aid streams in <paramref name="view"/>, newest status first.</summary>
+    public Page<FactView> AidAt(AidFilter filter, int limit, TimeView view)
+    {
+        if (view.IsNow) return Aid(filter, limit);
+        // A stream is one donor, recipient and category, so the current rows find its streams whatever they said then.
+        var args = new List<(string, object?)>();
+        var where = "";
+        if (filter.DonorId is { } donor) { where += " AND c.donor_id = $donor"; args.Add(("$donor", donor)); }
+        if (filter.RecipientId is { } recipient) { where += " AND c.recipient_id = $recipient"; args.Add(("$recipient", recipient)); }
+        if (filter.Category is { } category) { where += " AND c.category = $category"; args.Add(("$category", Vocabulary.Word(category))); }
+        // A donor's or recipient's few streams are each read as they were; across all streams, the revisions walked newest
+        // effect first name the streams that moved last by then (a status's since is when it took effect).
+        var candidates = filter.DonorId is not null || filter.RecipientId is not null
+            ? $"SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'aid'{where}"
+            : $"""
+              SELECT w.fact_id AS id FROM (
+                  SELECT r.fact_id FROM revisions r JOIN current_facts c ON c.fact_id = r.fact_id
+                  WHERE r.effective_on <= $day AND r.recorded_at <= $knownBy AND c.kind = 'aid'{where}
+                  ORDER BY r.effective_on DESC, r.id DESC LIMIT $walk) w
+              """;
+        args.Add(("$day", view.DayText));
+        args.Add(("$knownBy", view.KnownByText));
+        args.Add(("$walk", (limit + 1) * 8));
+        var streams = NewestFirst(LatestAt(candidates, view, [.. args]));
+        return new Page<FactView>(streams.Take(limit).ToList(), streams.Count > limit);
+    }
+
+    /// <summary>Contacts in <paramref name="view"/>, newest first: those that had happened by the day asked and were known by the as-of day.</summary>
+    /// <remarks>Found through today's lists (who took part, where), so a contact retracted since the as-of day is not among them.</remarks>
+    public Page<FactView> ContactsAt(ContactFilter filter, int limit, TimeView view)
+    {
+        if (view.IsNow) return Contacts(filter, limit);
+        List<long?> people = filter.PersonId is { } one ? [one, .. (filter.AlsoPeopleIds ?? []).Select(p => (long?)p)] : [null];
+        var ids = new HashSet<long>();
+        using (var connection = database.Open())
+            foreach (var person in people.Distinct())
+            {
+                var (sql, args) = ContactsSql(filter with { PersonId = person }, "c.fact_id", view);
+                var command = connection.Statement(sql);
+                foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                command.Parameters.AddWithValue("$limit", limit * 2 + 8);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) ids.Add(reader.GetInt64(0));
+            }
+        var contacts = NewestFirst(LatestAt("SELECT value AS id FROM json_each($ids)", view, ("$ids", RevisionRows.Ids(ids))))
+            .Where(c => c.Data is ContactData d && (filter.Since is not { } since || (d.When?.Start ?? DateOnly.MaxValue) >= since))
+            .ToList();
+        return new Page<FactView>(contacts.Take(limit).ToList(), contacts.Count > limit);
+    }
+
+    /// <summary>
+    /// Revisions that took effect after <paramref name="from"/> and by the day of <paramref name="view"/>, as known by its as-of
+    /// day, newest effect first: what changed in the world, leaving out facts since retracted and changes undone.
+    /// </summary>
+    public Page<FactView> ChangesInEffect(DateOnly from, TimeView view, int limit)
+    {
+        using var connection = database.Open();
+        var rows = RevisionRows.Query(connection, """
+            WHERE r.effective_on >= $from AND r.effective_on <= $day AND r.recorded_at <= $knownBy AND r.retracted = 0 AND r.action <> 'undo'
+              AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND u.recorded_at <= $knownBy)
+              AND (SELECT y.retracted FROM revisions y WHERE y.fact_id = r.fact_id AND y.recorded_at <= $knownBy ORDER BY y.id DESC LIMIT 1) = 0
+            ORDER BY r.effective_on DESC, r.id DESC LIMIT $limit
+            """, null, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$knownBy", view.KnownByText), ("$limit", limit + 1));
+        var shown = rows.Take(limit).ToList();
+        var previous = RevisionRows.Query(connection, """
+            WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id AND p.retracted = 0)
+                           FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
+            """, null, ("$ids", RevisionRows.Ids(shown.Select(r => r.Id)))).ToLookup(r => r.FactId);
+        var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
+        return new Page<FactView>(views, rows.Count > limit);
+    }
+
+    // Newest first by the fact's own date (a contact's day, a status's since), else when it took effect.
+    private static List<FactView> NewestFirst(IEnumerable<FactView> facts) =>
+        facts.OrderByDescending(f => f.Data.Kind.EventDate(f.Data) ?? f.Current.Provenance.Effective?.Start ?? DateOnly.MinValue)
+            .ThenByDescending(f => f.Current.FactId).ToList();
+
+    /// <summary>
+    /// Each listed fact as <paramref name="view"/> sees it, in id order; a fact retracted (as known then) or not yet in effect
+    /// is left out. Without a day it is the newest revision recorded by the as-of day.
+    /// </summary>
+    private IReadOnlyList<FactView> LatestAt(string factIdsSql, TimeView view, params (string, object?)[] args)
+    {
+        if (view.On is null) return LatestOf(factIdsSql, view.KnownBy, args);
+        using var connection = database.Open();
+        return RevisionRows.Query(connection, $"""
+            WHERE r.id IN (
+                SELECT (SELECT x.id FROM revisions x
+                        WHERE x.fact_id = ids.id AND x.recorded_at <= $knownBy AND x.effective_on <= $day AND x.retracted = 0
+                          AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = x.id AND u.recorded_at <= $knownBy)
+                        ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
+                FROM ({factIdsSql}) ids
+                WHERE (SELECT y.retracted FROM revisions y WHERE y.fact_id = ids.id AND y.recorded_at <= $knownBy ORDER BY y.id DESC LIMIT 1) = 0)
+            ORDER BY f.number
+            """, null, [("$knownBy", view.KnownByText), ("$day", view.DayText), .. args.Where(a => a.Item1 is not "$knownBy" and not "$day")])
+            .Select(r => new FactView(r)).ToList();
+    }
+}
