@@ -21,7 +21,9 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
         if (id is null && donor is not null && recipient is not null && category is not null)
             id = queries.Aid(new AidFilter(donor.Id, recipient.Id, category), 1).Items.FirstOrDefault()?.Code;
 
-        var since = request.Date("since") ?? request.Date("source_date") ?? DateOnly.FromDateTime(request.Now.UtcDateTime);
+        // As typed (a day, a week, a month); else when the change took effect, the source's date, or today.
+        var since = request.Period("since") ?? request.Period("effective")
+            ?? EventDate.Day(request.Date("source_date") ?? DateOnly.FromDateTime(request.Now.UtcDateTime));
         AidData data;
         Revision? basedOn = null;
         if (id is { } code)
@@ -36,7 +38,7 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
                 RecipientId = recipient?.Id ?? old.RecipientId,
                 Category = category ?? old.Category,
                 Status = status,
-                Since = status != old.Status || request.Has("since") ? new EventDate(since, DatePrecision.Day) : old.Since,
+                Since = status != old.Status || request.Has("since") ? since : old.Since,
                 Amount = request.Text("amount") ?? old.Amount,
                 Note = request.Text("note") ?? (status != old.Status ? null : old.Note),
             };
@@ -45,7 +47,7 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
         {
             if (donor is null || recipient is null || category is null || request.Choice<AidStatus>("status") is not { } status)
                 return ValueTask.FromResult(Reply.Error("A new aid stream needs donor, recipient, category and status, for example /update aid source:Reuters donor:\"United States\" recipient:Ukraine category:military status:resumed."));
-            data = new AidData(donor.Id, recipient.Id, category.Value, status, new EventDate(since, DatePrecision.Day),
+            data = new AidData(donor.Id, recipient.Id, category.Value, status, since,
                 request.Text("amount"), request.Text("note"));
         }
         var view = log.Record(data, id, request.Provenance(), request.Caller.Author, request.Text("reason"), basedOn: basedOn?.Id);

@@ -32,8 +32,8 @@ public sealed class RoleUpdate(FactLog log, FactQueries queries, UpdateReplies r
 
         Func<Func<string, long>, RoleData> data;
         Revision? basedOn = null;
-        var since = request.Date("since") is { } s ? new EventDate(s, DatePrecision.Day) : null;
-        var until = request.Date("until") is { } u ? new EventDate(u, DatePrecision.Day) : null;
+        var since = request.Period("since");
+        var until = request.Period("until");
         if (id is { } code)
         {
             basedOn = queries.Get(code)?.Current;

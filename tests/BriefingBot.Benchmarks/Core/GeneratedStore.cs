@@ -16,7 +16,8 @@ public static class GeneratedStore
     public const int Facts = 100_000;
     // Named for what it holds, so stores of older builds in the shared temp folder are not mistaken for it; one fact in
     // four cites 2–4 sources, one in ten of those disputing.
-    private const string Version = "v3-roles-statements-sources";
+    // v4: every fact carries when it took effect (valid time); proposals and terms are entered up to two weeks late.
+    private const string Version = "v4-valid-time";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
@@ -56,6 +57,7 @@ public static class GeneratedStore
         var random = new Random(20250306);
         // Its own generator, so the facts themselves stay exactly those of v1.
         var citing = new Random(20250318);
+        var effect = new Random(20250311);
         var author = new ChangeAuthor("bench", "gen", "generator");
 
         var people = Enumerable.Range(0, 150).Select(i => actors.Add($"{First[i % First.Length]} {Last[i / First.Length % Last.Length]} {i}", ActorKind.Person, [$"{Last[i / First.Length % Last.Length]}{i}"], author).Id).ToList();
@@ -112,6 +114,9 @@ public static class GeneratedStore
                     else
                         data = new AidData(states[random.Next(50)], states[random.Next(50)], (AidCategory)random.Next(4), (AidStatus)random.Next(6),
                             new EventDate(DateOnly.FromDateTime(at.UtcDateTime), DatePrecision.Day), $"{random.Next(1, 900)} million", $"{Sentence(random)}{common}.");
+                    // A contact, statement or aid status takes effect on its own date; a proposal or term was often entered late.
+                    if (data.Kind == FactKind.Proposal || data.Kind == FactKind.Term)
+                        source = source with { Effective = EventDate.Day(DateOnly.FromDateTime(at.UtcDateTime).AddDays(-effect.Next(15))) };
                     var factId = FactLog.NewFact(connection, tx, data.Kind, parent);
                     if (data.Kind == FactKind.Proposal) proposalIds.Add(factId);
                     log.Append(connection, tx, factId, RevisionAction.Create, false, data, source, author, null, null, at);

@@ -37,6 +37,15 @@ public class MemberCommandBenchmarks
 
     [Benchmark] public string Terms() => Answer("terms");
     [Benchmark] public string TermsAsOf() => Answer("terms", ("proposal", "P40"), ("as_of", "2024-06-01"));
+    [Benchmark] public string TermsOn() => Answer("terms", ("proposal", "P40"), ("on", "2024-06-01"));
+    [Benchmark] public string TermsAsOfOn() => Answer("terms", ("proposal", "P40"), ("as_of", "2024-06-01"), ("on", "2024-03-01"));
+    [Benchmark] public string ContactsOn() => Answer("contacts", ("on", "2024-06-01"));
+    [Benchmark] public string ContactsOfPersonAsOf() => Answer("contacts", ("person", "Anna Adler 0"), ("as_of", "2024-06-01"));
+    [Benchmark] public string AidOn() => Answer("aid", ("on", "2024-06-01"));
+    [Benchmark] public string AidAsOf() => Answer("aid", ("as_of", "2024-06-01"));
+    [Benchmark] public string AidFilteredOn() => Answer("aid", ("donor", "State 4"), ("category", "military"), ("on", "2024-06-01"));
+    [Benchmark] public string BriefingOn() => Answer("briefing", ("on", "2024-06-01"));
+    [Benchmark] public string BriefingAsOf() => Answer("briefing", ("as_of", "2024-06-01"));
     [Benchmark] public string Contacts() => Answer("contacts");
     [Benchmark] public string ContactsOfPerson() => Answer("contacts", ("person", "Anna Adler 0"), ("since", "2024-01-01"));
     [Benchmark] public string ContactsWithKind() => Answer("contacts", ("person", "State 3"), ("with", "State 7"), ("kind", "summit"));
