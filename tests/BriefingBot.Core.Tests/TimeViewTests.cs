@@ -120,6 +120,10 @@ public sealed class TimeViewTests : IDisposable
         At(20);
         Moderate("/update proposal name:\"US ceasefire proposal\" status:proposed sponsors:\"United States\" source:Reuters effective:\"March 2025\"");
         Moderate("/update term proposal:P2 topic:Duration text:\"Thirty days.\" source:Reuters effective:2025-W11");
+        // Citing one more source changes nothing in the world: the term keeps the week it took effect.
+        Moderate("/sources add id:T8 source:AFP");
+        Assert.All(_bot.Get<FactQueries>().History(new FactCode(FactKind.Term, 8)),
+            r => Assert.Equal(new EventDate(new DateOnly(2025, 3, 10), DatePrecision.Week), r.Provenance.Effective));
         var export = _bot.ExportText();
         Assert.Contains("\"effective\":{\"date\":\"2025-03-01\",\"precision\":\"month\"", export);
 

@@ -12,17 +12,17 @@ public sealed class SourcesAnswer(FactQueries queries, FactLines lines) : IComma
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var code = request.Fact("id")!.Value;
-        var asOf = request.Date("as_of") is { } day ? DateInput.EndOfDay(day) : (DateTimeOffset?)null;
+        var asOf = request.Period("as_of")?.Last is { } day ? DateInput.EndOfDay(day) : (DateTimeOffset?)null;
         if (queries.Get(code, asOf) is not { } view)
             return ValueTask.FromResult(Reply.Error(asOf is null
                 ? $"There is no {code}. /search finds facts by their words."
-                : $"Nothing was known about {code} on {Phrases.Date(request.Date("as_of")!.Value)}."));
+                : $"Nothing was known about {code} on {Phrases.Date(request.Period("as_of")!.Last)}."));
         var r = view.Current;
         var sourceLines = r.Provenance.Sources.Select((s, i) => new ReplyLine(
             $"{i + 1}. {s.Source.Outlet}" + (s.Source.Published is { } d ? $", {Phrases.Date(d)}" : "")
             + (s.Stance == SourceStance.Disputes ? " — disputes it" : " — confirms it")
             + (s.Source.Url is { Length: > 0 } url ? $" · {url}" : ""))).ToList();
-        var title = $"Sources of {code}" + (asOf is null ? "" : $" as known on {Phrases.Date(request.Date("as_of")!.Value)}")
+        var title = $"Sources of {code}" + (asOf is null ? "" : $" as known on {Phrases.Date(request.Period("as_of")!.Last)}")
                     + (r.Retracted ? " (retracted)" : "");
         return ValueTask.FromResult(new Reply(title,
         [

@@ -15,7 +15,7 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var actor = request.Actor("name")!;
-        var asOfDate = request.Date("as_of");
+        var asOfDate = request.Period("as_of")?.Last;
         DateTimeOffset? asOf = asOfDate is { } d ? DateInput.EndOfDay(d) : null;
         var when = asOfDate is { } day ? $" as known on {Phrases.Date(day)}" : "";
         var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -74,7 +74,9 @@ public sealed class CitedSources(KnowledgeDatabase database, FactLog log)
 
     private FactView Append(LeasedConnection connection, SqliteTransaction tx, Revision latest, Provenance provenance, ChangeAuthor by, string? reason)
     {
-        var id = log.Append(connection, tx, latest.FactId, RevisionAction.Change, retracted: false, latest.Data, provenance, by, reason, null, null);
+        // Citing differently changes nothing in the world: the fact keeps the day it took effect.
+        var id = log.Append(connection, tx, latest.FactId, RevisionAction.Change, retracted: false, latest.Data,
+            provenance with { Effective = latest.Provenance.Effective }, by, reason, null, null);
         return new FactView(RevisionRows.Query(connection, "WHERE r.id = $id", tx, ("$id", id)).Single(), latest);
     }
 }

@@ -78,9 +78,12 @@ public sealed partial class FactQueries
         if (view is { IsNow: false })
         {
             // A past view: contacts that had happened by its day and were recorded by its as-of day (FactQueries.Time).
-            if (view.On is not null) sql.Append($" AND {by}.sort_on <= $day");
+            // Contacts happen before they are recorded (a planned one dated later is not listed in a past view), so the walk
+            // starts at the earlier of the two days and skips only the few entered late.
+            var last = view.Day is { } day && (view.AsOf is null || day < view.AsOf.Last) ? day : view.AsOf?.Last;
+            if (last is not null) sql.Append($" AND {by}.sort_on <= $day");
             if (view.AsOf is not null) sql.Append($" AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = {by}.fact_id AND x.recorded_at <= $knownBy)");
-            args.Add(("$day", view.DayText));
+            args.Add(("$day", last is { } l ? StoredTime.Format(l) : "9999"));
             args.Add(("$knownBy", view.KnownByText));
         }
         sql.Append($" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");

@@ -20,7 +20,7 @@ public sealed partial class FactQueries
         // As for the record: the newest few proposals almost always hold the answer.
         foreach (var window in new[] { 20, int.MaxValue })
         {
-            var known = LatestAt("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", view, ("$window", window));
+            var known = LatestAt(ProposalsInEffect, view, ("$window", window));
             if (known.Count > 0) return known[^1];
         }
         return null;
@@ -29,8 +29,16 @@ public sealed partial class FactQueries
     /// <summary>The newest live proposals in <paramref name="view"/>, newest first.</summary>
     public IReadOnlyList<FactView> ProposalsAt(int limit, TimeView view) =>
         view.On is null ? Proposals(limit, view.KnownBy)
-            : LatestAt("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", view, ("$window", limit + 16))
+            : LatestAt(ProposalsInEffect, view, ("$window", limit + 16))
                 .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
+
+    // The newest proposals with a version in effect by the day and recorded by the as-of day: a day long past skips the
+    // later ones with one probe each instead of reading them all.
+    private const string ProposalsInEffect = """
+        SELECT f.id FROM facts f WHERE f.kind = 'proposal'
+          AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.effective_on <= $day AND x.recorded_at <= $knownBy)
+        ORDER BY f.number DESC LIMIT $window
+        """;
 
     /// <summary>The terms of a proposal in <paramref name="view"/>: every term that ever belonged to it, kept if it did then.</summary>
     public IReadOnlyList<FactView> TermsAt(long proposalId, TimeView view) =>
@@ -49,19 +57,21 @@ public sealed partial class FactQueries
         if (filter.DonorId is { } donor) { where += " AND c.donor_id = $donor"; args.Add(("$donor", donor)); }
         if (filter.RecipientId is { } recipient) { where += " AND c.recipient_id = $recipient"; args.Add(("$recipient", recipient)); }
         if (filter.Category is { } category) { where += " AND c.category = $category"; args.Add(("$category", Vocabulary.Word(category))); }
-        // A donor's or recipient's few streams are each read as they were; across all streams, the revisions walked newest
-        // effect first name the streams that moved last by then (a status's since is when it took effect).
+        // A donor's or recipient's few streams are each read as they were. Across all streams, a walk down the revisions names
+        // the streams that moved last: newest effect first for how things stood on a day (a status's since is when it took
+        // effect), newest record first for what was known by a day after it (only the records by then are walked).
+        var byRecord = view.AsOf is { } asOf && (view.Day is null || view.Day > asOf.Last);
         var candidates = filter.DonorId is not null || filter.RecipientId is not null
             ? $"SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'aid'{where}"
             : $"""
-              SELECT w.fact_id AS id FROM (
+              SELECT DISTINCT w.fact_id AS id FROM (
                   SELECT r.fact_id FROM revisions r JOIN current_facts c ON c.fact_id = r.fact_id
                   WHERE r.effective_on <= $day AND r.recorded_at <= $knownBy AND c.kind = 'aid'{where}
-                  ORDER BY r.effective_on DESC, r.id DESC LIMIT $walk) w
+                  ORDER BY {(byRecord ? "r.recorded_at DESC" : "r.effective_on DESC")}, r.id DESC LIMIT $walk) w
               """;
         args.Add(("$day", view.DayText));
         args.Add(("$knownBy", view.KnownByText));
-        args.Add(("$walk", (limit + 1) * 8));
+        args.Add(("$walk", (limit + 1) * 2));
         var streams = NewestFirst(LatestAt(candidates, view, [.. args]));
         return new Page<FactView>(streams.Take(limit).ToList(), streams.Count > limit);
     }
@@ -79,7 +89,8 @@ public sealed partial class FactQueries
                 var (sql, args) = ContactsSql(filter with { PersonId = person }, "c.fact_id", view);
                 var command = connection.Statement(sql);
                 foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-                command.Parameters.AddWithValue("$limit", limit * 2 + 8);
+                // A few more than asked, for those the view leaves out (a version in effect later, a day moved since).
+                command.Parameters.AddWithValue("$limit", limit + 5);
                 using var reader = command.ExecuteReader();
                 while (reader.Read()) ids.Add(reader.GetInt64(0));
             }
