@@ -14,14 +14,17 @@ public sealed class CommandRouter
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly OptionBinder _binder;
     private readonly ActorDirectory _actors;
+    private readonly AnswerCache _answers;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, TimeProvider time, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, AnswerCache answers, TimeProvider time,
+        ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Path);
         _binder = binder;
         _actors = actors;
+        _answers = answers;
         _time = time;
         _logger = logger;
         var missing = CommandCatalogue.Flatten().Select(p => p.Path).Where(p => !_handlers.ContainsKey(p)).ToList();
@@ -61,27 +64,18 @@ public sealed class CommandRouter
         var started = Stopwatch.GetTimestamp();
         try
         {
-            // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
-            _actors.CatchUp();
             if (Resolve(invocation, out var spec) is { } notFound) return notFound;
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
             var now = _time.GetUtcNow();
-            var values = new Dictionary<string, object>();
-            foreach (var (name, raw) in invocation.Options)
-            {
-                var option = spec.Option(name);
-                if (option is null)
-                    return Reply.Error(spec.Options.Count == 0
-                        ? $"{invocation.CommandText} takes no options."
-                        : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
-                if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
-                values[name] = value;
-            }
-            var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();
-            if (missing.Count > 0)
-                return Reply.Error($"{invocation.CommandText} needs {Phrases.List(missing, 10)}. Usage: {Usage(invocation, spec)}");
-            var request = new CommandRequest(invocation, spec, values, now);
-            return await _handlers[string.Join(' ', invocation.Path)].HandleAsync(request, cancellationToken);
+            var path = string.Join(' ', invocation.Path);
+            // Looked up before catching up with other processes: the cache reads the knowledge's version first, so an
+            // answer composed below is never kept under a version newer than what it was composed from.
+            if (_answers.TryGet(path, invocation, now, out var kept, out var key)) return kept!;
+            // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
+            _actors.CatchUp();
+            var reply = await ComposeAsync(invocation, spec, path, now, cancellationToken);
+            if (key is not null) _answers.Keep(key, reply);
+            return reply;
         }
         catch (KnowledgeException e)
         {
@@ -102,6 +96,27 @@ public sealed class CommandRouter
             _logger.LogDebug("{Command} for {Platform}:{User} took {Elapsed:F1} ms", invocation.CommandText,
                 invocation.Caller.Platform, invocation.Caller.UserId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+    }
+
+    // Binds the options and runs the handler; a failure throws, so only answers reached here are kept.
+    private async ValueTask<Reply> ComposeAsync(Invocation invocation, CommandSpec spec, string path, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object>();
+        foreach (var (name, raw) in invocation.Options)
+        {
+            var option = spec.Option(name);
+            if (option is null)
+                return Reply.Error(spec.Options.Count == 0
+                    ? $"{invocation.CommandText} takes no options."
+                    : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
+            if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
+            values[name] = value;
+        }
+        var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();
+        if (missing.Count > 0)
+            return Reply.Error($"{invocation.CommandText} needs {Phrases.List(missing, 10)}. Usage: {Usage(invocation, spec)}");
+        var request = new CommandRequest(invocation, spec, values, now);
+        return await _handlers[path].HandleAsync(request, cancellationToken);
     }
 
     private static Reply? Resolve(Invocation invocation, out CommandSpec? spec)
