@@ -46,11 +46,13 @@ public sealed class AnswerCache : IDisposable
     /// The kept answer to this question, if there is one. <paramref name="key"/> says where to keep the answer once
     /// composed (<see cref="Keep"/>); it is null when the command's answers are never kept.
     /// </summary>
-    public bool TryGet(string path, Invocation invocation, DateTimeOffset now, out Reply? reply, out AnswerKey? key)
+    public bool TryGet(Invocation invocation, DateTimeOffset now, out Reply? reply, out AnswerKey? key)
     {
         reply = null;
         key = null;
-        if (_cache is null || !CommandCatalogue.Cached.Contains(path)) return false;
+        if (_cache is null) return false;
+        var path = invocation.Path.Count == 1 ? invocation.Path[0] : string.Join(' ', invocation.Path);
+        if (!CommandCatalogue.Cached.Contains(path)) return false;
         var state = MoveTo(new State(_database.Version, DateOnly.FromDateTime(now.UtcDateTime)));
         key = new AnswerKey(Text(path, invocation, state), state);
         if (!_cache.TryGetValue(key.Text, out var found)) return false;

@@ -61,21 +61,41 @@ public sealed class CommandRouter
 
     public async ValueTask<Reply> RouteAsync(Invocation invocation, CancellationToken cancellationToken = default)
     {
+        // The cache reads the knowledge's version before anything is composed (and before catching up with other
+        // processes), so an answer is never kept under a version newer than the one it was composed from.
+        if (_answers.TryGet(invocation, _time.GetUtcNow(), out var kept, out var key)) return kept!;
+        var reply = await ComposeAsync(invocation, cancellationToken);
+        // Refusals and failures are not kept: "something went wrong" must not outlive the fault, and a misspelt name is cheap.
+        if (key is not null && reply.Tone != ReplyTone.Error) _answers.Keep(key, reply);
+        return reply;
+    }
+
+    private async ValueTask<Reply> ComposeAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
+            _actors.CatchUp();
             if (Resolve(invocation, out var spec) is { } notFound) return notFound;
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
             var now = _time.GetUtcNow();
-            var path = string.Join(' ', invocation.Path);
-            // Looked up before catching up with other processes: the cache reads the knowledge's version first, so an
-            // answer composed below is never kept under a version newer than what it was composed from.
-            if (_answers.TryGet(path, invocation, now, out var kept, out var key)) return kept!;
-            // Another process (a moderator's `ask`, a second instance) may have added people since the last command.
-            _actors.CatchUp();
-            var reply = await ComposeAsync(invocation, spec, path, now, cancellationToken);
-            if (key is not null) _answers.Keep(key, reply);
-            return reply;
+            var values = new Dictionary<string, object>();
+            foreach (var (name, raw) in invocation.Options)
+            {
+                var option = spec.Option(name);
+                if (option is null)
+                    return Reply.Error(spec.Options.Count == 0
+                        ? $"{invocation.CommandText} takes no options."
+                        : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
+                if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
+                values[name] = value;
+            }
+            var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();
+            if (missing.Count > 0)
+                return Reply.Error($"{invocation.CommandText} needs {Phrases.List(missing, 10)}. Usage: {Usage(invocation, spec)}");
+            var request = new CommandRequest(invocation, spec, values, now);
+            return await _handlers[string.Join(' ', invocation.Path)].HandleAsync(request, cancellationToken);
         }
         catch (KnowledgeException e)
         {
@@ -96,27 +116,6 @@ public sealed class CommandRouter
             _logger.LogDebug("{Command} for {Platform}:{User} took {Elapsed:F1} ms", invocation.CommandText,
                 invocation.Caller.Platform, invocation.Caller.UserId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-    }
-
-    // Binds the options and runs the handler; a failure throws, so only answers reached here are kept.
-    private async ValueTask<Reply> ComposeAsync(Invocation invocation, CommandSpec spec, string path, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var values = new Dictionary<string, object>();
-        foreach (var (name, raw) in invocation.Options)
-        {
-            var option = spec.Option(name);
-            if (option is null)
-                return Reply.Error(spec.Options.Count == 0
-                    ? $"{invocation.CommandText} takes no options."
-                    : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
-            if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
-            values[name] = value;
-        }
-        var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();
-        if (missing.Count > 0)
-            return Reply.Error($"{invocation.CommandText} needs {Phrases.List(missing, 10)}. Usage: {Usage(invocation, spec)}");
-        var request = new CommandRequest(invocation, spec, values, now);
-        return await _handlers[path].HandleAsync(request, cancellationToken);
     }
 
     private static Reply? Resolve(Invocation invocation, out CommandSpec? spec)
