@@ -47,11 +47,15 @@ public sealed class AnswerCacheTests : IDisposable
     [Fact]
     public void A_person_added_is_found_by_the_next_question()
     {
-        Assert.Equal("No one called “Kallas”. A moderator can add them with /update actor.", _bot.Ask("/contacts person:Kallas").Title);
+        var before = _bot.Ask("/statements");
+        Assert.Same(before, _bot.Ask("/statements"));
         Assert.Equal("No one called “Kallas”. A moderator can add them with /update actor.", _bot.Ask("/contacts person:Kallas").Title);
 
-        Mod("/update actor name:\"Kaja Kallas\" kind:person aliases:Kallas");
+        Mod("/update statement people:\"+Kaja Kallas\" date:2025-03-09 text:\"Europe stands with Ukraine\" source:Reuters");
 
+        var statements = TestBot.Text(_bot.Ask("/statements"));
+        Assert.Contains("Statement by Kaja Kallas, Sunday 9 March 2025: Europe stands with Ukraine", statements);
+        Assert.DoesNotContain("actor ", statements);
         Assert.Equal("Contacts of Kaja Kallas", _bot.Ask("/contacts person:Kallas").Title);
         Assert.Equal("Who Kaja Kallas is", _bot.Ask("/who Kallas").Title);
     }
