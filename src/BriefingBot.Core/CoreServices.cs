@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<BriefingLedger>();
         services.AddSingleton<BriefingScheduler>();
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<CommandRouter>();
         foreach (var handler in new[]
                  {

@@ -273,6 +273,8 @@ public class SocketModeTests
         {
             s["Slack:Workers"] = "1";
             s["Slack:QueueCapacity"] = "1";
+            // Every command must reach the gated handler: a kept answer would let the queued /terms skip it.
+            s["Knowledge:AnswerCacheMegabytes"] = "0";
         }, SlackTestBot.Replace<TermsAnswer>(inner => gate = new GatedHandler(inner)));
         var socket = await Connected(bot);
         await socket.SendCommandAsync("running", bot.Command("/terms", "", responseId: "running"));

@@ -81,6 +81,32 @@ public class SeveralProcessesTests : IDisposable
         Assert.DoesNotContain("Exception", chat.Errors);
     }
 
+    [Fact]
+    public async Task A_running_chat_never_answers_from_before_another_process_wrote()
+    {
+        await using var chat = new ChatSession(_bot.Folder, new Dictionary<string, string>(), "--db", "shared.db");
+        var first = await chat.Ask("/terms");
+        Assert.Contains("T1   Duration: A partial truce lasting one month.", first);
+        // Asked again, it is the answer kept from the first time (nothing was written in between).
+        Assert.Equal(first.Trim(), (await chat.Ask("/terms")).Trim());
+
+        var changed = await _bot.Run("ask", "/update term id:T1 text:\"Thirty days.\" source:AFP", "--db", "shared.db", "--user", "Mo");
+        Assert.StartsWith("Updated T1.", changed.Out);
+
+        var after = await chat.Ask("/terms");
+        Assert.Contains("T1   Duration: Thirty days.", after);
+        Assert.DoesNotContain("A partial truce lasting one month.", after);
+        Assert.Contains("Thirty days.", await chat.Ask("/history T1"));
+
+        var undone = await _bot.Run("ask", "/update undo", "--db", "shared.db", "--user", "Mo");
+        Assert.Equal(0, undone.ExitCode);
+
+        Assert.Contains("T1   Duration: A partial truce lasting one month.", await chat.Ask("/terms"));
+        Assert.Contains("Restored by undo", await chat.Ask("/history T1"));
+        Assert.Equal(0, await chat.Quit());
+        Assert.DoesNotContain("Exception", chat.Errors);
+    }
+
     private long Count(string db, string sql = "SELECT COUNT(*) FROM facts WHERE kind = 'contact'")
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_bot.Folder, db)};Pooling=false");

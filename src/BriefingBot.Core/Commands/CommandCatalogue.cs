@@ -194,6 +194,17 @@ public static class CommandCatalogue
 
     private static readonly Dictionary<string, CommandSpec> ByPath = Flatten().ToDictionary(p => p.Path, p => p.Spec);
 
+    /// <summary>
+    /// Members' reads whose answer depends only on the knowledge, the options, the asker's role and the day, so it is
+    /// composed once per version of the knowledge (<see cref="AnswerCache"/>). Never a moderator's update, never an
+    /// answer of one channel (/briefing previews the channel's schedule, /schedule), never one that counts hours
+    /// (/changes says "3 hours ago").
+    /// </summary>
+    public static readonly IReadOnlySet<string> Cached = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "terms", "contacts", "who", "statements", "aid", "search", "history", "help", "sources show",
+    };
+
     /// <summary>The spec for a command path such as <c>terms</c> or <c>update term</c>.</summary>
     public static CommandSpec? Find(IEnumerable<string> path) => ByPath.GetValueOrDefault(string.Join(' ', path));
 

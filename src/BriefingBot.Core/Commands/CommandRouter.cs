@@ -14,14 +14,17 @@ public sealed class CommandRouter
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly OptionBinder _binder;
     private readonly ActorDirectory _actors;
+    private readonly AnswerCache _answers;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRouter> _logger;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, TimeProvider time, ILogger<CommandRouter> logger)
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, AnswerCache answers, TimeProvider time,
+        ILogger<CommandRouter> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Path);
         _binder = binder;
         _actors = actors;
+        _answers = answers;
         _time = time;
         _logger = logger;
         var missing = CommandCatalogue.Flatten().Select(p => p.Path).Where(p => !_handlers.ContainsKey(p)).ToList();
@@ -57,6 +60,17 @@ public sealed class CommandRouter
     }
 
     public async ValueTask<Reply> RouteAsync(Invocation invocation, CancellationToken cancellationToken = default)
+    {
+        // The cache reads the knowledge's version before anything is composed (and before catching up with other
+        // processes), so an answer is never kept under a version newer than the one it was composed from.
+        if (_answers.TryGet(invocation, _time.GetUtcNow(), out var kept, out var key)) return kept!;
+        var reply = await ComposeAsync(invocation, cancellationToken);
+        // Refusals and failures are not kept: "something went wrong" must not outlive the fault, and a misspelt name is cheap.
+        if (key is not null && reply.Tone != ReplyTone.Error) _answers.Keep(key, reply);
+        return reply;
+    }
+
+    private async ValueTask<Reply> ComposeAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try

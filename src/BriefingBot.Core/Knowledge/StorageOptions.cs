@@ -27,4 +27,8 @@ public sealed class KnowledgeOptions
     /// <summary>How many lines an answer lists before it says how many more there are.</summary>
     [Range(1, 100, ErrorMessage = "Set Knowledge:MaxLines to a number between 1 and 100.")]
     public int MaxLines { get; set; } = 15;
+
+    /// <summary>How much memory answers kept for reuse may take (<see cref="Commands.AnswerCache"/>); 0 composes every answer afresh.</summary>
+    [Range(0, 1024, ErrorMessage = "Set Knowledge:AnswerCacheMegabytes to a number of megabytes between 0 (off) and 1024.")]
+    public int AnswerCacheMegabytes { get; set; } = 8;
 }

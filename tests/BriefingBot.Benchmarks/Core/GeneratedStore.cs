@@ -37,13 +37,16 @@ public static class GeneratedStore
         return path;
     }
 
-    /// <summary>The core's services on a copy of the generated store, as the host wires them.</summary>
-    public static ServiceProvider Open(string path, TimeProvider? time = null) =>
+    /// <summary>
+    /// The core's services on a copy of the generated store, as the host wires them, but composing every answer afresh
+    /// unless <paramref name="answerCacheMegabytes"/> turns the answer cache on: what most benchmarks measure is composing.
+    /// </summary>
+    public static ServiceProvider Open(string path, TimeProvider? time = null, int answerCacheMegabytes = 0) =>
         new ServiceCollection()
             .AddLogging()
             .AddSingleton(time ?? TimeProvider.System)
             .Configure<StorageOptions>(o => { o.Path = path; o.SeedPath = ""; })
-            .Configure<KnowledgeOptions>(_ => { })
+            .Configure<KnowledgeOptions>(o => o.AnswerCacheMegabytes = answerCacheMegabytes)
             .AddBriefingCore()
             .BuildServiceProvider();
 
