@@ -13,31 +13,25 @@ public sealed partial class FactQueries
             : LatestAt("SELECT id FROM facts WHERE kind = $kind AND number = $number", view,
                 ("$kind", code.Kind.Word), ("$number", code.Number)).FirstOrDefault();
 
-    /// <summary>The newest proposal in <paramref name="view"/>.</summary>
-    public FactView? NewestProposalAt(TimeView view)
-    {
-        if (view.On is null) return NewestProposal(view.KnownBy);
-        // As for the record: the newest few proposals almost always hold the answer.
-        foreach (var window in new[] { 20, int.MaxValue })
-        {
-            var known = LatestAt(ProposalsInEffect, view, ("$window", window));
-            if (known.Count > 0) return known[^1];
-        }
-        return null;
-    }
+    /// <summary>The newest proposal in <paramref name="view"/>: the newest recorded by the as-of day, or the one that took effect last by the day asked.</summary>
+    public FactView? NewestProposalAt(TimeView view) =>
+        view.IsNow ? NewestProposal()
+            : view.On is null ? Proposals(1, view.KnownBy).FirstOrDefault() ?? NewestProposal(view.KnownBy)
+            : ProposalsAt(1, view).FirstOrDefault();
 
-    /// <summary>The newest live proposals in <paramref name="view"/>, newest first.</summary>
+    /// <summary>The newest live proposals in <paramref name="view"/>, newest first (on a day: the last to take effect first).</summary>
     public IReadOnlyList<FactView> ProposalsAt(int limit, TimeView view) =>
         view.On is null ? Proposals(limit, view.KnownBy)
-            : LatestAt(ProposalsInEffect, view, ("$window", limit + 16))
-                .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
+            : LatestAt(ProposalsInEffect, view, ("$walk", limit + 4))
+                .OrderByDescending(p => p.Current.Provenance.Effective?.Start).ThenByDescending(p => p.Current.FactId).Take(limit).ToList();
 
-    // The newest proposals with a version in effect by the day and recorded by the as-of day: a day long past skips the
-    // later ones with one probe each instead of reading them all.
+    // The proposals whose versions took effect last by the day, recorded by the as-of day: a walk down the revisions newest
+    // effect first (proposals are few among them, so the walk is short), not a read of every proposal.
     private const string ProposalsInEffect = """
-        SELECT f.id FROM facts f WHERE f.kind = 'proposal'
-          AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.effective_on <= $day AND x.recorded_at <= $knownBy)
-        ORDER BY f.number DESC LIMIT $window
+        SELECT DISTINCT w.fact_id AS id FROM (
+            SELECT r.fact_id FROM revisions r JOIN facts f ON f.id = r.fact_id
+            WHERE r.effective_on <= $day AND r.recorded_at <= $knownBy AND f.kind = 'proposal'
+            ORDER BY r.effective_on DESC, r.id DESC LIMIT $walk) w
         """;
 
     /// <summary>The terms of a proposal in <paramref name="view"/>: every term that ever belonged to it, kept if it did then.</summary>
