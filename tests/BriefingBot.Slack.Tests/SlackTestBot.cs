@@ -24,7 +24,7 @@ public sealed class SlackTestBot : IAsyncDisposable
     public const string Member = "UMEM0001";
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private SlackTestBot(FakeTimeProvider time, FakeSlackServer slack, IHost host, LogSink logs, string folder)
+    private SlackTestBot(FakeTimeProvider time, FakeSlackServer slack, IHost host, CapturedLogs logs, string folder)
     {
         Time = time;
         Slack = slack;
@@ -36,7 +36,7 @@ public sealed class SlackTestBot : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public FakeSlackServer Slack { get; }
     public IHost Host { get; }
-    public LogSink Logs { get; }
+    public CapturedLogs Logs { get; }
     public string Folder { get; }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
@@ -67,7 +67,7 @@ public sealed class SlackTestBot : IAsyncDisposable
             ["Slack:HelloTimeout"] = "01:00:00",
         };
         settings?.Invoke(config);
-        var logs = new LogSink();
+        var logs = new CapturedLogs();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,8 +49,8 @@ public sealed class DoorWebHost(IEnumerable<IHttpDoor> doors, ILoggerFactory log
         foreach (var door in listening) door.Map(_app);
         await _app.StartAsync(cancellationToken);
         Addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        loggers.CreateLogger<DoorWebHost>().LogInformation("Listening for {Doors} on {Addresses}",
-            string.Join(", ", listening.Select(d => d.GetType().Name)), string.Join(", ", Addresses));
+        var routes = ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText);
+        loggers.CreateLogger<DoorWebHost>().LogInformation("Listening for POST {Routes} on {Addresses}", string.Join(", ", routes), string.Join(", ", Addresses));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
