@@ -32,7 +32,7 @@ public static class Verbs
         root.Subcommands.Add(ask);
 
         var commandsFormat = new Option<string>("--format") { Description = "text (usage lines) or a door's name (discord) for the exact registration it sends", DefaultValueFactory = _ => "text" };
-        var commands = new Command("commands", "List the command catalogue, or print the Discord command registration JSON") { commandsFormat };
+        var commands = new Command("commands", "List the command catalogue, or print it as a door registers it with its platform") { commandsFormat };
         commands.SetAction((result, ct) => Commands(result.GetValue(db), result.GetValue(commandsFormat)!, io, ct));
         root.Subcommands.Add(commands);
 
