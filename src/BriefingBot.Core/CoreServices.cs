@@ -1,10 +1,10 @@
 using BriefingBot.Answers;
 using BriefingBot.Briefing;
 using BriefingBot.Commands;
-using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using BriefingBot.Updates;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,11 +14,19 @@ namespace BriefingBot;
 /// <summary>Registers the core: the knowledge store, the command pipeline and every handler.</summary>
 public static class CoreServices
 {
+    /// <summary>The core with its settings bound from configuration and checked at start: storage, knowledge and briefing.</summary>
+    public static IServiceCollection AddBriefingCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BriefingOptions>().Bind(configuration.GetSection(BriefingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddBriefingCore();
+    }
+
+    /// <summary>The core alone, for callers that set its options in code (tests, benchmarks).</summary>
     public static IServiceCollection AddBriefingCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // One stop policy for every door, so the first door that must stop the program decides its exit code.
-        services.TryAddSingleton<DoorShutdown>();
         services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();

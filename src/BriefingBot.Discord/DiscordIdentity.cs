@@ -5,6 +5,9 @@ namespace BriefingBot.Discord;
 /// <summary>How the bot introduces itself: one user agent on REST and on the gateway, and its invite link.</summary>
 public static class DiscordIdentity
 {
+    /// <summary>The platform's name wherever the core records one: callers, schedules, briefing publishers.</summary>
+    public const string Platform = "discord";
+
     public const string ProjectUrl = "https://github.com/briefingbot/briefingbot";
 
     /// <summary><c>DiscordBot (url, version)</c>, the form Discord asks for; requests without it may be blocked.</summary>

@@ -6,9 +6,11 @@ using BriefingBot.Discord.Registration;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
 using BriefingBot.Doors;
+using BriefingBot.Doors.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Discord;
@@ -16,6 +18,26 @@ namespace BriefingBot.Discord;
 /// <summary>Registers the Discord door: options, REST, the gateway or the HTTP endpoint, the workers and registration.</summary>
 public static class DiscordServices
 {
+    /// <summary>Whether the settings turn the Discord door on: a bot token is set.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
+
+    /// <summary>
+    /// The door as the program adds it: its formats always (for <c>ask</c> and <c>commands</c>), and the door
+    /// itself when the host connects and <c>Discord:Token</c> is set.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscordDoor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IAnswerFormat, DiscordAnswerFormat>();
+        builder.Services.AddSingleton<ICommandsFormat, DiscordCommandsFormat>();
+        var doors = DoorSet.Of(builder);
+        if (!doors.Connect || !IsConfigured(builder.Configuration)) return builder;
+        builder.Services.AddDiscordDoor(builder.Configuration);
+        doors.TurnOn(DiscordIdentity.Platform);
+        return builder;
+    }
+
+    /// <summary>The door itself, whatever the settings say (tests and tools that know they want it).</summary>
     public static IServiceCollection AddDiscordDoor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
@@ -34,7 +56,6 @@ public static class DiscordServices
             // The default handler logs every URL, and interaction and webhook URLs carry tokens; the client logs redacted routes itself.
             .RemoveAllLoggers();
 
-        services.TryAddSingleton<DoorShutdown>();
         services.AddSingleton<DiscordApplication>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<DiscordRestClient>();
@@ -54,8 +75,7 @@ public static class DiscordServices
         {
             services.AddSingleton<SignatureVerifier>();
             services.AddSingleton<InteractionEndpoint>();
-            services.AddSingleton<InteractionEndpointHost>();
-            services.AddHostedService(sp => sp.GetRequiredService<InteractionEndpointHost>());
+            services.AddSingleton<IHttpDoor>(sp => sp.GetRequiredService<InteractionEndpoint>());
         }
         else
         {
@@ -66,6 +86,7 @@ public static class DiscordServices
             services.AddSingleton<InteractionWorkers>();
             services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());
         }
-        return services;
+        // Last, so the web host starts after the door's own services and stops before them.
+        return services.AddDoorKit();
     }
 }

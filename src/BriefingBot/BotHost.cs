@@ -1,4 +1,5 @@
 using BriefingBot.Discord;
+using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Slack;
 using BriefingBot.Terminal;
@@ -17,9 +18,20 @@ public sealed record HostSettings(string? DatabasePath = null, bool Seed = true,
     public Action<IServiceCollection>? Configure { get; init; }
 }
 
-/// <summary>Builds the host every verb runs in: configuration, logging, options validated at start, and one Add… per feature.</summary>
+/// <summary>Builds the host every verb runs in: configuration, logging, the core, and every door, each of which decides whether it is on.</summary>
 public static class BotHost
 {
+    /// <summary>
+    /// Every door, in the order they are added. A door reads its own settings and turns itself on; the terminal comes
+    /// last because it is on only when no other door is. A new door is one more line here.
+    /// </summary>
+    private static readonly Func<IHostApplicationBuilder, IHostApplicationBuilder>[] Doors =
+    [
+        b => b.AddDiscordDoor(),
+        b => b.AddSlackDoor(),
+        b => b.AddTerminalDoor(),
+    ];
+
     public static IHost Build(string[] args, HostSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -30,42 +42,22 @@ public static class BotHost
         });
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("BRIEFINGBOT_");
-        // With a Discord or Slack token the long-running mode serves those platforms instead of the terminal chat, and
-        // logs as a server; both can run in one host on one store. Verbs never connect.
-        var discord = settings.Chat && !string.IsNullOrWhiteSpace(builder.Configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]);
-        var slack = settings.Chat && SlackDoor.IsConfigured(builder.Configuration);
-        var overrides = new Dictionary<string, string?>();
-        if (settings.DatabasePath is { } db) overrides["Storage:Path"] = db;
-        if (settings.Quiet && !discord && !slack)
-        {
-            overrides["Logging:LogLevel:Default"] = "Warning";
-            overrides["Logging:LogLevel:BriefingBot"] = "Warning";
-        }
-        builder.Configuration.AddInMemoryCollection(overrides);
+        if (settings.DatabasePath is { } db) builder.Configuration.AddInMemoryCollection([new("Storage:Path", db)]);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<TerminalOptions>().Bind(builder.Configuration.GetSection(TerminalOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-
-        builder.Services.AddOptions<Briefing.BriefingOptions>().Bind(builder.Configuration.GetSection(Briefing.BriefingOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-
-        builder.Services.AddBriefingCore();
+        builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddHostedService(sp => new KnowledgeStartupService(sp.GetRequiredService<KnowledgeStartup>(), settings.Seed));
-        builder.Services.AddSingleton<TextRenderer>();
-        builder.Services.AddSingleton<TerminalAttachments>();
-        builder.Services.AddSingleton(settings.Io ?? TerminalIo.Console());
-        builder.Services.AddSingleton<Briefing.IBriefingPublisher, TerminalPublisher>();
-        if (discord) builder.Services.AddDiscordDoor(builder.Configuration);
-        if (slack) builder.Services.AddSlackDoor(builder.Configuration);
-        if (!discord && !slack && settings.Chat) builder.Services.AddHostedService<TerminalChat>();
+        if (settings.Io is { } io) builder.Services.AddSingleton(io);
+        // The long-running mode connects the doors that are configured; verbs never connect.
+        var doors = DoorSet.Of(builder);
+        doors.Connect = settings.Chat;
+        foreach (var add in Doors) add(builder);
+        // A door that serves a platform logs as a server; verbs and the terminal chat log warnings only.
+        if (settings.Quiet && doors.Quiet)
+            builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), new("Logging:LogLevel:BriefingBot", "Warning")]);
         // The long-running modes post the daily briefing; one-shot verbs never do.
         if (settings.Chat) builder.Services.AddHostedService(sp => sp.GetRequiredService<Briefing.BriefingScheduler>());
         // Under systemd: readiness notification and journal-friendly logs; elsewhere it does nothing.

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using BriefingBot.Commands;
-using BriefingBot.Discord;
-using BriefingBot.Discord.Registration;
-using BriefingBot.Discord.Rendering;
 using BriefingBot.Doors;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
@@ -27,17 +24,15 @@ public static class Verbs
         var role = new Option<string?>("--as") { Description = "Ask as a member or a moderator (default: Terminal:Role)" };
         role.AcceptOnlyFromAmong("member", "moderator");
         var user = new Option<string?>("--user") { Description = "The name recorded on changes (default: Terminal:User or your login)" };
-        var format = new Option<string>("--format") { Description = "text, json, discord (the exact interaction response JSON) or slack (the exact Block Kit payload)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "discord", "slack");
+        var format = new Option<string>("--format") { Description = "text, json, or a door's name (discord, slack) for the exact payload that door sends", DefaultValueFactory = _ => "text" };
         var ask = new Command("ask", "Answer one command on standard output and exit: 0 when answered, 1 when refused or invalid")
             { command, role, user, format };
         ask.SetAction((result, ct) => Ask(result.GetValue(db), result.GetValue(command)!, result.GetValue(role), result.GetValue(user),
             result.GetValue(format)!, io, ct));
         root.Subcommands.Add(ask);
 
-        var commandsFormat = new Option<string>("--format") { Description = "text (usage lines) or discord (the exact command registration JSON)", DefaultValueFactory = _ => "text" };
-        commandsFormat.AcceptOnlyFromAmong("text", "discord");
-        var commands = new Command("commands", "List the command catalogue, or print the Discord command registration JSON") { commandsFormat };
+        var commandsFormat = new Option<string>("--format") { Description = "text (usage lines) or a door's name (discord) for the exact registration it sends", DefaultValueFactory = _ => "text" };
+        var commands = new Command("commands", "List the command catalogue, or print it as a door registers it with its platform") { commandsFormat };
         commands.SetAction((result, ct) => Commands(result.GetValue(db), result.GetValue(commandsFormat)!, io, ct));
         root.Subcommands.Add(commands);
 
@@ -84,17 +79,14 @@ public static class Verbs
     {
         io ??= TerminalIo.Console();
         using var host = BotHost.Build([], new HostSettings(db) { Io = io });
+        // Each door writes its own format; asking for one no door has is an error before anything is read.
+        var formats = host.Services.GetServices<IAnswerFormat>().ToList();
+        if (formats.FirstOrDefault(f => f.Name == format) is not { } writer) return await UnknownFormat(format, formats.Select(f => f.Name));
         await host.StartAsync(ct);
         var options = host.Services.GetRequiredService<IOptions<TerminalOptions>>().Value;
         var caller = options.Caller(user, role is null ? null : Enum.Parse<Role>(role, ignoreCase: true));
         var reply = await host.Services.GetRequiredService<CommandRouter>().RouteTextAsync(text, caller, TerminalPublisher.ChannelId, ct);
-        await io.Output.WriteAsync(format switch
-        {
-            "json" => JsonReplyWriter.Write(reply),
-            "discord" => DiscordJson.Response(reply, host.Services.GetRequiredService<TimeProvider>()),
-            "slack" => Slack.Rendering.SlackPayloadWriter.Write(reply, host.Services.GetRequiredService<TimeProvider>()),
-            _ => host.Services.GetRequiredService<TextRenderer>().Render(reply) + host.Services.GetRequiredService<TerminalAttachments>().Save(reply),
-        });
+        await io.Output.WriteAsync(writer.Write(reply));
         await io.Output.FlushAsync(ct);
         await host.StopAsync(ct);
         return reply.Tone == ReplyTone.Error ? 1 : 0;
@@ -137,14 +129,17 @@ public static class Verbs
     {
         io ??= TerminalIo.Console();
         using var host = BotHost.Build([], new HostSettings(db, Seed: false) { Io = io });
-        var configuration = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        // Guild commands when Discord:GuildIds is set, as the door would register them; global otherwise.
-        var global = !configuration.GetSection($"{DiscordOptions.Section}:{nameof(DiscordOptions.GuildIds)}").GetChildren().Any();
-        await io.Output.WriteAsync(format == "discord"
-            ? System.Text.Encoding.UTF8.GetString(CommandRegistration.Json(global)) + "\n"
-            : string.Concat(CommandCatalogue.Flatten().Select(p => p.Spec.Usage("/" + string.Join(' ', p.Path.Split(' ')[..^1].Append(""))).Replace("  ", " ") + "\n")));
+        var formats = host.Services.GetServices<ICommandsFormat>().ToList();
+        if (formats.FirstOrDefault(f => f.Name == format) is not { } writer) return await UnknownFormat(format, formats.Select(f => f.Name));
+        await io.Output.WriteAsync(writer.Write());
         await io.Output.FlushAsync(ct);
         return 0;
+    }
+
+    private static async Task<int> UnknownFormat(string format, IEnumerable<string> known)
+    {
+        await Console.Error.WriteLineAsync($"There is no format “{format}”; use one of: {string.Join(", ", known)}.");
+        return 1;
     }
 
     private static async Task<int> Export(string? db, string? file, TerminalIo? io, CancellationToken ct)

@@ -75,14 +75,12 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Storage:Path"] = Path.Combine(folder, "knowledge.db"),
     ["Storage:SeedPath"] = Path.Combine(AppContext.BaseDirectory, "config", "seed"),
 });
-builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
-builder.Services.AddBriefingCore();
+builder.Services.AddBriefingCore(builder.Configuration);
 builder.Services.AddDiscordDoor(builder.Configuration);
 using var host = builder.Build();
 host.Services.GetRequiredService<KnowledgeStartup>().Start();
 await host.StartAsync();
-var url = host.Services.GetRequiredService<InteractionEndpointHost>().Addresses.Single() + InteractionEndpoint.Path;
+var url = host.Services.GetRequiredService<BriefingBot.Doors.Http.DoorWebHost>().Addresses.Single() + InteractionEndpoint.Path;
 
 // Every request is a distinct interaction (the door answers an id once), signed over timestamp + body.
 var start = DateTimeOffset.UtcNow;

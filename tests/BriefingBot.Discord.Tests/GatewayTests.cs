@@ -306,13 +306,5 @@ public sealed class GatewayTests : IAsyncLifetime
 
     private int Identifies() => _discord.GatewayPayloads.Count(p => p.GetProperty("op").GetInt32() == 2);
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in 5 s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Wait.Until(condition, "the gateway");
 }

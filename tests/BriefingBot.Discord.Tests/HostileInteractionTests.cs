@@ -133,9 +133,7 @@ public sealed class HostileInteractionTests(ITestOutputHelper output) : IDisposa
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton<TimeProvider>(time);
-        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.Section));
-        services.AddOptions<KnowledgeOptions>().Bind(config.GetSection(KnowledgeOptions.Section));
-        services.AddBriefingCore();
+        services.AddBriefingCore(config);
         services.AddDiscordDoor(config);
         services.AddHttpClient(DiscordRestClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => rest);
         return services.BuildServiceProvider();

@@ -32,7 +32,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
             ["Discord:HttpListenUrl"] = "http://127.0.0.1:0",
             ["Discord:DeferAfter"] = "00:00:00.2",
         }, GatedHandler.Install(_slow, typeof(BriefingBot.Answers.HelpAnswer)));
-        _url = _bot.Get<InteractionEndpointHost>().Addresses.Single() + InteractionEndpoint.Path;
+        _url = _bot.Get<BriefingBot.Doors.Http.DoorWebHost>().Addresses.Single() + InteractionEndpoint.Path;
     }
 
     public async Task DisposeAsync()

@@ -195,25 +195,7 @@ public sealed class RestClientTests : IAsyncLifetime
     }
 
     /// <summary>Moves the fake clock in small steps until the work is done, so waits on it elapse; bounded in real time.</summary>
-    private async Task Pump(Task task, int stepMs = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!task.IsCompleted)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The REST client did not finish in 15 s.");
-            _clock.Advance(TimeSpan.FromMilliseconds(stepMs));
-            await Task.Delay(1);
-        }
-        await task;
-    }
+    private Task Pump(Task task, int stepMs = 10) => Wait.For(task, "the REST client to finish", _clock, TimeSpan.FromMilliseconds(stepMs));
 
-    private async Task WaitForLogAsync(string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!_logs.Lines.Any(l => l.Text.Contains(text)))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no log line with “{text}”");
-            await Task.Delay(2);
-        }
-    }
+    private Task WaitForLogAsync(string text) => Wait.Until(() => _logs.Contains(text), $"a log line with “{text}”", pause: TimeSpan.FromMilliseconds(2));
 }

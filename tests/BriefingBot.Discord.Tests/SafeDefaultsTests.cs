@@ -63,7 +63,7 @@ public sealed class SafeDefaultsTests : IAsyncLifetime
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
         var host = await StartAsync(all);
-        return (host, host.Get<InteractionEndpointHost>().Addresses.Single() + InteractionEndpoint.Path);
+        return (host, host.Get<BriefingBot.Doors.Http.DoorWebHost>().Addresses.Single() + InteractionEndpoint.Path);
     }
 
     private async Task<JsonElement> PostAsync(string url, string name, string options, string permissions, string guild = Payloads.OtherGuildId)

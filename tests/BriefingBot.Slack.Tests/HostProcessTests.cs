@@ -25,22 +25,8 @@ public sealed class HostProcessTests : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
-    private Process Start(Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BRIEFINGBOT_", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        return Process.Start(start)!;
-    }
+    private Process Start(Dictionary<string, string> environment, params string[] args) =>
+        Process.Start(ProgramProcess.StartInfo(_folder, args, environment))!;
 
     private Dictionary<string, string> SlackSettings() => new()
     {

@@ -1,6 +1,5 @@
 using BriefingBot.Commands;
 using BriefingBot.Knowledge;
-using BriefingBot.Slack.HttpCommands;
 using BriefingBot.Slack.Tests.FakeSlack;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +24,7 @@ public sealed class SlackTestBot : IAsyncDisposable
     public const string Member = "UMEM0001";
     public static readonly DateTimeOffset Start = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private SlackTestBot(FakeTimeProvider time, FakeSlackServer slack, IHost host, LogSink logs, string folder)
+    private SlackTestBot(FakeTimeProvider time, FakeSlackServer slack, IHost host, CapturedLogs logs, string folder)
     {
         Time = time;
         Slack = slack;
@@ -37,13 +36,13 @@ public sealed class SlackTestBot : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public FakeSlackServer Slack { get; }
     public IHost Host { get; }
-    public LogSink Logs { get; }
+    public CapturedLogs Logs { get; }
     public string Folder { get; }
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <summary>The address HTTP mode listens on, once started.</summary>
-    public string HttpBase => Get<SlackHttpServer>().Addresses.First().TrimEnd('/');
+    public string HttpBase => Get<BriefingBot.Doors.Http.DoorWebHost>().Addresses.First().TrimEnd('/');
 
     public static async Task<SlackTestBot> StartAsync(
         Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, Action<FakeSlackServer>? fake = null)
@@ -68,14 +67,12 @@ public sealed class SlackTestBot : IAsyncDisposable
             ["Slack:HelloTimeout"] = "01:00:00",
         };
         settings?.Invoke(config);
-        var logs = new LogSink();
+        var logs = new CapturedLogs();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
-        builder.Services.AddBriefingCore();
+                builder.Services.AddBriefingCore(builder.Configuration);
         if (!builder.Services.AddSlackDoor(builder.Configuration)) throw new InvalidOperationException("The Slack door was not added.");
         services?.Invoke(builder.Services);
         var host = builder.Build();

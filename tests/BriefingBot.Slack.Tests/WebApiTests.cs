@@ -15,7 +15,7 @@ namespace BriefingBot.Slack.Tests;
 public sealed class WebApiTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(SlackTestBot.Start);
-    private readonly LogSink _logs = new();
+    private readonly CapturedLogs _logs = new();
     private FakeSlackServer _slack = null!;
     private ServiceProvider _services = null!;
 

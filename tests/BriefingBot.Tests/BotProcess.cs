@@ -17,10 +17,7 @@ public sealed class BotProcess : IDisposable
 
     public Task<Result> Run(string? input, IDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        return Run(start, input, environment, args);
+        return Run(ProgramProcess.StartInfo(Folder, args, environment), input, environment, args);
     }
 
     /// <summary>Runs with standard input opened on <paramref name="path"/> by a shell, as <c>BriefingBot &lt; path</c> would.</summary>

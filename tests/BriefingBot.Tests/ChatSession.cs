@@ -18,19 +18,7 @@ public sealed class ChatSession : IAsyncDisposable
 
     public ChatSession(string folder, IDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BriefingBot.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("BRIEFINGBOT_", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        _process = Process.Start(start)!;
+        _process = Process.Start(ProgramProcess.StartInfo(folder, args, environment))!;
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) _lines.Writer.TryComplete();

@@ -109,7 +109,7 @@ public sealed class CommandRouter
         {
             _logger.LogError(e, "Command {Command} from {Platform} user {User} failed", invocation.CommandText,
                 invocation.Caller.Platform, invocation.Caller.UserId);
-            return Reply.Error($"Something went wrong answering {invocation.CommandText}; nothing was changed. Please try again, and tell a moderator if it keeps happening.");
+            return Fallback.Failed(invocation.CommandText);
         }
         finally
         {

@@ -16,7 +16,7 @@ namespace BriefingBot.Discord.Briefing;
 public sealed class DiscordBriefingPublisher(DiscordRestClient rest, EmbedRenderer renderer, ILogger<DiscordBriefingPublisher> logger)
     : IBriefingPublisher
 {
-    public string Platform => "discord";
+    public string Platform => DiscordIdentity.Platform;
 
     public async Task<string?> PublishAsync(BriefingDelivery delivery, CancellationToken cancellationToken)
     {

@@ -1,37 +1,39 @@
 using System.Text.Json;
 using BriefingBot.Discord.Interactions;
-using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
+using BriefingBot.Doors.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Discord.Http;
 
 /// <summary>
-/// <c>POST /discord/interactions</c>: verify the signature on the raw bytes before anything else, answer PING, and
-/// hand every other interaction to the same <see cref="InteractionHandler"/> the gateway uses.
+/// <c>POST /discord/interactions</c> on the bots' one web host: verify the signature on the raw bytes before
+/// anything else, answer PING, and hand every other interaction to the same <see cref="InteractionHandler"/> the
+/// gateway uses.
 /// </summary>
 public sealed class InteractionEndpoint(
-    SignatureVerifier verifier, InteractionHandler handler, ILogger<InteractionEndpoint> logger, IHostApplicationLifetime? lifetime = null)
+    SignatureVerifier verifier, InteractionHandler handler, IOptions<DiscordOptions> options, ILogger<InteractionEndpoint> logger,
+    IHostApplicationLifetime? lifetime = null) : IHttpDoor
 {
     public const string Path = "/discord/interactions";
 
     /// <summary>Discord's own bodies are a few KB; anything far larger is not Discord.</summary>
-    private const int MaxBody = 256 * 1024;
+    public const int MaxBodyBytes = 256 * 1024;
 
     private static readonly byte[] Pong = "{\"type\":1}"u8.ToArray();
 
-    public async Task HandleAsync(HttpContext context)
+    public string? ListenUrl => options.Value.Mode == DiscordMode.Http ? options.Value.HttpListenUrl : null;
+
+    public void Map(IEndpointRouteBuilder routes) => routes.MapSignedPost(Path, MaxBodyBytes, HandleAsync);
+
+    public async Task HandleAsync(HttpContext context, byte[] body)
     {
         var request = context.Request;
-        if (request.ContentLength is > MaxBody)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-        var body = await ReadBodyAsync(request, context.RequestAborted);
-        if (body is null || !verifier.Verify(request.Headers["X-Signature-Timestamp"], body, request.Headers["X-Signature-Ed25519"]))
+        if (!verifier.Verify(request.Headers["X-Signature-Timestamp"], body, request.Headers["X-Signature-Ed25519"]))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             await context.Response.WriteAsync("invalid request signature", context.RequestAborted);
@@ -75,18 +77,5 @@ public sealed class InteractionEndpoint(
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, context.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream(request.ContentLength is { } n and <= MaxBody ? (int)n : 4096);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBody) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using BriefingBot.Commands;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
+using BriefingBot.Doors;
 using BriefingBot.Replies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ public sealed class InteractionHandler(
             if (responded || interaction.Type != InteractionType.ApplicationCommand) return;
             try
             {
-                await callback.RespondAsync(interaction, Ephemeral("Something went wrong answering that; nothing was changed. Please try again."), cancellationToken);
+                await callback.RespondAsync(interaction, InteractionResponse.Message(renderer.Render(Fallback.Failed(interaction.CommandName.Length > 0 ? "/" + interaction.CommandName : null))), cancellationToken);
             }
             catch (Exception inner) when (inner is DiscordRestException or HttpRequestException)
             {
@@ -98,11 +99,8 @@ public sealed class InteractionHandler(
         }
         var invocation = mapper.Map(interaction);
         var routing = RouteAsync(invocation, ct);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var deadline = Task.Delay(options.Value.DeferAfter, time, budget.Token);
-        if (await Task.WhenAny(routing, deadline) == routing)
+        if (await AnswerBudget.FinishesWithinAsync(routing, options.Value.DeferAfter, time, ct))
         {
-            await budget.CancelAsync();
             // A picture cannot ride in the one-round-trip answer (HTTP mode answers with JSON alone): defer, then edit it in.
             if ((await routing).Attachments.Count == 0)
             {

@@ -27,7 +27,7 @@ public sealed class InvocationMapper(IOptions<DiscordOptions> options, TimeProvi
         foreach (var option in options)
             if (option.Value is not null) values[option.Name] = option.Value;
         var name = interaction.UserName.Length > 0 ? interaction.UserName : interaction.UserId.ToString();
-        var caller = new Caller("discord", interaction.UserId.ToString(), name, RoleOf(interaction));
+        var caller = new Caller(DiscordIdentity.Platform, interaction.UserId.ToString(), name, RoleOf(interaction));
         return new Invocation(path, values, caller, interaction.ChannelId.ToString(), time.GetUtcNow(),
             interaction.Locale is { Length: > 0 } locale ? locale : "en");
     }

@@ -24,6 +24,9 @@ public sealed class CommandRegistrar(
 
     public Task Completion { get; private set; } = Task.CompletedTask;
 
+    /// <summary>Global commands when no server is listed; otherwise commands in each listed server and none global.</summary>
+    public static bool RegistersGlobally(DiscordOptions options) => options.GuildIds.Count == 0;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Completion = RegisterAsync(stoppingToken);
 
     public async Task RegisterAsync(CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class CommandRegistrar(
             var app = await application.Id.WaitAsync(ct);
             logger.LogInformation("Invite the bot with {Link}", DiscordIdentity.InviteLink(app.ToString()));
             var guilds = Snowflake.ParseAll(options.Value.GuildIds);
-            if (guilds.Count == 0)
+            if (RegistersGlobally(options.Value))
             {
                 await EnsureAsync($"applications/{app}/commands", global: true, ct);
                 return;

@@ -10,7 +10,7 @@ namespace BriefingBot.Slack.Briefing;
 /// </summary>
 public sealed class SlackBriefingPublisher(SlackPublisher publisher) : IBriefingPublisher
 {
-    public string Platform => "slack";
+    public string Platform => SlackDoor.Platform;
 
     public async Task<string?> PublishAsync(BriefingDelivery delivery, CancellationToken cancellationToken)
     {

@@ -12,8 +12,6 @@ namespace BriefingBot.Slack.Commands;
 /// </summary>
 public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer renderer, IOptions<SlackOptions> options)
 {
-    public const string Platform = "slack";
-
     /// <summary>A polite refusal for a workspace this bot does not serve, or null when the command may run.</summary>
     public SlackMessage? Refusal(SlashCommand command) =>
         options.Value.AllowsTeam(command.TeamId, command.EnterpriseId)
@@ -26,7 +24,7 @@ public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer 
     public async Task<(Reply Reply, SlackMessage Message)> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var role = options.Value.IsModerator(command.UserId) ? Role.Moderator : Role.Member;
-        var caller = new Caller(Platform, command.UserId, string.IsNullOrWhiteSpace(command.UserName) ? command.UserId : command.UserName, role);
+        var caller = new Caller(SlackDoor.Platform, command.UserId, string.IsNullOrWhiteSpace(command.UserName) ? command.UserId : command.UserName, role);
         // Slack entity-encodes & < > in the text it sends; the store keeps what the person typed.
         var text = $"{command.Command} {Mrkdwn.Unescape(command.Text)}";
         var reply = await router.RouteTextAsync(text, caller, command.ChannelId, cancellationToken);

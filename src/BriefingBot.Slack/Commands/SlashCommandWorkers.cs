@@ -1,7 +1,7 @@
+using BriefingBot.Doors;
 using BriefingBot.Replies;
 using BriefingBot.Slack.Rendering;
 using BriefingBot.Slack.WebApi;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,32 +13,13 @@ namespace BriefingBot.Slack.Commands;
 /// </summary>
 public sealed class SlashCommandWorkers(
     SlashCommandQueue queue, SlashCommandAnswerer answerer, SlashCommandResponder responder, SlackPublisher publisher, BlockKitRenderer renderer,
-    IOptions<SlackOptions> options, ILogger<SlashCommandWorkers> logger) : BackgroundService
+    IOptions<SlackOptions> options, DoorShutdown shutdown, ILogger<SlashCommandWorkers> logger) : DoorWorkers<SlashCommandJob>(queue, shutdown, logger)
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken)));
+    protected override int Count => options.Value.Workers;
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var job in queue.ReadAllAsync(stoppingToken))
-                try
-                {
-                    await AnswerAsync(job, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One bad command must not take a worker, or with it the host, down.
-                    logger.LogError(e, "Delivering the answer to Slack {Command} from {User} failed", job.Command.Command, job.Command.UserId);
-                }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override string Describe(SlashCommandJob job) => $"Slack {job.Command.Command} from {job.Command.UserId}";
 
-    private async Task AnswerAsync(SlashCommandJob job, CancellationToken cancellationToken)
+    protected override async Task AnswerAsync(SlashCommandJob job, CancellationToken cancellationToken)
     {
         var command = job.Command;
         Reply? reply = null;
@@ -51,7 +32,7 @@ public sealed class SlashCommandWorkers(
         {
             // The router already turns handler failures into answers; this is the renderer or something below it.
             logger.LogError(e, "Answering Slack {Command} from {User} failed", command.Command, command.UserId);
-            message = renderer.Render(Reply.Error($"Something went wrong answering {command.Command}; nothing was changed. Please try again."));
+            message = renderer.Render(Fallback.Failed(command.Command));
         }
         if (!job.TryAnswerInline(message)) await responder.DeliverLateAsync(command, message, cancellationToken);
         if (reply is { Attachments.Count: > 0, Visibility: Visibility.Public })

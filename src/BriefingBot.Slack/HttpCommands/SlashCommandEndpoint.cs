@@ -1,7 +1,9 @@
 using System.Text;
 using BriefingBot.Slack.Commands;
 using BriefingBot.Slack.Rendering;
+using BriefingBot.Doors.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ namespace BriefingBot.Slack.HttpCommands;
 /// </summary>
 public sealed class SlashCommandEndpoint(
     SlashCommandQueue queue, SlashCommandAnswerer answerer, BlockKitRenderer renderer, IOptions<SlackOptions> options, TimeProvider time,
-    ILogger<SlashCommandEndpoint> logger)
+    ILogger<SlashCommandEndpoint> logger) : IHttpDoor
 {
     public const string Path = "/slack/commands";
 
@@ -24,12 +26,14 @@ public sealed class SlashCommandEndpoint(
 
     private readonly SlackSignature _signature = new(options.Value.SigningSecret, time);
 
-    public async Task<IResult> HandleAsync(HttpContext context)
+    public string? ListenUrl => options.Value.Mode == SlackMode.Http ? options.Value.HttpListenUrl : null;
+
+    public void Map(IEndpointRouteBuilder routes) =>
+        routes.MapSignedPost(Path, MaxBodyBytes, async (context, body) => await (await HandleAsync(context, body)).ExecuteAsync(context));
+
+    public async Task<IResult> HandleAsync(HttpContext context, byte[] body)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = await ReadBodyAsync(request, context.RequestAborted);
-        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         var check = _signature.Check(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
         if (check != SignatureCheck.Valid)
         {
@@ -58,17 +62,4 @@ public sealed class SlashCommandEndpoint(
 
     private static IResult Json(SlackMessage message) =>
         Results.Text(message.ResponsePayload().ToJsonString(SlackMessage.Json), "application/json; charset=utf-8", Encoding.UTF8);
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }

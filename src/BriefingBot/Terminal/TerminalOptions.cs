@@ -19,6 +19,6 @@ public sealed class TerminalOptions
     public Caller Caller(string? user = null, Role? role = null)
     {
         var name = user ?? (string.IsNullOrWhiteSpace(User) ? Environment.UserName : User);
-        return new Caller("terminal", name, name, role ?? Role);
+        return new Caller(TerminalDoor.Platform, name, name, role ?? Role);
     }
 }

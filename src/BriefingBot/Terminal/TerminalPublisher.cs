@@ -9,7 +9,7 @@ public sealed class TerminalPublisher(TerminalIo io, TextRenderer renderer, Term
 {
     public const string ChannelId = "terminal";
 
-    public string Platform => "terminal";
+    public string Platform => TerminalDoor.Platform;
 
     public async Task<string?> PublishAsync(BriefingDelivery delivery, CancellationToken cancellationToken)
     {

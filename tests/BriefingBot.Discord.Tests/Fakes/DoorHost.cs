@@ -73,10 +73,8 @@ public sealed class DoorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
-        builder.Services.AddSingleton(FastTimings);
-        builder.Services.AddBriefingCore();
+                builder.Services.AddSingleton(FastTimings);
+        builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddDiscordDoor(builder.Configuration);
         services?.Invoke(builder.Services);
         var host = builder.Build();
