@@ -21,7 +21,8 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         // A state or organisation speaks through the people who represent it now (not when the contact happened: the
         // answer says whose contacts it takes in, so the reader can judge).
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
-        var page = queries.Contacts(new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place), options.Value.MaxLines);
+        var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
+        var page = queries.Contacts(filter, options.Value.MaxLines);
         var including = representatives.Count > 0
             ? new ReplyLine($"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}.")
             : null;
@@ -39,10 +40,11 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         if (including is not null) factLines.Insert(0, including);
         var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, with:, since: or kind:." : null;
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
+        // The picture draws what the options select, as the list does (not a fixed fortnight that an older store leaves blank).
         if (request.Flag("graph") == true)
-            reply = briefing.Picture(request.Now) is { } png
+            reply = briefing.Picture(filter, $"Who spoke to whom: {title}") is { } png
                 ? reply with { Attachments = [png] }
-                : reply with { Footer = $"No contacts in the last {Briefing.BriefingComposer.PictureDays} days to draw." };
+                : reply with { Footer = "Only planned contacts match: nothing held to draw." };
         return ValueTask.FromResult(reply);
     }
 }

@@ -7,35 +7,54 @@ namespace BriefingBot.Briefing;
 
 /// <summary>Writes a briefing: what changed since a moment (terms, contacts, aid, retractions), then what stands now.</summary>
 public sealed class BriefingComposer(
-    FactQueries queries, FactLines lines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
+    FactQueries queries, FactLines lines, NetChangeLines changeLines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
 {
     public const int MaxChanges = 60;
     public const int PictureDays = 14;
 
-    public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null)
+    /// <summary>How many live proposals "what stands" shows, each with its terms.</summary>
+    public const int MaxProposals = 10;
+
+    /// <param name="pictureSince">The first day the picture draws; the last <see cref="PictureDays"/> days when left out.</param>
+    public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null,
+        DateOnly? pictureSince = null)
     {
         zone ??= TimeZoneInfo.Utc;
         actors.CatchUp();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
 
-        var changes = queries.Changes(since, MaxChanges, now);
-        var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
+        // Each fact once, netted over the window: what it was before and what it is now. Withdrawals of what stood before
+        // lead, so whoever read the claim in an earlier briefing learns first that it no longer holds.
+        var changes = queries.NetChanges(since, now, MaxChanges);
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
-        if (groups.Count == 0)
+        var withdrawn = changes.Items.Where(c => c.WithdrawnAfterReport).OrderByDescending(c => c.After.Id).ToList();
+        if (withdrawn.Count > 0)
+            sections.Add(new ReplySection($"Withdrawn {sinceText} — these stood before and no longer hold",
+                withdrawn.Select(c => changeLines.Line(c, now)).ToList()));
+        var groups = changes.Items.Where(c => !c.WithdrawnAfterReport).OrderBy(c => c.After.Id).GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
+        if (changes.Items.Count == 0)
             sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
         foreach (var group in groups)
-            sections.Add(new ReplySection($"{group.Key.Heading} — changed {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
+            sections.Add(new ReplySection($"{group.Key.Heading} {sinceText}", group.Select(c => changeLines.Line(c, now)).ToList()));
         if (changes.More)
-            sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
+            sections[^1] = sections[^1] with
+            {
+                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))} " +
+                       "lists every change with who made it, page by page (page:2 and on).",
+            };
 
-        if (queries.NewestProposal() is { } proposal)
+        // Every live proposal, the one that moved last first: a briefing must not hide a second negotiation behind the newest.
+        var proposals = queries.ProposalsByMovement(MaxProposals);
+        foreach (var proposal in proposals.Items)
         {
             var terms = queries.Terms(proposal.Current.FactId);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
-                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms lists them all." : null));
+                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them." : null));
         }
+        if (proposals.More)
+            sections[^1] = sections[^1] with { More = $"Only the {MaxProposals} proposals that moved last are shown; /terms proposal:<name or id> shows any other." };
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);
@@ -56,23 +75,32 @@ public sealed class BriefingComposer(
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
-        return withPicture && Picture(now) is { } png ? reply with { Attachments = [png] } : reply;
+        return withPicture && Picture(now, pictureSince) is { } png ? reply with { Attachments = [png] } : reply;
     }
 
-    /// <summary>Who spoke to whom over the last <see cref="PictureDays"/> days, or null when nobody did.</summary>
-    public ReplyAttachment? Picture(DateTimeOffset now)
+    /// <summary>Who spoke to whom from <paramref name="from"/> (the last <see cref="PictureDays"/> days when null) to now, or null when nobody did.</summary>
+    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null)
     {
-        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
-        var contacts = queries.Contacts(new ContactFilter(Since: from), 500).Items.Select(c => (ContactData)c.Data).ToList();
-        return graph.Attachment(contacts, $"Who spoke to whom, {Phrases.Date(from)} – {Phrases.Date(now)}");
+        var first = from ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
+        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now)}");
     }
 
-    // Each kind says where its changes go; whatever was withdrawn goes last, under one heading, whatever its kind.
-    private static (int Order, string Heading) Group(FactView change) => change.Current switch
+    /// <summary>The most recent <see cref="PictureContacts"/> contacts a filter selects, drawn under a title, or null when none happened.</summary>
+    public ReplyAttachment? Picture(ContactFilter filter, string title)
     {
-        { Action: RevisionAction.Retract } or { Action: RevisionAction.Undo, Retracted: true } => (int.MaxValue, "Retracted"),
-        { Code.Kind: var kind } => (kind.BriefingOrder, kind.BriefingHeading),
-    };
+        var page = queries.Contacts(filter, PictureContacts);
+        var contacts = page.Items.Select(c => (ContactData)c.Data).ToList();
+        return graph.Attachment(contacts, page.More ? $"{title} (the {PictureContacts} most recent)" : title);
+    }
+
+    /// <summary>How many contacts a picture draws at most: more would be a hairball, and reading them costs time.</summary>
+    public const int PictureContacts = 500;
+
+    // Each kind says where its changes go; a claim entered and withdrawn inside the window goes last, under one heading
+    // whatever its kind, so it never reads as news.
+    private static (int Order, string Heading) Group(NetChange change) => change.EnteredAndWithdrawn
+        ? (int.MaxValue, "Entered and retracted")
+        : (change.After.Code.Kind.BriefingOrder, change.After.Code.Kind.BriefingHeading + " — changed");
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false)
     {

@@ -18,7 +18,7 @@ public static class CommandCatalogue
             new("with", "…and that also involve this one", OptionType.Actor),
             new("since", "Only contacts on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
-            new("graph", "true to add a picture of who spoke to whom over the last 14 days", OptionType.Boolean, MaxLength: 5),
+            new("graph", "true to add a picture of who spoke to whom in the contacts these options select", OptionType.Boolean, MaxLength: 5),
             new("place", "Only contacts held here, such as Jeddah", OptionType.Text, MaxLength: 100),
         ]),
         new("who", "Who someone is, or who represents a state or organisation", Access.Member,
@@ -50,6 +50,7 @@ public static class CommandCatalogue
         new("changes", "What moderators changed, newest first", Access.Member,
         [
             new("since", "Changes recorded after this date (YYYY-MM-DD); the last 7 days if left out", OptionType.Date, MaxLength: 40),
+            new("page", "Which page, newest first: 2 for the changes before the first page's, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("history", "Every revision of one fact: who changed it, when and why", Access.Member,
         [

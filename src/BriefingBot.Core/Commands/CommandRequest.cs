@@ -14,6 +14,7 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     public string? Text(string name) => Get<string>(name);
     public DateOnly? Date(string name) => values.TryGetValue(name, out var v) ? (DateOnly)v : null;
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
+    public long? Number(string name) => values.TryGetValue(name, out var v) ? (long)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);
     /// <summary>The actors of an option that may name new ones; null when the option was left out.</summary>

@@ -1,0 +1,85 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>How one fact moved over a window, netted: how it stood before (null when it was new) and at the end.</summary>
+/// <param name="Before">The newest revision before the window, or null when the fact was created inside it.</param>
+/// <param name="After">The newest revision inside the window: what the fact says now (or was, when retracted).</param>
+/// <param name="First">The first revision inside the window (the one that created a new fact).</param>
+public sealed record NetChange(Revision? Before, Revision After, Revision First)
+{
+    /// <summary>Withdrawn inside the window, having stood before it: readers may have seen it in an earlier briefing.</summary>
+    public bool WithdrawnAfterReport => Before is { Retracted: false } && After.Retracted;
+
+    /// <summary>Entered and withdrawn inside the window: it was never reported as standing, so it is never news.</summary>
+    public bool EnteredAndWithdrawn => Before is null && After.Retracted;
+}
+
+public sealed partial class FactQueries
+{
+    /// <summary>
+    /// Every fact changed in (<paramref name="since"/>, <paramref name="until"/>], netted over the window: a fact whose
+    /// edits were undone, or that was retracted before and still is, is left out. Withdrawals of facts that stood before
+    /// the window come first, then the rest, newest change first; up to <paramref name="limit"/>.
+    /// </summary>
+    public Page<NetChange> NetChanges(DateTimeOffset since, DateTimeOffset until, int limit)
+    {
+        using var connection = database.Open();
+        // One pass over the window's revisions by the recorded_at index; the before/after comparison is done here, on
+        // payload text and citation, so a year of history loads only the revisions of the lines it shows.
+        var command = connection.Statement("""
+            WITH w AS (
+                SELECT fact_id, MIN(id) AS first_id, MAX(id) AS last_id FROM revisions
+                WHERE recorded_at > $since AND recorded_at <= $until GROUP BY fact_id),
+            x AS (
+                SELECT w.*, (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = w.fact_id AND p.id < w.first_id) AS before_id FROM w)
+            SELECT x.first_id, x.last_id, x.before_id, a.retracted, b.retracted
+            FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
+            WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (
+                a.payload = b.payload AND a.source_id = b.source_id AND a.confidence = b.confidence
+                AND (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = a.id)
+                  = (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = b.id))))
+            ORDER BY (b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1) DESC, x.last_id DESC
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$since", StoredTime.Format(since));
+        command.Parameters.AddWithValue("$until", AsOfText(until));
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var rows = new List<(long First, long Last, long? Before)>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
+        var shown = rows.Take(limit).ToList();
+        var ids = shown.SelectMany(r => r.Before is { } b ? new[] { r.First, r.Last, b } : [r.First, r.Last]).Distinct();
+        var byId = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", RevisionRows.Ids(ids)))
+            .ToDictionary(r => r.Id);
+        return new Page<NetChange>(
+            shown.Select(r => new NetChange(r.Before is { } b ? byId[b] : null, byId[r.Last], byId[r.First])).ToList(), rows.Count > limit);
+    }
+
+    /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>
+    public Page<FactView> ProposalsByMovement(int limit) => Paged("""
+        SELECT p.revision_id FROM current_facts p WHERE p.kind = 'proposal' AND p.live = 1
+        ORDER BY MAX(p.revision_id, COALESCE((SELECT MAX(t.revision_id) FROM current_facts t WHERE t.parent_id = p.fact_id), 0)) DESC
+        LIMIT $limit
+        """, limit);
+
+    /// <summary>
+    /// Retracted facts whose last words contain every search word, newest first, each as its retraction (who, when,
+    /// why) with the version it withdrew; so a search for a withdrawn claim says it was withdrawn.
+    /// </summary>
+    public IReadOnlyList<FactView> SearchWithdrawn(IReadOnlyList<string> words, int limit)
+    {
+        if (words.Count == 0) return [];
+        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        using var connection = database.Open();
+        var command = connection.Statement("SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match ORDER BY rowid DESC LIMIT $limit");
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        var factIds = new List<long>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) factIds.Add(reader.GetInt64(0));
+        if (factIds.Count == 0) return [];
+        var latest = RevisionRows.Query(connection,
+            "JOIN current_facts c ON c.revision_id = r.id WHERE c.fact_id IN (SELECT value FROM json_each($ids)) AND c.live = 0", null,
+            ("$ids", RevisionRows.Ids(factIds)));
+        return latest.OrderByDescending(r => r.Id).Select(r => new FactView(r)).ToList();
+    }
+}

@@ -1,0 +1,7 @@
+-- The words of retracted facts, as they read when withdrawn (rowid = fact id), so /search for a withdrawn claim can say
+-- it was withdrawn, by whom, when and why, instead of "Nothing matches". Live facts stay in fact_text alone.
+CREATE VIRTUAL TABLE withdrawn_text USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+
+-- Filled from each fact's newest revision by code (search text spells out actors' names); the marker asks the next
+-- start-up to do it once, in one transaction (KnowledgeStartup).
+INSERT OR REPLACE INTO settings (key, value) VALUES ('reproject_needed', '9');
