@@ -201,6 +201,33 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public void Every_list_that_leaves_lines_out_says_which_command_shows_the_rest_and_that_command_does()
+    {
+        On(11, 8);
+        for (var i = 1; i <= 20; i++)
+            Mod($"/update contact kind:call people:\"Macron, Zelensky\" date:2025-03-{i % 9 + 1:00} summary:\"Call number {i}\" source:AFP");
+        var first = _bot.Ask("/contacts person:Macron kind:call");
+        var more = first.Sections[0].More;
+        Assert.Equal("Only the 15 most recent are shown; /contacts person:Macron kind:call page:2 shows the next ones, or narrow with person:, with:, since: or kind:.", more);
+        var second = _bot.Ask("/contacts person:Macron kind:call page:2");
+        // 20 new calls and the seeded C2 and C3 of Macron: 22, so 7 on page 2 and nothing more.
+        Assert.Equal(7, TestBot.Codes(second).Count);
+        Assert.Null(second.Sections[0].More);
+        Assert.Empty(TestBot.Codes(first).Intersect(TestBot.Codes(second)));
+        Assert.Equal(ReplyTone.Error, _bot.Ask("/contacts page:0").Tone);
+
+        var search = _bot.Ask("/search call number");
+        Assert.Contains("/search query:\"call number\" page:2 shows the next ones", search.Sections[0].More);
+        Assert.Equal(5, TestBot.Codes(_bot.Ask("/search query:\"call number\" page:2")).Count);
+
+        for (var i = 1; i <= 30; i++)
+            Mod($"/update term proposal:P1 topic:\"Clause {i}\" text:\"Clause {i} of the plan.\" source:AFP");
+        var terms = _bot.Ask("/terms proposal:P1");
+        Assert.Equal("… and 7 more terms; /terms proposal:P1 page:2 lists them.", terms.Sections[1].More);
+        Assert.Equal(7, TestBot.Codes(_bot.Ask("/terms proposal:P1 page:2")).Count - 1);
+    }
+
+    [Fact]
     public void The_contact_picture_of_an_older_store_draws_what_the_options_select()
     {
         // A year after the seeded contacts of February and March 2025: the list shows them, so the picture must too.

@@ -15,13 +15,16 @@ public sealed class AidAnswer(FactQueries queries, FactLines lines, IOptions<Kno
         var donor = request.Actor("donor");
         var recipient = request.Actor("recipient");
         var category = request.Choice<AidCategory>("category");
-        var page = queries.Aid(new AidFilter(donor?.Id, recipient?.Id, category), options.Value.MaxLines);
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var size = options.Value.MaxLines;
+        var read = queries.Aid(new AidFilter(donor?.Id, recipient?.Id, category), size * number);
+        var page = Paging.Slice(read.Items, read.More, number, size);
         var title = (category is { } c ? Humanizer.StringHumanizeExtensions.Humanize(Vocabulary.Phrase(c), Humanizer.LetterCasing.Sentence) + " aid" : "Aid")
                     + (donor is null ? "" : $" from {donor.Display}")
                     + (recipient is null ? "" : $" to {recipient.Display}");
         var factLines = page.Items.Select(a => lines.Line(a.Current, request.Now)).ToList();
         if (factLines.Count == 0) factLines.Add(new ReplyLine("No aid streams recorded."));
-        var more = page.More ? $"Only the {page.Items.Count} most recent are shown; narrow with donor:, recipient: or category:." : null;
+        var more = Paging.More(request, page.More, number, page.Items.Count, "most recent", "donor:, recipient: or category:");
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
     }
 }

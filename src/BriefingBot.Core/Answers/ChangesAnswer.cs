@@ -16,10 +16,9 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var since = request.Date("since") is { } d ? DateInput.StartOfDay(d) : request.Now.AddDays(-7);
-        if (request.Number("page") is < 1) return ValueTask.FromResult(Reply.Error("page counts from 1, the newest changes."));
         // Pages by count from the newest: a reader following "page:2" sees the changes just before the first page's
         // (one recorded meanwhile shifts them by a line, never hides one: it comes first on page 1).
-        var number = (int)Math.Min(request.Number("page") ?? 1, int.MaxValue / PageSize(options) - 1);
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = PageSize(options);
         var page = queries.Changes(since, size, skip: (number - 1) * size);
         var sinceText = Phrases.Date(since);

@@ -51,7 +51,7 @@ public sealed class BriefingComposer(
             var terms = queries.Terms(proposal.Current.FactId);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
-                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them." : null));
+                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them, page by page." : null));
         }
         if (proposals.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxProposals} proposals that moved last are shown; /terms proposal:<name or id> shows any other." };
@@ -60,18 +60,18 @@ public sealed class BriefingComposer(
         var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
-            contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
+            contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max);
         if (statements.Items.Count > 0)
             sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
-                statements.More ? "More statements were made; /statements since:7d lists them." : null));
+                statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         var aid = queries.Aid(new AidFilter(), max);
         sections.Add(new ReplySection("Aid",
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),
-            aid.More ? "More aid streams exist; /aid lists them with filters." : null));
+            aid.More ? "More aid streams exist; /aid lists them, page by page." : null));
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
