@@ -23,35 +23,75 @@ public sealed partial class FactQueries
     public Page<NetChange> NetChanges(DateTimeOffset since, DateTimeOffset until, int limit)
     {
         using var connection = database.Open();
-        // One pass over the window's revisions by the recorded_at index; the before/after comparison is done here, on
-        // payload text and citation, so a year of history loads only the revisions of the lines it shows.
-        var command = connection.Statement("""
-            WITH w AS (
-                SELECT fact_id, MIN(id) AS first_id, MAX(id) AS last_id FROM revisions
-                WHERE recorded_at > $since AND recorded_at <= $until GROUP BY fact_id),
-            x AS (
-                SELECT w.*, (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = w.fact_id AND p.id < w.first_id) AS before_id FROM w)
-            SELECT x.first_id, x.last_id, x.before_id, a.retracted, b.retracted
-            FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
-            WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (
-                a.payload = b.payload AND a.source_id = b.source_id AND a.confidence = b.confidence
-                AND (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = a.id)
-                  = (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = b.id))))
-            ORDER BY (b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1) DESC, x.last_id DESC
-            LIMIT $limit
-            """);
-        command.Parameters.AddWithValue("$since", StoredTime.Format(since));
-        command.Parameters.AddWithValue("$until", AsOfText(until));
-        command.Parameters.AddWithValue("$limit", limit + 1);
-        var rows = new List<(long First, long Last, long? Before)>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
+        var window = new (string, object?)[] { ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)) };
+        // Withdrawals of what stood before: retractions in the window (a small partial index) of facts first recorded
+        // before it. Then the newest facts changed, walked newest first and stopped once enough survive netting, so a
+        // year's window reads a few hundred facts, not every revision of the year.
+        var withdrawn = Net(connection, FactIds(connection, """
+            SELECT DISTINCT r.fact_id FROM revisions r
+            WHERE r.retracted = 1 AND r.recorded_at > $since AND r.recorded_at <= $until
+              AND (SELECT p.recorded_at FROM revisions p WHERE p.fact_id = r.fact_id ORDER BY p.id LIMIT 1) <= $since
+            """, window), window).Where(r => r.Withdrawn).ToList();
+        var rest = new List<NetRow>();
+        for (var walk = (limit + 1) * 4; ; walk *= 4)
+        {
+            var newest = FactIds(connection, """
+                SELECT DISTINCT fact_id FROM (SELECT fact_id FROM revisions WHERE recorded_at > $since AND recorded_at <= $until
+                                              ORDER BY recorded_at DESC, id DESC)
+                LIMIT $walk
+                """, [.. window, ("$walk", walk)]);
+            rest = Net(connection, newest, window).Where(r => !r.Withdrawn).ToList();
+            if (rest.Count > limit || newest.Count < walk) break;
+        }
+        var rows = withdrawn.OrderByDescending(r => r.Last).Concat(rest.OrderByDescending(r => r.Last)).ToList();
         var shown = rows.Take(limit).ToList();
         var ids = shown.SelectMany(r => r.Before is { } b ? new[] { r.First, r.Last, b } : [r.First, r.Last]).Distinct();
         var byId = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", RevisionRows.Ids(ids)))
             .ToDictionary(r => r.Id);
         return new Page<NetChange>(
             shown.Select(r => new NetChange(r.Before is { } b ? byId[b] : null, byId[r.Last], byId[r.First])).ToList(), rows.Count > limit);
+    }
+
+    private readonly record struct NetRow(long First, long Last, long? Before, bool Withdrawn);
+
+    private static List<long> FactIds(LeasedConnection connection, string sql, params (string, object?)[] args)
+    {
+        var command = connection.Statement(sql);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    // Each fact's first and last revision in the window and the one before it, less those that net out: the same words,
+    // sources and confidence as before the window (an edit undone), or retracted before and still.
+    private static List<NetRow> Net(LeasedConnection connection, List<long> factIds, (string, object?)[] window)
+    {
+        if (factIds.Count == 0) return [];
+        var command = connection.Statement("""
+            WITH w AS (
+                SELECT f.value AS fact_id,
+                       (SELECT MIN(r.id) FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until) AS first_id,
+                       (SELECT MAX(r.id) FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until) AS last_id
+                FROM json_each($ids) f),
+            x AS (
+                SELECT w.*, (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = w.fact_id AND p.id < w.first_id) AS before_id
+                FROM w WHERE w.first_id IS NOT NULL)
+            SELECT x.first_id, x.last_id, x.before_id, b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1
+            FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
+            WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (
+                a.payload = b.payload AND a.source_id = b.source_id AND a.confidence = b.confidence
+                AND (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = a.id)
+                  = (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = b.id))))
+            """);
+        foreach (var (name, value) in window) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(factIds));
+        var rows = new List<NetRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            rows.Add(new NetRow(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3) != 0));
+        return rows;
     }
 
     /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>

@@ -5,3 +5,7 @@ CREATE VIRTUAL TABLE withdrawn_text USING fts5 (body, tokenize = 'unicode61 remo
 -- Filled from each fact's newest revision by code (search text spells out actors' names); the marker asks the next
 -- start-up to do it once, in one transaction (KnowledgeStartup).
 INSERT OR REPLACE INTO settings (key, value) VALUES ('reproject_needed', '9');
+
+-- Retractions by when they were recorded, so a briefing finds what was withdrawn in its window without reading every
+-- revision of it (a year's window holds tens of thousands).
+CREATE INDEX revisions_retracted_at ON revisions (recorded_at, id) WHERE retracted = 1;
