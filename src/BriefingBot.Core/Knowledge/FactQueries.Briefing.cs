@@ -30,7 +30,7 @@ public sealed partial class FactQueries
         var withdrawn = Net(connection, FactIds(connection, """
             SELECT DISTINCT r.fact_id FROM revisions r
             WHERE r.retracted = 1 AND r.recorded_at > $since AND r.recorded_at <= $until
-              AND (SELECT p.recorded_at FROM revisions p WHERE p.fact_id = r.fact_id ORDER BY p.id LIMIT 1) <= $since
+              AND EXISTS (SELECT 1 FROM revisions p WHERE p.fact_id = r.fact_id AND p.recorded_at <= $since)
             """, window), window).Where(r => r.Withdrawn).ToList();
         var rest = new List<NetRow>();
         for (var walk = (limit + 1) * 4; ; walk *= 4)
@@ -70,14 +70,16 @@ public sealed partial class FactQueries
     {
         if (factIds.Count == 0) return [];
         var command = connection.Statement("""
-            WITH w AS (
+            WITH w AS MATERIALIZED (
                 SELECT f.value AS fact_id,
-                       (SELECT MIN(r.id) FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until) AS first_id,
-                       (SELECT MAX(r.id) FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until) AS last_id
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
+                     ORDER BY r.recorded_at, r.id LIMIT 1) AS first_id,
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
+                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS last_id,
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at <= $since
+                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS before_id
                 FROM json_each($ids) f),
-            x AS (
-                SELECT w.*, (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = w.fact_id AND p.id < w.first_id) AS before_id
-                FROM w WHERE w.first_id IS NOT NULL)
+            x AS (SELECT * FROM w WHERE first_id IS NOT NULL)
             SELECT x.first_id, x.last_id, x.before_id, b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1
             FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
             WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (

@@ -9,3 +9,6 @@ INSERT OR REPLACE INTO settings (key, value) VALUES ('reproject_needed', '9');
 -- Retractions by when they were recorded, so a briefing finds what was withdrawn in its window without reading every
 -- revision of it (a year's window holds tens of thousands).
 CREATE INDEX revisions_retracted_at ON revisions (recorded_at, id) WHERE retracted = 1;
+
+-- A fact's revisions by when they were recorded: how it stood before a briefing's window and at its end are one seek each.
+CREATE INDEX revisions_fact_recorded ON revisions (fact_id, recorded_at, id);
