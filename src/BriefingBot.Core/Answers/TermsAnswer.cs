@@ -39,7 +39,8 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var shownTerms = terms.Skip((number - 1) * max).Take(max).ToList();
         var termLines = shownTerms.Select(t => lines.Line(t.Current, request.Now)).ToList();
-        if (termLines.Count == 0) termLines.Add(new ReplyLine("No terms recorded" + (asOfDate is null ? " yet." : when + ".")));
+        if (termLines.Count == 0)
+            termLines.Add(new ReplyLine(number > 1 && terms.Count > 0 ? "No more terms." : "No terms recorded" + (asOfDate is null ? " yet." : when + ".")));
         var after = terms.Count - (number - 1) * max - shownTerms.Count;
         var more = after > 0 ? $"… and {after} more terms; {Paging.Next(request, number)} lists them." : null;
         // Only proposals known then: an answer as of a day must not name one tabled later.
