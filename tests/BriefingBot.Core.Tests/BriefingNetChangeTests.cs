@@ -132,6 +132,17 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(["Where the Franco-British partial truce plan (P1) stands", "Where the US 30-day ceasefire proposal (P2) stands"],
             Headings(briefing).Where(h => h.StartsWith("Where the")).ToList());
         Assert.Contains("T8 Duration: An immediate 30-day ceasefire. (agreed)", Ask("/briefing"));
+
+        // Past three, the ones that moved longest ago take one line each, still the last to move first.
+        Mod("/update proposal name:\"Black Sea arrangement\" status:proposed sponsors:\"United States\" source:Reuters");
+        Mod("/update proposal name:\"Energy strike moratorium\" status:proposed sponsors:\"United States\" source:Reuters");
+        var four = _bot.Ask("/briefing");
+        Assert.Equal(["Where the Energy strike moratorium (P4) stands", "Where the Black Sea arrangement (P3) stands",
+            "Where the Franco-British partial truce plan (P1) stands", "Other live proposals, the last to move first"],
+            Headings(four).Where(h => h.StartsWith("Where the") || h.StartsWith("Other live")).ToList());
+        var others = four.Sections.Single(s => s.Heading == "Other live proposals, the last to move first");
+        Assert.Equal("P2", Assert.Single(others.Lines).Provenance!.Code.ToString());
+        Assert.Equal("/terms proposal:<name or id> shows the terms of any.", others.More);
     }
 
     private static List<string> Headings(Reply reply) => reply.Sections.Select(s => s.Heading ?? "").ToList();

@@ -15,6 +15,9 @@ public sealed class BriefingComposer(
     /// <summary>How many live proposals "what stands" shows, each with its terms.</summary>
     public const int MaxProposals = 10;
 
+    /// <summary>How many of them, the last to move, come with their terms.</summary>
+    public const int ProposalsWithTerms = 3;
+
     /// <param name="pictureSince">The first day the picture draws; the last <see cref="PictureDays"/> days when left out.</param>
     public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null,
         DateOnly? pictureSince = null)
@@ -44,17 +47,21 @@ public sealed class BriefingComposer(
                        "lists every change with who made it, page by page (page:2 and on).",
             };
 
-        // Every live proposal, the one that moved last first: a briefing must not hide a second negotiation behind the newest.
+        // Every live proposal, the one that moved last first: a briefing must not hide a second negotiation behind the
+        // newest. The few that moved last come with their terms; the others take one line each, so a store of a thousand
+        // proposals still briefs in a few sections.
         var proposals = queries.ProposalsByMovement(MaxProposals);
-        foreach (var proposal in proposals.Items)
+        foreach (var proposal in proposals.Items.Take(ProposalsWithTerms))
         {
             var terms = queries.Terms(proposal.Current.FactId);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
                 terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them, page by page." : null));
         }
-        if (proposals.More)
-            sections[^1] = sections[^1] with { More = $"Only the {MaxProposals} proposals that moved last are shown; /terms proposal:<name or id> shows any other." };
+        if (proposals.Items.Count > ProposalsWithTerms)
+            sections.Add(new ReplySection("Other live proposals, the last to move first",
+                proposals.Items.Skip(ProposalsWithTerms).Select(p => lines.Line(p.Current, now)).ToList(),
+                (proposals.More ? $"Only the {MaxProposals} proposals that moved last are shown. " : "") + "/terms proposal:<name or id> shows the terms of any."));
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);

@@ -99,7 +99,8 @@ public sealed partial class FactQueries
     /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>
     public Page<FactView> ProposalsByMovement(int limit) => Paged("""
         SELECT p.revision_id FROM current_facts p WHERE p.kind = 'proposal' AND p.live = 1
-        ORDER BY MAX(p.revision_id, COALESCE((SELECT MAX(t.revision_id) FROM current_facts t WHERE t.parent_id = p.fact_id), 0)) DESC
+        ORDER BY MAX(p.revision_id, COALESCE((SELECT t.revision_id FROM current_facts t WHERE t.parent_id = p.fact_id
+                                              ORDER BY t.revision_id DESC LIMIT 1), 0)) DESC
         LIMIT $limit
         """, limit);
 

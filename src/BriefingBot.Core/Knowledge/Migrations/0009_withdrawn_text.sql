@@ -12,3 +12,6 @@ CREATE INDEX revisions_retracted_at ON revisions (recorded_at, id) WHERE retract
 
 -- A fact's revisions by when they were recorded: how it stood before a briefing's window and at its end are one seek each.
 CREATE INDEX revisions_fact_recorded ON revisions (fact_id, recorded_at, id);
+
+-- The newest revision among a proposal's terms, one seek per proposal: "what stands" lists proposals by how recently each moved.
+CREATE INDEX current_by_parent_revision ON current_facts (parent_id, revision_id) WHERE parent_id IS NOT NULL;
