@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddSingleton<KnowledgeTransfer>();
         services.AddSingleton<KnowledgeStartup>();
         services.AddSingleton<FactLines>();
+        services.AddSingleton<Briefing.NetChangeLines>();
         services.AddSingleton<OptionBinder>();
         services.AddSingleton<Autocompleter>();
         services.AddSingleton<UpdateReplies>();

@@ -109,7 +109,9 @@ public static class Verbs
             since = DateInput.StartOfDay(date);
         }
         var composer = host.Services.GetRequiredService<BriefingBot.Briefing.BriefingComposer>();
-        var reply = composer.Compose(since, now, withPicture: png is not null);
+        // The picture draws the window asked for; without --since, the fortnight the daily briefing draws.
+        var reply = composer.Compose(since, now, withPicture: png is not null,
+            pictureSince: sinceText is null ? null : DateOnly.FromDateTime(since.UtcDateTime));
         if (png is not null)
         {
             if (reply.Attachments.FirstOrDefault() is { } picture)
@@ -117,7 +119,9 @@ public static class Verbs
                 await File.WriteAllBytesAsync(png, picture.Content, ct);
                 await Console.Error.WriteLineAsync($"Wrote the picture of who spoke to whom to {Path.GetFullPath(png)}.");
             }
-            else await Console.Error.WriteLineAsync($"No contacts in the last {BriefingBot.Briefing.BriefingComposer.PictureDays} days: no picture written.");
+            else await Console.Error.WriteLineAsync(sinceText is null
+                ? $"No contacts in the last {BriefingBot.Briefing.BriefingComposer.PictureDays} days: no picture written."
+                : $"No contacts since {Phrases.Date(since)}: no picture written.");
         }
         await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
         await io.Output.FlushAsync(ct);

@@ -228,8 +228,10 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("S3", ceasefire);
         Assert.Contains("C9", ceasefire);
         Assert.DoesNotContain("S4", ceasefire);
-        // Today a retracted claim is simply not found (issue 10 asks that search say it was retracted).
-        Assert.Contains("Nothing matches every word.", Ask("/search Russia accepted full ceasefire"));
+        // Issue 10: a retracted claim is found as withdrawn, with who retracted it, when and why.
+        Assert.Contains("S4 was retracted by olena on 15 March 2025 — No such acceptance: the Kremlin set conditions; the post misread Putin's words. " +
+                        "It said: Statement by Russia, Friday 14 March 2025, a post (supports): Russia has accepted the full 30-day ceasefire",
+            Ask("/search Russia accepted full ceasefire"));
 
         // The retraction: who entered it, who retracted it, when and why.
         var history = Ask("/history S4");
@@ -254,7 +256,8 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("P2 New proposal: US 30-day ceasefire proposal", briefing);
         Assert.Contains("T3 Changed term: Energy infrastructure: A 30-day halt to strikes on energy infrastructure. (agreed) (moved from P1 to P2; was “The truce covers attacks targeting energy infrastructure.” (proposed), now “A 30-day halt to strikes on energy infrastructure.” (agreed))", briefing);
         Assert.Contains("A1 Changed aid: Military aid from the United States to Ukraine: resumed since Tuesday 11 March 2025", briefing);
-        Assert.Contains("(was suspended, now resumed)", briefing);
+        // Issue 10: a change says every part that changed, so the status is followed by the date and the note.
+        Assert.Contains("(was suspended, now resumed; since: was the week of 3 March 2025, now Tuesday 11 March 2025; note: was “", briefing);
         Assert.Contains("R1 New role: Marco Rubio represents the United States as Secretary of State", briefing);
         Assert.Contains("S4 Retracted statement: Statement by Russia, Friday 14 March 2025, a post (supports): Russia has accepted the full 30-day ceasefire — about the US 30-day ceasefire proposal (P2) — No such acceptance", briefing);
         Assert.Contains("Statements in the last week", briefing);

@@ -101,7 +101,7 @@ public class InboundTextTests : IDisposable
     [Theory]
     [InlineData("/contacts person:\"Macron", "A quote is not closed; put a \" at the end of the value.")]
     [InlineData("/contacts person:“Macron", "A quote is not closed; put a \" at the end of the value.")]
-    [InlineData("/terms :::: ::", "I don't know what “:::: ::” means here. Name each option, like this: /terms [proposal] [as_of] [on]")]
+    [InlineData("/terms :::: ::", "I don't know what “:::: ::” means here. Name each option, like this: /terms [proposal] [as_of] [on] [page]")]
     [InlineData("/:", "There is no /: command. /help lists them all.")]
     [InlineData("/", "Type a command such as /terms, or /help to see them all.")]
     [InlineData("/ \u0000 \u001B", "Type a command such as /terms, or /help to see them all.")]

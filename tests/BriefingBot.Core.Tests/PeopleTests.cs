@@ -103,7 +103,8 @@ public sealed class PeopleTests : IDisposable
         _bot.Time.Advance(TimeSpan.FromDays(60));
         var changed = Mod("/update role source:Reuters person:Rubio represents:US role:\"Secretary of State and National Security Adviser\" since:2025-05-01");
         Assert.StartsWith("Updated R1.", changed);
-        Assert.Contains("Was Secretary of State, now Secretary of State and National Security Adviser.", changed);
+        // Issue 10: every part that changed is said, the start date too.
+        Assert.Contains("Was Secretary of State, now Secretary of State and National Security Adviser; since: was Tuesday 21 January 2025, now Thursday 1 May 2025.", changed);
 
         Assert.Contains("as Secretary of State and National Security Adviser since Thursday 1 May 2025", Ask("/who Rubio"));
         var before = Ask("/who Rubio as_of:2025-03-12");

@@ -167,6 +167,17 @@ public class BriefingCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_briefing_verb_draws_the_window_asked_for_on_a_store_whose_contacts_are_old()
+    {
+        // The seeded contacts are of February and March 2025, long before the fortnight the daily briefing draws.
+        var png = Path.Combine(_bot.Folder, "window.png");
+        var result = await _bot.Run("briefing", "--since", "2025-02-01", "--png", png);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Wrote the picture of who spoke to whom to {png}.", result.Err);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
     public async Task A_moderator_schedules_the_briefing_and_posts_it_now_from_the_chat()
     {
         var input = "/schedule set time:07:30 timezone:Europe/Paris days:weekdays\n/schedule show\n/schedule post-now\n/schedule status\n/schedule off\n/schedule show\n";

@@ -5,19 +5,28 @@ using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Answers;
 
-/// <summary><c>/changes [since]</c>: the audit log: every revision with who made it, when and why.</summary>
+/// <summary><c>/changes [since] [page]</c>: the audit log: every revision with who made it, when and why.</summary>
 public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "changes";
 
+    /// <summary>How many changes one page lists.</summary>
+    public static int PageSize(IOptions<KnowledgeOptions> options) => options.Value.MaxLines * 2;
+
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var since = request.Date("since") is { } d ? DateInput.StartOfDay(d) : request.Now.AddDays(-7);
-        var page = queries.Changes(since, options.Value.MaxLines * 2);
-        var title = $"Changes since {Phrases.Date(since)}";
+        // Pages by count from the newest: a reader following "page:2" sees the changes just before the first page's
+        // (one recorded meanwhile shifts them by a line, never hides one: it comes first on page 1).
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var size = PageSize(options);
+        var page = queries.Changes(since, size, skip: (number - 1) * size);
+        var sinceText = Phrases.Date(since);
+        var title = $"Changes since {sinceText}" + (number > 1 ? $", page {number}" : "");
+        var again = $"/changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))}";
         if (page.Items.Count == 0)
-            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing changed.")])],
-                request.Has("since") ? null : "Try an earlier date, such as /changes since:2025-03-01."));
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more changes." : "Nothing changed.")])],
+                number > 1 ? $"{again} shows the newest." : request.Has("since") ? null : "Try an earlier date, such as /changes since:2025-03-01."));
         var changeLines = page.Items.Select(c =>
         {
             var line = lines.Change(c, request.Now);
@@ -26,7 +35,7 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
             var why = r.Reason is { Length: > 0 } reason && r.Action != RevisionAction.Retract ? $" ({reason})" : "";
             return line with { Text = line.Text + who + why };
         }).ToList();
-        var more = page.More ? $"Only the {page.Items.Count} newest are shown; give a later since: date to see fewer." : null;
+        var more = page.More ? $"Older changes follow on {again} page:{number + 1}." : null;
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, changeLines, more)]));
     }
 }

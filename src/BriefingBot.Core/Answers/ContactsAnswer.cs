@@ -22,7 +22,11 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         // answer says whose contacts it takes in, so the reader can judge).
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
         var view = request.View();
-        var page = queries.ContactsAt(new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place), options.Value.MaxLines, view);
+        var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var size = options.Value.MaxLines;
+        var read = queries.ContactsAt(filter, size * number, view);
+        var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
             ? new ReplyLine($"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}.")
             : null;
@@ -39,12 +43,13 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 since is null ? null : "Try an earlier since date."));
         if (including is not null) factLines.Insert(0, including);
-        var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, with:, since: or kind:." : null;
+        var more = Paging.More(request, page.More, number, page.Items.Count, "most recent", "person:, with:, since: or kind:");
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
+        // The picture draws what the options select, as the list does (not a fixed fortnight that an older store leaves blank).
         if (request.Flag("graph") == true)
-            reply = briefing.Picture(request.Now) is { } png
+            reply = briefing.Picture(filter, $"Who spoke to whom: {title}") is { } png
                 ? reply with { Attachments = [png] }
-                : reply with { Footer = $"No contacts in the last {Briefing.BriefingComposer.PictureDays} days to draw." };
+                : reply with { Footer = "Only planned contacts match: nothing held to draw." };
         return ValueTask.FromResult(reply);
     }
 }

@@ -6,22 +6,40 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary><c>/search query</c>: the best matches among recent facts that contain every word.</summary>
-public sealed class SearchAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "search";
+
+    /// <summary>How many retracted facts a search lists after what stands.</summary>
+    public const int WithdrawnLines = 5;
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var query = request.Text("query")!;
         var words = FactQueries.SearchWords(query);
         if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
-        var page = queries.Search(words, options.Value.MaxLines);
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var size = options.Value.MaxLines;
+        var read = queries.Search(words, size * number);
+        var page = Paging.Slice(read.Items, read.More, number, size);
         var title = $"Search: {Phrases.Clip(query, 100)}";
+        // A claim that was withdrawn is found as withdrawn, with who retracted it, when and why: a reader who saw it
+        // before must not conclude from "nothing matches" that it was never said.
+        var withdrawn = queries.SearchWithdrawn(words, WithdrawnLines + 1);
+        var withdrawnSection = withdrawn.Count == 0 ? null : new ReplySection("Withdrawn: these were retracted and no longer hold",
+            withdrawn.Take(WithdrawnLines).Select(r => changeLines.Withdrawn(r.Current, request.Now)).ToList(),
+            withdrawn.Count > WithdrawnLines ? "More retracted facts match; add a word to narrow it." : null);
+        if (page.Items.Count == 0 && number > 1)
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("No more matches.")])]));
         if (page.Items.Count == 0)
-            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing matches every word.")])],
-                "Try fewer or other words."));
-        var more = page.More ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. Add a word to narrow it." : null;
-        return ValueTask.FromResult(new Reply(title,
-            [new ReplySection(null, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(), more)]));
+            return ValueTask.FromResult(withdrawnSection is null
+                ? new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing matches every word.")])], "Try fewer or other words.")
+                : new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing that stands matches every word.")]), withdrawnSection]));
+        var more = page.More
+            ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
+            : null;
+        var sections = new List<ReplySection> { new(null, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(), more) };
+        if (withdrawnSection is not null) sections.Add(withdrawnSection);
+        return ValueTask.FromResult(new Reply(title, sections));
     }
 }

@@ -23,7 +23,10 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
         // A state or organisation speaks through the people who represent it now, as in /contacts; the answer names them.
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
-        var page = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), options.Value.MaxLines);
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var size = options.Value.MaxLines;
+        var read = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), size * number);
+        var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
             ? new ReplyLine($"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}.")
             : null;
@@ -38,7 +41,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 "Moderators record statements with /update statement."));
         if (including is not null) factLines.Insert(0, including);
-        var more = page.More ? $"Only the {factLines.Count} most recent are shown; narrow with person:, about:, since: or stance:." : null;
+        var more = Paging.More(request, page.More, number, factLines.Count, "most recent", "person:, about:, since: or stance:");
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
     }
 }

@@ -30,9 +30,13 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
         if (!string.IsNullOrWhiteSpace(data.Summary)) head.Add(new ReplyLine(data.Summary));
         var terms = queries.TermsAt(proposal.Current.FactId, view);
         var max = options.Value.MaxLines * 2;
-        var termLines = terms.Take(max).Select(t => lines.Line(t.Current, request.Now)).ToList();
-        if (termLines.Count == 0) termLines.Add(new ReplyLine("No terms recorded" + (view.IsNow ? " yet." : "," + when + ".")));
-        var more = terms.Count > max ? $"… and {terms.Count - max} more terms" : null;
+        if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var shownTerms = terms.Skip((number - 1) * max).Take(max).ToList();
+        var termLines = shownTerms.Select(t => lines.Line(t.Current, request.Now)).ToList();
+        if (termLines.Count == 0)
+            termLines.Add(new ReplyLine(number > 1 && terms.Count > 0 ? "No more terms." : "No terms recorded" + (view.IsNow ? " yet." : "," + when + ".")));
+        var after = terms.Count - (number - 1) * max - shownTerms.Count;
+        var more = after > 0 ? $"… and {after} more terms; {Paging.Next(request, number)} lists them." : null;
         // Only proposals known then (and in effect then): an answer about a past day must not name one tabled later.
         var others = queries.ProposalsAt(4, view).Where(p => p.Current.FactId != proposal.Current.FactId).Take(3)
             .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();

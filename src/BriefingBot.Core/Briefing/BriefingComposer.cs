@@ -7,15 +7,22 @@ namespace BriefingBot.Briefing;
 
 /// <summary>Writes a briefing: what changed since a moment (terms, contacts, aid, retractions), then what stands now.</summary>
 public sealed class BriefingComposer(
-    FactQueries queries, FactLines lines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
+    FactQueries queries, FactLines lines, NetChangeLines changeLines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
 {
     public const int MaxChanges = 60;
     public const int PictureDays = 14;
 
+    /// <summary>How many live proposals "what stands" shows, each with its terms.</summary>
+    public const int MaxProposals = 10;
+
+    /// <summary>How many of them, the last to move, come with their terms.</summary>
+    public const int ProposalsWithTerms = 3;
+
+    /// <param name="pictureSince">The first day the picture draws; the last <see cref="PictureDays"/> days when left out.</param>
     /// <param name="view">A past view (/briefing as_of: or on:): what stands is read as known or as it stood then, and with on:
     /// what changed is what took effect in the world since <paramref name="since"/>; the statements section is left out.</param>
     public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null,
-        TimeView? view = null)
+        DateOnly? pictureSince = null, TimeView? view = null)
     {
         view ??= TimeView.Now;
         zone ??= TimeZoneInfo.Utc;
@@ -23,61 +30,115 @@ public sealed class BriefingComposer(
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
 
-        var changes = view.On is null ? queries.Changes(since, MaxChanges, now)
-            : queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
-        var groups = changes.Items.Reverse().GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
-        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
-        if (groups.Count == 0)
-            sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
-        foreach (var group in groups)
-            sections.Add(new ReplySection($"{group.Key.Heading} — changed {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
-        if (changes.More)
-            sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest changes are listed; /changes shows them all." };
+        // Each fact once, netted over the window: what it was before and what it is now. Withdrawals of what stood before
+        // lead, so whoever read the claim in an earlier briefing learns first that it no longer holds. With on:, the
+        // question is the world's, so the window lists what took effect in it instead.
+        if (view.On is null) AddNetChanges(sections, since, now, zone);
+        else AddChangesInEffect(sections, since, now, zone, view);
 
-        if (queries.NewestProposalAt(view) is { } proposal)
+        // Every live proposal, the one that moved last first: a briefing must not hide a second negotiation behind the
+        // newest. The few that moved last come with their terms; the others take one line each, so a store of a thousand
+        // proposals still briefs in a few sections. A past view lists those live then, newest first.
+        var proposals = view.IsNow ? queries.ProposalsByMovement(MaxProposals) : ProposalsAt(view);
+        foreach (var proposal in proposals.Items.Take(ProposalsWithTerms))
         {
             var terms = queries.TermsAt(proposal.Current.FactId, view);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
-                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms lists them all." : null));
+                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them, page by page." : null));
         }
+        if (proposals.Items.Count > ProposalsWithTerms)
+            sections.Add(new ReplySection("Other live proposals, the last to move first",
+                proposals.Items.Skip(ProposalsWithTerms).Select(p => lines.Line(p.Current, now)).ToList(),
+                (proposals.More ? $"Only the {MaxProposals} proposals that moved last are shown. " : "") + "/terms proposal:<name or id> shows the terms of any."));
 
         var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
-            contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
+            contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = view.IsNow ? queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max) : new Page<FactView>([], false);
         if (statements.Items.Count > 0)
             sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
-                statements.More ? "More statements were made; /statements since:7d lists them." : null));
+                statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         var aid = queries.AidAt(new AidFilter(), max, view);
         sections.Add(new ReplySection("Aid",
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),
-            aid.More ? "More aid streams exist; /aid lists them with filters." : null));
+            aid.More ? "More aid streams exist; /aid lists them, page by page." : null));
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
-        return withPicture && Picture(now) is { } png ? reply with { Attachments = [png] } : reply;
+        return withPicture && Picture(now, pictureSince) is { } png ? reply with { Attachments = [png] } : reply;
     }
 
-    /// <summary>Who spoke to whom over the last <see cref="PictureDays"/> days, or null when nobody did.</summary>
-    public ReplyAttachment? Picture(DateTimeOffset now)
+    private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
-        var contacts = queries.Contacts(new ContactFilter(Since: from), 500).Items.Select(c => (ContactData)c.Data).ToList();
-        return graph.Attachment(contacts, $"Who spoke to whom, {Phrases.Date(from)} – {Phrases.Date(now)}");
+        var changes = queries.NetChanges(since, now, MaxChanges);
+        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
+        var withdrawn = changes.Items.Where(c => c.WithdrawnAfterReport).OrderByDescending(c => c.After.Id).ToList();
+        if (withdrawn.Count > 0)
+            sections.Add(new ReplySection($"Withdrawn {sinceText} — these stood before and no longer hold",
+                withdrawn.Select(c => changeLines.Line(c, now)).ToList()));
+        var groups = changes.Items.Where(c => !c.WithdrawnAfterReport).OrderBy(c => c.After.Id).GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
+        if (changes.Items.Count == 0)
+            sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
+        foreach (var group in groups)
+            sections.Add(new ReplySection($"{group.Key.Heading} {sinceText}", group.Select(c => changeLines.Line(c, now)).ToList()));
+        if (changes.More)
+            sections[^1] = sections[^1] with
+            {
+                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))} " +
+                       "lists every change with who made it, page by page (page:2 and on).",
+            };
     }
 
-    // Each kind says where its changes go; whatever was withdrawn goes last, under one heading, whatever its kind.
-    private static (int Order, string Heading) Group(FactView change) => change.Current switch
+    // With on: the question is the world's, so the window lists what took effect in it, as it is known by the as-of day.
+    private void AddChangesInEffect(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
-        { Action: RevisionAction.Retract } or { Action: RevisionAction.Undo, Retracted: true } => (int.MaxValue, "Retracted"),
-        { Code.Kind: var kind } => (kind.BriefingOrder, kind.BriefingHeading),
-    };
+        var changes = queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
+        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
+        var groups = changes.Items.Reverse().GroupBy(c => c.Current.Code.Kind).OrderBy(g => g.Key.BriefingOrder).ToList();
+        if (groups.Count == 0)
+            sections.Add(new ReplySection($"What took effect {sinceText}", [new ReplyLine("Nothing took effect.")]));
+        foreach (var group in groups)
+            sections.Add(new ReplySection($"{group.Key.BriefingHeading} — took effect {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
+        if (changes.More)
+            sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest are listed; /changes lists every change with who made it." };
+    }
+
+    // The proposals live in a past view, newest first, as a page of at most MaxProposals.
+    private Page<FactView> ProposalsAt(TimeView view)
+    {
+        var live = queries.ProposalsAt(MaxProposals + 1, view);
+        return new Page<FactView>(live.Take(MaxProposals).ToList(), live.Count > MaxProposals);
+    }
+
+    /// <summary>Who spoke to whom from <paramref name="from"/> (the last <see cref="PictureDays"/> days when null) to now, or null when nobody did.</summary>
+    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null)
+    {
+        var first = from ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
+        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now)}");
+    }
+
+    /// <summary>The most recent <see cref="PictureContacts"/> contacts a filter selects, drawn under a title, or null when none happened.</summary>
+    public ReplyAttachment? Picture(ContactFilter filter, string title)
+    {
+        var page = queries.Contacts(filter, PictureContacts);
+        var contacts = page.Items.Select(c => (ContactData)c.Data).ToList();
+        return graph.Attachment(contacts, page.More ? $"{title} (the {PictureContacts} most recent)" : title);
+    }
+
+    /// <summary>How many contacts a picture draws at most: more would be a hairball, and reading them costs time.</summary>
+    public const int PictureContacts = 500;
+
+    // Each kind says where its changes go; a claim entered and withdrawn inside the window goes last, under one heading
+    // whatever its kind, so it never reads as news.
+    private static (int Order, string Heading) Group(NetChange change) => change.EnteredAndWithdrawn
+        ? (int.MaxValue, "Entered and retracted")
+        : (change.After.Code.Kind.BriefingOrder, change.After.Code.Kind.BriefingHeading + " — changed");
 
     private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false)
     {

@@ -12,6 +12,7 @@ public static class CommandCatalogue
             new("proposal", "Which proposal (name or id such as P1); the newest one if left out", OptionType.Proposal),
             new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             On,
+            new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("contacts", "Who spoke to whom: calls, meetings, summits, letters and statements", Access.Member,
         [
@@ -19,10 +20,11 @@ public static class CommandCatalogue
             new("with", "…and that also involve this one", OptionType.Actor),
             new("since", "Only contacts on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("kind", "Only this kind of contact", OptionType.Choice) { Choices = Vocabulary.AllWords<ContactKind>() },
-            new("graph", "true to add a picture of who spoke to whom over the last 14 days", OptionType.Boolean, MaxLength: 5),
+            new("graph", "true to add a picture of who spoke to whom in the contacts these options select", OptionType.Boolean, MaxLength: 5),
             new("place", "Only contacts held here, such as Jeddah", OptionType.Text, MaxLength: 100),
             AsOf,
             On,
+            new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("who", "Who someone is, or who represents a state or organisation", Access.Member,
         [
@@ -35,6 +37,7 @@ public static class CommandCatalogue
             new("about", "Only statements about this proposal (name or id such as P1) or its terms", OptionType.Proposal),
             new("since", "Only statements on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("stance", "Only statements with this stance", OptionType.Choice) { Choices = Vocabulary.AllWords<Stance>() },
+            new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,
         [
@@ -43,6 +46,7 @@ public static class CommandCatalogue
             new("category", "Only this category of aid", OptionType.Choice) { Choices = Vocabulary.AllWords<AidCategory>() },
             AsOf,
             On,
+            new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("briefing", "A briefing now: what changed, then what stands", Access.Member,
         [
@@ -53,10 +57,12 @@ public static class CommandCatalogue
         new("search", "Search everything the bot knows", Access.Member,
         [
             new("query", "Words to look for", OptionType.Text, Required: true, MaxLength: 200),
+            new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]) { Primary = "query" },
         new("changes", "What moderators changed, newest first", Access.Member,
         [
             new("since", "Changes recorded after this date (YYYY-MM-DD); the last 7 days if left out", OptionType.Date, MaxLength: 40),
+            new("page", "Which page, newest first: 2 for the changes before the first page's, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("history", "Every revision of one fact: who changed it, when and why", Access.Member,
         [

@@ -23,6 +23,7 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     /// <summary>Which past the member asked about: <c>as_of</c> (what we knew then), <c>on</c> (what held then), both, or now.</summary>
     public TimeView View() => new(Period("as_of"), Period("on"));
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
+    public long? Number(string name) => values.TryGetValue(name, out var v) ? (long)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);
     public IReadOnlyList<Actor>? Actors(string name) => Get<IReadOnlyList<Actor>>(name);
     /// <summary>The actors of an option that may name new ones; null when the option was left out.</summary>

@@ -64,9 +64,10 @@ internal sealed class FactProjection(ActorDirectory actors)
                     new { place, sortOn = StoredTime.Format(sortOn), factId }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
-        if (!retracted)
-            connection.Execute("INSERT INTO fact_text (rowid, body) VALUES (@factId, @body)",
-                new { factId, body = kind.SearchText(data, Names) }, tx);
+        connection.Execute("DELETE FROM withdrawn_text WHERE rowid = @factId", new { factId }, tx);
+        // A retracted fact leaves search but its words stay findable as withdrawn, so a search for it says so.
+        connection.Execute(retracted ? "INSERT INTO withdrawn_text (rowid, body) VALUES (@factId, @body)" : "INSERT INTO fact_text (rowid, body) VALUES (@factId, @body)",
+            new { factId, body = kind.SearchText(data, Names) }, tx);
     }
 
     // Search matches any name an actor goes by, so each is spelled out with its aliases; but not the aliases that are places

@@ -118,13 +118,13 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
         return Paged(sql.ToString(), limit, [.. args]);
     }
 
-    /// <summary>Revisions recorded after <paramref name="since"/>, newest first, each with the revision it replaced.</summary>
-    public Page<FactView> Changes(DateTimeOffset since, int limit, DateTimeOffset? until = null)
+    /// <summary>Revisions recorded after <paramref name="since"/>, newest first (past the <paramref name="skip"/> newest), each with the revision it replaced.</summary>
+    public Page<FactView> Changes(DateTimeOffset since, int limit, DateTimeOffset? until = null, int skip = 0)
     {
         using var connection = database.Open();
         var rows = RevisionRows.Query(connection,
-            "WHERE r.recorded_at > $since AND r.recorded_at <= $until ORDER BY r.recorded_at DESC, r.id DESC LIMIT $limit", null,
-            ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)), ("$limit", limit + 1));
+            "WHERE r.recorded_at > $since AND r.recorded_at <= $until ORDER BY r.recorded_at DESC, r.id DESC LIMIT $limit OFFSET $skip", null,
+            ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)), ("$limit", limit + 1), ("$skip", skip));
         var shown = rows.Take(limit).ToList();
         // The revision each change replaced, fetched in one statement for the "was … now …" lines.
         var previous = RevisionRows.Query(connection, """

@@ -28,6 +28,15 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return targets.Count == 0 ? "" : $" — about {Phrases.List(targets)}";
     }
 
+    // "now about the Jeddah framework (P2)": what a statement or contact is about is named here, where facts have names.
+    private string? AboutChange(FactData before, FactData after)
+    {
+        var (was, now) = (before.Kind.Links(before).Distinct().ToList(), after.Kind.Links(after).Distinct().ToList());
+        if (was.Order().SequenceEqual(now.Order())) return null;
+        return now.Count == 0 ? "no longer about " + Phrases.List(was.Select(FactName).ToList())
+            : "now about " + Phrases.List(now.Select(FactName).ToList()) + (was.Count == 0 ? "" : $", was {Phrases.List(was.Select(FactName).ToList())}");
+    }
+
     private string FactName(long factId) => facts.Name(factId) switch
     {
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
@@ -45,7 +54,8 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     public string Difference(FactData before, FactData after)
     {
         var old = Describe(before);
-        var words = after.Kind.Difference(before, after) ?? (old == Describe(after) ? null : $"was: {old}");
+        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after))
+                    ?? (old == Describe(after) ? null : $"was: {old}");
         return (Moved(before, after), words) switch
         {
             ({ } moved, { } changed) => $"{moved}; {changed}",

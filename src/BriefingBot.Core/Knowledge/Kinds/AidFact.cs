@@ -40,6 +40,12 @@ public sealed class AidFact : FactKind<AidData>
                $"{Vocabulary.Phrase(a.Status)}{since}.{note}";
     }
 
-    protected override string? Difference(AidData before, AidData after) =>
-        before.Status != after.Status ? $"was {Vocabulary.Phrase(before.Status)}, now {Vocabulary.Phrase(after.Status)}" : null;
+    protected override string? Difference(AidData before, AidData after, Func<long, string> name) => TextChange.Join(
+        TextChange.Value(Vocabulary.Phrase(before.Status), Vocabulary.Phrase(after.Status)),
+        TextChange.Value(before.Since?.Describe(), after.Since?.Describe(), "since"),
+        TextChange.Value(before.Amount, after.Amount, "amount"),
+        TextChange.Text(before.Note ?? "", after.Note ?? "", "note"),
+        // Donor, recipient and category name the stream; they change only when a moderator corrects a mistake.
+        TextChange.People([before.DonorId, before.RecipientId], [after.DonorId, after.RecipientId], name),
+        TextChange.Value(Vocabulary.Phrase(before.Category), Vocabulary.Phrase(after.Category), "category"));
 }

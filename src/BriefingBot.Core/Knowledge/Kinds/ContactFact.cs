@@ -43,4 +43,14 @@ public sealed class ContactFact : FactKind<ContactData>
         var tone = string.IsNullOrWhiteSpace(c.Tone) ? "" : $" ({c.Tone})";
         return $"{head} between {Names(c.ParticipantIds, name)}, {when}{place}{tone}: {c.Summary}";
     }
+
+    // What it is about is said by FactLines, which can name facts.
+    protected override string? Difference(ContactData before, ContactData after, Func<long, string> name) => TextChange.Join(
+        TextChange.Value(Vocabulary.Phrase(before.Type), Vocabulary.Phrase(after.Type), "kind"),
+        before.Planned == after.Planned ? null : before.Planned ? "was planned, now held" : "was held, now planned",
+        TextChange.People(before.ParticipantIds, after.ParticipantIds, name),
+        TextChange.Value(before.When?.Describe(), after.When?.Describe(), "date"),
+        TextChange.Value(before.Place, after.Place, "place"),
+        TextChange.Value(before.Tone, after.Tone, "tone"),
+        TextChange.Text(before.Summary, after.Summary, "summary"));
 }

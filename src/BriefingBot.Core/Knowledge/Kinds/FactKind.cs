@@ -60,7 +60,7 @@ public abstract class FactKind : IEquatable<FactKind>
     public abstract string Describe(FactData data, Func<long, string> name);
 
     /// <summary>The words that changed between two versions ("was agreed, now disputed"), or null to let the caller compare sentences.</summary>
-    public virtual string? Difference(FactData before, FactData after) => null;
+    public virtual string? Difference(FactData before, FactData after, Func<long, string> name) => null;
 
     public override string ToString() => Word;
 

@@ -15,8 +15,8 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     public sealed override FactColumns Columns(FactData data) => Columns((TData)data);
     public sealed override string Describe(FactData data, Func<long, string> name) => Describe((TData)data, name);
 
-    public sealed override string? Difference(FactData before, FactData after) =>
-        before is TData b && after is TData a ? Difference(b, a) : null;
+    public sealed override string? Difference(FactData before, FactData after, Func<long, string> name) =>
+        before is TData b && after is TData a ? Difference(b, a, name) : null;
 
     protected virtual DateOnly? EventDate(TData data) => null;
     protected virtual EventDate? Period(TData data) => null;
@@ -27,7 +27,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     protected virtual IEnumerable<long> Links(TData data) => [];
     protected virtual FactColumns Columns(TData data) => FactColumns.None;
     protected abstract string Describe(TData data, Func<long, string> name);
-    protected virtual string? Difference(TData before, TData after) => null;
+    protected virtual string? Difference(TData before, TData after, Func<long, string> name) => null;
 
     /// <summary>Several actors as "A, B and C".</summary>
     protected static string Names(IEnumerable<long> ids, Func<long, string> name) => Replies.Phrases.List(ids.Select(name).ToList());

@@ -22,6 +22,9 @@ public sealed class ProposalFact : FactKind<ProposalData>
     protected override string Describe(ProposalData p, Func<long, string> name) =>
         $"{p.Name}: {Vocabulary.Phrase(p.Status)}, sponsored by {Names(p.SponsorIds, name)}";
 
-    protected override string? Difference(ProposalData before, ProposalData after) =>
-        before.Status != after.Status ? $"was {Vocabulary.Phrase(before.Status)}, now {Vocabulary.Phrase(after.Status)}" : null;
+    protected override string? Difference(ProposalData before, ProposalData after, Func<long, string> name) => TextChange.Join(
+        TextChange.Text(before.Name, after.Name, "name"),
+        TextChange.Value(Vocabulary.Phrase(before.Status), Vocabulary.Phrase(after.Status)),
+        TextChange.People(before.SponsorIds, after.SponsorIds, name, "sponsors"),
+        TextChange.Text(before.Summary ?? "", after.Summary ?? "", "summary"));
 }

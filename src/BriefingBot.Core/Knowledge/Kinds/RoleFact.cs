@@ -38,8 +38,11 @@ public sealed class RoleFact : FactKind<RoleData>
             : $"{name(r.PersonId)} represents {name(r.RepresentsId)} as {r.Role}{since}";
     }
 
-    protected override string? Difference(RoleData before, RoleData after) =>
-        before.Role != after.Role ? $"was {before.Role}, now {after.Role}"
-        : before.Until is null && after.Until is { } ended ? $"ended {ended.Describe()}"
-        : null;
+    protected override string? Difference(RoleData before, RoleData after, Func<long, string> name) => TextChange.Join(
+        TextChange.People([before.PersonId, before.RepresentsId], [after.PersonId, after.RepresentsId], name),
+        TextChange.Value(before.Role, after.Role),
+        TextChange.Value(before.Since?.Describe(), after.Since?.Describe(), "since"),
+        before.Until is null && after.Until is { } ended ? $"ended {ended.Describe()}"
+        : before.Until is not null && after.Until is null ? "held again"
+        : TextChange.Value(before.Until?.Describe(), after.Until?.Describe(), "ended"));
 }

@@ -52,4 +52,12 @@ public sealed class StatementFact : FactKind<StatementData>
         var stance = s.Stance is { } st ? $" ({Phrase(st)})" : "";
         return $"Statement by {Names(s.SpeakerIds, name)}, {when}{via}{stance}: {s.Text}";
     }
+
+    // What it is about is said by FactLines, which can name facts.
+    protected override string? Difference(StatementData before, StatementData after, Func<long, string> name) => TextChange.Join(
+        TextChange.People(before.SpeakerIds, after.SpeakerIds, name, "speakers"),
+        TextChange.Value(before.When?.Describe(), after.When?.Describe(), "date"),
+        TextChange.Value(before.Via, after.Via, "via"),
+        TextChange.Value(before.Stance is { } b ? Phrase(b) : null, after.Stance is { } a ? Phrase(a) : null, "stance"),
+        TextChange.Text(before.Text, after.Text, "text"));
 }

@@ -19,10 +19,17 @@ public sealed class TermFact : FactKind<TermData>
 
     protected override string Describe(TermData t, Func<long, string> name) => $"{t.Topic}: {t.Text} ({Vocabulary.Phrase(t.Status)})";
 
-    // A change of wording is what readers most need to see word for word; a status changed with it must show too
-    // (a clause reworded and agreed in one update would otherwise hide that it was only proposed before).
-    protected override string? Difference(TermData before, TermData after) =>
-        before.Text == after.Text ? null
-        : before.Status == after.Status ? $"was “{before.Text}”, now “{after.Text}”"
-        : $"was “{before.Text}” ({Vocabulary.Phrase(before.Status)}), now “{after.Text}” ({Vocabulary.Phrase(after.Status)})";
+    // A rewording is what readers most need to see word for word; a status changed with it must show too (a clause
+    // reworded and agreed in one update would otherwise hide that it was only proposed before). A status alone reads
+    // "was proposed, now disputed"; a small edit shows the words that changed.
+    protected override string? Difference(TermData before, TermData after, Func<long, string> name)
+    {
+        var topic = TextChange.Text(before.Topic, after.Topic, "topic");
+        var status = TextChange.Value(Vocabulary.Phrase(before.Status), Vocabulary.Phrase(after.Status));
+        if (before.Text == after.Text) return TextChange.Join(topic, status);
+        if (TextChange.Part(before.Text, after.Text) is { } part) return TextChange.Join(topic, part, status);
+        return TextChange.Join(topic, status is null
+            ? $"was “{before.Text}”, now “{after.Text}”"
+            : $"was “{before.Text}” ({Vocabulary.Phrase(before.Status)}), now “{after.Text}” ({Vocabulary.Phrase(after.Status)})");
+    }
 }

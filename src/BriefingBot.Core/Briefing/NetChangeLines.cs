@@ -1,0 +1,46 @@
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Briefing;
+
+/// <summary>The briefing's line for one fact's net change over its window: new, changed (in words), restored or withdrawn.</summary>
+public sealed class NetChangeLines(FactLines lines)
+{
+    public ReplyLine Line(NetChange change, DateTimeOffset now)
+    {
+        var (before, after) = (change.Before, change.After);
+        var kind = Vocabulary.Word(after.Code.Kind);
+        var text = after.Retracted
+            ? $"Retracted {kind}: {lines.Describe(after.Data)}{Why(after)} ({Withdrawal(change)})"
+            : before is null ? $"New {kind}: {lines.Describe(after.Data)}"
+            : before.Retracted ? $"Restored {kind}: {lines.Describe(after.Data)} (by {after.RecordedByName} on {Phrases.Date(after.RecordedAt)})"
+            : $"Changed {kind}: {lines.Describe(after.Data)} ({lines.Difference(before, after)})";
+        return new ReplyLine(text, lines.Provenance(after, now));
+    }
+
+    /// <summary>
+    /// A retracted fact as a search finds it: by whom and when it was withdrawn, why, what it said and what it cited. A notice,
+    /// not a fact line: it no longer stands, so it carries no id to quote as one, and its citation is in its words.
+    /// </summary>
+    public ReplyLine Withdrawn(Revision retraction, DateTimeOffset now)
+    {
+        var how = retraction.Action == RevisionAction.Undo ? "withdrawn by undo by" : "retracted by";
+        var why = retraction.Reason is { Length: > 0 } reason && retraction.Action == RevisionAction.Retract ? $" — {reason.TrimEnd('.')}" : "";
+        return new ReplyLine($"{retraction.Code} was {how} {retraction.RecordedByName} on {Phrases.Date(retraction.RecordedAt)}{why}. " +
+                             $"It said: {lines.Describe(retraction.Data).TrimEnd('.')}. Cited: {Phrases.Provenance(lines.Provenance(retraction, now), now)}");
+    }
+
+    private static string Why(Revision r) => r.Reason is { Length: > 0 } why && r.Action == RevisionAction.Retract ? $" — {why}" : "";
+
+    // Who withdrew it and when; for a claim that came and went inside the window, also who entered it, so a reader who saw
+    // it elsewhere in the meantime (an answer, a chat) can place it.
+    private static string Withdrawal(NetChange change)
+    {
+        var r = change.After;
+        var how = r.Action == RevisionAction.Undo ? $"withdrawn by undo by {r.RecordedByName}" : $"retracted by {r.RecordedByName}";
+        var when = $"{how} on {Phrases.Date(r.RecordedAt)}";
+        return change.EnteredAndWithdrawn
+            ? $"entered by {change.First.RecordedByName} on {Phrases.Date(change.First.RecordedAt)} and {when}"
+            : when;
+    }
+}

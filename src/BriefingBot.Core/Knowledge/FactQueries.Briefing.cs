@@ -1,0 +1,128 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>How one fact moved over a window, netted: how it stood before (null when it was new) and at the end.</summary>
+/// <param name="Before">The newest revision before the window, or null when the fact was created inside it.</param>
+/// <param name="After">The newest revision inside the window: what the fact says now (or was, when retracted).</param>
+/// <param name="First">The first revision inside the window (the one that created a new fact).</param>
+public sealed record NetChange(Revision? Before, Revision After, Revision First)
+{
+    /// <summary>Withdrawn inside the window, having stood before it: readers may have seen it in an earlier briefing.</summary>
+    public bool WithdrawnAfterReport => Before is { Retracted: false } && After.Retracted;
+
+    /// <summary>Entered and withdrawn inside the window: it was never reported as standing, so it is never news.</summary>
+    public bool EnteredAndWithdrawn => Before is null && After.Retracted;
+}
+
+public sealed partial class FactQueries
+{
+    /// <summary>
+    /// Every fact changed in (<paramref name="since"/>, <paramref name="until"/>], netted over the window: a fact whose
+    /// edits were undone, or that was retracted before and still is, is left out. Withdrawals of facts that stood before
+    /// the window come first, then the rest, newest change first; up to <paramref name="limit"/>.
+    /// </summary>
+    public Page<NetChange> NetChanges(DateTimeOffset since, DateTimeOffset until, int limit)
+    {
+        using var connection = database.Open();
+        var window = new (string, object?)[] { ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)) };
+        // Withdrawals of what stood before: retractions in the window (a small partial index) of facts first recorded
+        // before it. Then the newest facts changed, walked newest first and stopped once enough survive netting, so a
+        // year's window reads a few hundred facts, not every revision of the year.
+        var withdrawn = Net(connection, FactIds(connection, """
+            SELECT DISTINCT r.fact_id FROM revisions r
+            WHERE r.retracted = 1 AND r.recorded_at > $since AND r.recorded_at <= $until
+              AND EXISTS (SELECT 1 FROM revisions p WHERE p.fact_id = r.fact_id AND p.recorded_at <= $since)
+            """, window), window).Where(r => r.Withdrawn).ToList();
+        var rest = new List<NetRow>();
+        for (var walk = (limit + 1) * 4; ; walk *= 4)
+        {
+            var newest = FactIds(connection, """
+                SELECT DISTINCT fact_id FROM (SELECT fact_id FROM revisions WHERE recorded_at > $since AND recorded_at <= $until
+                                              ORDER BY recorded_at DESC, id DESC)
+                LIMIT $walk
+                """, [.. window, ("$walk", walk)]);
+            rest = Net(connection, newest, window).Where(r => !r.Withdrawn).ToList();
+            if (rest.Count > limit || newest.Count < walk) break;
+        }
+        var rows = withdrawn.OrderByDescending(r => r.Last).Concat(rest.OrderByDescending(r => r.Last)).ToList();
+        var shown = rows.Take(limit).ToList();
+        var ids = shown.SelectMany(r => r.Before is { } b ? new[] { r.First, r.Last, b } : [r.First, r.Last]).Distinct();
+        var byId = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", RevisionRows.Ids(ids)))
+            .ToDictionary(r => r.Id);
+        return new Page<NetChange>(
+            shown.Select(r => new NetChange(r.Before is { } b ? byId[b] : null, byId[r.Last], byId[r.First])).ToList(), rows.Count > limit);
+    }
+
+    private readonly record struct NetRow(long First, long Last, long? Before, bool Withdrawn);
+
+    private static List<long> FactIds(LeasedConnection connection, string sql, params (string, object?)[] args)
+    {
+        var command = connection.Statement(sql);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    // Each fact's first and last revision in the window and the one before it, less those that net out: the same words,
+    // sources and confidence as before the window (an edit undone), or retracted before and still.
+    private static List<NetRow> Net(LeasedConnection connection, List<long> factIds, (string, object?)[] window)
+    {
+        if (factIds.Count == 0) return [];
+        var command = connection.Statement("""
+            WITH w AS MATERIALIZED (
+                SELECT f.value AS fact_id,
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
+                     ORDER BY r.recorded_at, r.id LIMIT 1) AS first_id,
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
+                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS last_id,
+                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at <= $since
+                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS before_id
+                FROM json_each($ids) f),
+            x AS (SELECT * FROM w WHERE first_id IS NOT NULL)
+            SELECT x.first_id, x.last_id, x.before_id, b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1
+            FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
+            WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (
+                a.payload = b.payload AND a.source_id = b.source_id AND a.confidence = b.confidence
+                AND (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = a.id)
+                  = (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = b.id))))
+            """);
+        foreach (var (name, value) in window) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(factIds));
+        var rows = new List<NetRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            rows.Add(new NetRow(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3) != 0));
+        return rows;
+    }
+
+    /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>
+    public Page<FactView> ProposalsByMovement(int limit) => Paged("""
+        SELECT p.revision_id FROM current_facts p WHERE p.kind = 'proposal' AND p.live = 1
+        ORDER BY MAX(p.revision_id, COALESCE((SELECT t.revision_id FROM current_facts t WHERE t.parent_id = p.fact_id
+                                              ORDER BY t.revision_id DESC LIMIT 1), 0)) DESC
+        LIMIT $limit
+        """, limit);
+
+    /// <summary>
+    /// Retracted facts whose last words contain every search word, newest first, each as its retraction (who, when,
+    /// why) with the version it withdrew; so a search for a withdrawn claim says it was withdrawn.
+    /// </summary>
+    public IReadOnlyList<FactView> SearchWithdrawn(IReadOnlyList<string> words, int limit)
+    {
+        if (words.Count == 0) return [];
+        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        using var connection = database.Open();
+        var command = connection.Statement("SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match ORDER BY rowid DESC LIMIT $limit");
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        var factIds = new List<long>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) factIds.Add(reader.GetInt64(0));
+        if (factIds.Count == 0) return [];
+        var latest = RevisionRows.Query(connection,
+            "JOIN current_facts c ON c.revision_id = r.id WHERE c.fact_id IN (SELECT value FROM json_each($ids)) AND c.live = 0", null,
+            ("$ids", RevisionRows.Ids(factIds)));
+        return latest.OrderByDescending(r => r.Id).Select(r => new FactView(r)).ToList();
+    }
+}
