@@ -22,6 +22,6 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, IOptions<
                 "Try fewer or other words."));
         var more = page.More ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. Add a word to narrow it." : null;
         return ValueTask.FromResult(new Reply(title,
-            [new ReplySection(null, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(), more)]));
+            [new ReplySection(null, lines.Lines(page.Items, request.Now), more)]));
     }
 }

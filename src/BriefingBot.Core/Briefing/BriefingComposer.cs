@@ -40,13 +40,13 @@ public sealed class BriefingComposer(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.Contacts(new ContactFilter(Since: today.AddDays(-7)), max);
         sections.Add(new ReplySection("Contacts in the last week",
-            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
+            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now),
             contacts.More ? "More contacts happened; /contacts since:7d lists them." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max);
         if (statements.Items.Count > 0)
-            sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
+            sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now),
                 statements.More ? "More statements were made; /statements since:7d lists them." : null));
 
         var aid = queries.Aid(new AidFilter(), max);

@@ -107,6 +107,23 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
         return (new FactCode(kind, reader.GetInt32(1)), reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
+    /// <summary><see cref="Name"/> of several facts in one statement, for an answer naming what its lines are about.</summary>
+    public IReadOnlyDictionary<long, (FactCode Code, string? Title)> Names(IEnumerable<long> factIds)
+    {
+        var ids = factIds.Distinct().ToList();
+        var names = new Dictionary<long, (FactCode Code, string? Title)>(ids.Count);
+        if (ids.Count == 0) return names;
+        using var connection = database.Open();
+        var command = connection.Statement(
+            "SELECT f.id, f.kind, f.number, c.title FROM facts f LEFT JOIN current_facts c ON c.fact_id = f.id WHERE f.id IN (SELECT value FROM json_each($ids))");
+        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            if (FactKinds.TryParse(reader.GetString(1), out var kind))
+                names[reader.GetInt64(0)] = (new FactCode(kind, reader.GetInt32(2)), reader.IsDBNull(3) ? null : reader.GetString(3));
+        return names;
+    }
+
     public Page<FactView> Aid(AidFilter filter, int limit)
     {
         var sql = new StringBuilder("SELECT c.revision_id FROM current_facts c WHERE c.kind = 'aid' AND c.live = 1");
