@@ -48,15 +48,14 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
             // The newest recorded by then, a few more than asked in case some were retracted by then. Facts are numbered
             // as they are created, so the newest fact created by then bounds the walk down the proposals' own index; the
             // check on each one's revisions keeps the answer right even where that order does not hold.
-            : LatestOf("""
+            : NewestLiveOf("""
                 SELECT f.id FROM facts f WHERE f.kind = 'proposal'
                   AND f.id <= (SELECT b.fact_id FROM revisions b WHERE b.action = 'create'
                                  AND b.id <= (SELECT t.id FROM revisions t WHERE t.recorded_at <= $asOf ORDER BY t.recorded_at DESC LIMIT 1)
                                ORDER BY b.id DESC LIMIT 1)
                   AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $asOf)
                 ORDER BY f.number DESC LIMIT $window
-                """, asOf, ("$window", limit + 16))
-                .OrderByDescending(p => p.Current.FactId).Take(limit).ToList();
+                """, asOf, limit, ("$window", limit + 16));
 
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public FactView? NewestProposal(DateTimeOffset? asOf = null)
@@ -219,6 +218,23 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
               AND r.retracted = 0
             ORDER BY f.number
             """, null, [("$asOf", AsOfText(asOf)), .. args]).Select(r => new FactView(r)).ToList();
+    }
+
+    // LatestOf, newest fact first, reading only the newest `take` that were live then: /terms as_of names three other
+    // proposals, and loading the whole window of twenty to show them was half of its answer.
+    private List<FactView> NewestLiveOf(string factIdsSql, DateTimeOffset? asOf, int take, params (string, object?)[] args)
+    {
+        using var connection = database.Open();
+        return RevisionRows.Query(connection, $"""
+            WHERE r.id IN (
+                SELECT k.rid FROM (
+                    SELECT ids.id AS fid,
+                           (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1) AS rid
+                    FROM ({factIdsSql}) ids) k
+                JOIN revisions y ON y.id = k.rid
+                WHERE y.retracted = 0 ORDER BY k.fid DESC LIMIT $take)
+            ORDER BY f.id DESC
+            """, null, [("$asOf", AsOfText(asOf)), ("$take", take), .. args]).Select(r => new FactView(r)).ToList();
     }
 
     private static string AsOfText(DateTimeOffset? asOf) => asOf is { } t ? StoredTime.Format(t) : "9999";
