@@ -15,10 +15,6 @@ public static class KnowledgeJson
     public static FactData Deserialize(string json) =>
         JsonSerializer.Deserialize<FactData>(json, Options) ?? throw new JsonException("empty payload");
 
-    /// <summary>A payload as SQLite stores it, UTF-8: read without first making a string of it.</summary>
-    public static FactData Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize<FactData>(utf8, Options) ?? throw new JsonException("empty payload");
-
     private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
