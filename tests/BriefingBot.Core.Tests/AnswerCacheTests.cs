@@ -49,7 +49,7 @@ public sealed class AnswerCacheTests : IDisposable
     {
         var before = _bot.Ask("/statements");
         Assert.Same(before, _bot.Ask("/statements"));
-        Assert.Equal("No one called “Kallas”. A moderator can add them with /update actor.", _bot.Ask("/contacts person:Kallas").Title);
+        Assert.Equal("No one called “Kallas”. A moderator can add them with /update actor, or as +Kallas in the /update contact, statement or role that names them.", _bot.Ask("/contacts person:Kallas").Title);
 
         Mod("/update statement people:\"+Kaja Kallas\" date:2025-03-09 text:\"Europe stands with Ukraine\" source:Reuters");
 

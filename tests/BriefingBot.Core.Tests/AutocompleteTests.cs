@@ -29,6 +29,22 @@ public class AutocompleteTests : IDisposable
     }
 
     [Fact]
+    public void Where_an_update_can_add_people_a_new_name_is_offered_as_plus_name()
+    {
+        var options = (string command, string option, string typed) =>
+            _bot.Get<Autocompleter>().Suggest(CommandCatalogue.Find(command.Split(' '))!.Option(option)!, typed);
+        var people = options("update contact", "people", "Macron, Mike Waltz");
+        Assert.Equal(("+Mike Waltz (add as a new person)", "Macron, +Mike Waltz"), (people.Single().Name, people.Single().Value));
+        var represents = options("update role", "represents", "+Gulf Council");
+        Assert.Equal(("+Gulf Council (add as a new organisation)", "+Gulf Council"), (represents.Single().Name, represents.Single().Value));
+        // While known names match, only they are offered; answers and updates that cannot add anyone never offer it.
+        Assert.Equal(["Macron, Keir Starmer"], options("update contact", "people", "Macron, kei").Select(s => s.Value));
+        Assert.DoesNotContain(options("update contact", "people", "Emmanuel Macron"), s => s.Value.Contains('+'));
+        Assert.DoesNotContain(options("contacts", "person", "Mike Waltz"), s => s.Value.Contains('+'));
+        Assert.DoesNotContain(options("update aid", "donor", "Mike Waltz"), s => s.Value.Contains('+'));
+    }
+
+    [Fact]
     public void No_more_than_25_suggestions()
     {
         for (var i = 0; i < 40; i++)

@@ -18,7 +18,7 @@ public class ErrorTests : IDisposable
     [InlineData("/terms as_of:soon", "“soon” is not a date I understand for as_of. Dates can be a day (2025-03-11, 11 March 2025, 11 Mar, today, yesterday or “3 days ago”), a week (2025-W11), a month (March 2025 or 2025-03) or a range of days (2025-03-23..2025-03-25).")]
     [InlineData("/terms as_of:2025-02-30", "“2025-02-30” is not a date I understand for as_of. Dates can be a day (2025-03-11, 11 March 2025, 11 Mar, today, yesterday or “3 days ago”), a week (2025-W11), a month (March 2025 or 2025-03) or a range of days (2025-03-23..2025-03-25).")]
     [InlineData("/contacts kind:chat", "“chat” is not a kind I know. Choose call, meeting, summit, letter or statement.")]
-    [InlineData("/contacts person:Nobody", "No one called “Nobody”. A moderator can add them with /update actor.")]
+    [InlineData("/contacts person:Nobody", "No one called “Nobody”. A moderator can add them with /update actor, or as +Nobody in the /update contact, statement or role that names them.")]
     [InlineData("/contacts person:Zelenksy", "No one called “Zelenksy” — did you mean Volodymyr Zelenskyy?")]
     [InlineData("/history T99", "There is no T99. /search finds facts by their words.")]
     [InlineData("/history X1", "“X1” is not a fact id. Ids look like P1, T4, C12 or A2; /search finds them.")]

@@ -38,7 +38,7 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         var more = page.More
             ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
             : null;
-        var sections = new List<ReplySection> { new(null, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(), more) };
+        var sections = new List<ReplySection> { new(null, lines.Lines(page.Items, request.Now), more) };
         if (withdrawnSection is not null) sections.Add(withdrawnSection);
         return ValueTask.FromResult(new Reply(title, sections));
     }

@@ -36,7 +36,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
                     + (about is null ? "" : $" about the {((ProposalData)about.Data).Name} ({about.Code})")
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "");
-        var factLines = page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList();
+        var factLines = lines.Lines(page.Items, request.Now);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 "Moderators record statements with /update statement."));

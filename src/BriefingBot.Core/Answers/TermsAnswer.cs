@@ -52,7 +52,7 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
             {
                 var page = queries.About(proposal.Current.FactId, kind, LinkedLines);
                 if (page.Items.Count > 0)
-                    sections.Add(new ReplySection(heading, page.Items.Select(f => lines.Line(f.Current, request.Now)).ToList(),
+                    sections.Add(new ReplySection(heading, lines.Lines(page.Items, request.Now),
                         page.More ? ask ?? "Older contacts about it are not shown." : null));
             }
         return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}", sections, footer));

@@ -55,13 +55,13 @@ public sealed class BriefingComposer(
         var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
-            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : contacts.Items.Select(c => lines.Line(c.Current, now)).ToList(),
+            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now),
             contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = view.IsNow ? queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max) : new Page<FactView>([], false);
         if (statements.Items.Count > 0)
-            sections.Add(new ReplySection("Statements in the last week", statements.Items.Select(c => lines.Line(c.Current, now)).ToList(),
+            sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now),
                 statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         var aid = queries.AidAt(new AidFilter(), max, view);

@@ -22,14 +22,14 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
         switch (option.Type)
         {
             case OptionType.Actor:
-                return actors.Suggest(typed, Limit).Select(a => new Suggestion(a.Name, a.Name)).ToList();
+                return OfferNew(option, typed, "", actors.Suggest(typed, Limit).Select(a => new Suggestion(a.Name, a.Name)).ToList());
             case OptionType.ActorList:
                 // Complete the name after the last comma, keeping the ones already typed.
                 var cut = typed.LastIndexOf(',');
                 var head = cut < 0 ? "" : typed[..(cut + 1)] + " ";
-                return actors.Suggest(typed[(cut + 1)..].Trim(), Limit)
+                return OfferNew(option, typed[(cut + 1)..], head, actors.Suggest(typed[(cut + 1)..].Trim(), Limit)
                     .Select(a => head + a.Name).Where(v => v.Length <= 100)
-                    .Select(v => new Suggestion(v, v)).ToList();
+                    .Select(v => new Suggestion(v, v)).ToList());
             case OptionType.Proposal:
                 var found = typed.Trim().Length == 0 ? queries.Proposals(Limit).Items : queries.FindProposals(typed, Limit);
                 return found
@@ -44,5 +44,17 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
             default:
                 return [];
         }
+    }
+
+    // Where an update can add people with the fact (+Name), a name that matches nobody is offered as "+Name", saying what
+    // it would add, so a moderator need not know the mark; while known names match, only they are offered.
+    private List<Suggestion> OfferNew(OptionSpec option, string typed, string head, List<Suggestion> found)
+    {
+        var name = typed.Trim().TrimStart('+').Trim();
+        if (found.Count > 0 || option.NewActors is not { } kind || name.Length is 0 or > 100 || actors.Find(name) is not null) return found;
+        var value = head + "+" + name;
+        if (value.Length > 100) return found;
+        found.Add(new Suggestion(Phrases.Clip($"+{name} (add as a new {Vocabulary.Phrase(kind)})", 100), value));
+        return found;
     }
 }

@@ -94,7 +94,9 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         }
     }
 
-    private bool TryActor(string name, out Actor actor, out string error)
+    // In an update that can add people (picking), the caller says how to add them with that update; elsewhere the answer
+    // names both ways a moderator has: /update actor, or +Name in the update that records them.
+    private bool TryActor(string name, out Actor actor, out string error, bool picking = false)
     {
         error = "";
         actor = actors.Find(name)!;
@@ -102,7 +104,8 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         var close = actors.Closest(name);
         error = close.Count > 0
             ? $"No one called “{name}” — did you mean {Phrases.List(close.Select(a => a.Name).ToList()).Replace(" and ", " or ")}?"
-            : $"No one called “{name}”. A moderator can add them with /update actor.";
+            : picking ? $"No one called “{name}”. A moderator can add them with /update actor."
+            : $"No one called “{name}”. A moderator can add them with /update actor, or as +{name} in the /update contact, statement or role that names them.";
         return false;
     }
 
@@ -118,7 +121,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         error = "";
         if (!name.StartsWith('+'))
         {
-            if (!TryActor(name, out var known, out error))
+            if (!TryActor(name, out var known, out error, picking: true))
             {
                 error += defaultKind == ActorKind.Person
                     ? $" To add someone new with this update, mark the name: +{name} for a person, +{name} (state) or +{name} (organisation)."

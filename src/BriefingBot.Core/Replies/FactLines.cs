@@ -19,12 +19,31 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return line with { Stale = Phrases.Dated(line) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays) };
     }
 
-    public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data);
+    public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data, null);
+
+    /// <summary>The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all.</summary>
+    public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now)
+    {
+        var list = views as IReadOnlyList<FactView> ?? views.ToList();
+        // One statement for the names of every fact the lines are about, instead of one per line.
+        IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named = null;
+        foreach (var view in list)
+            if (view.Data.Kind.Links(view.Data).Any())
+            {
+                named = facts.Names(list.SelectMany(v => v.Data.Kind.Links(v.Data)));
+                break;
+            }
+        var lines = new List<ReplyLine>(list.Count);
+        foreach (var view in list)
+            lines.Add(new ReplyLine(view.Data.Kind.Describe(view.Data, Name) + About(view.Data, named), Provenance(view.Current, now)));
+        return lines;
+    }
 
     // What a statement or contact is about, named as readers quote it: " — about the Jeddah framework (P2)".
-    private string About(FactData data)
+    private string About(FactData data, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named)
     {
-        var targets = data.Kind.Links(data).Distinct().Select(FactName).ToList();
+        var targets = data.Kind.Links(data).Distinct()
+            .Select(id => FactName(id, named is null ? facts.Name(id) : named.TryGetValue(id, out var n) ? n : null)).ToList();
         return targets.Count == 0 ? "" : $" — about {Phrases.List(targets)}";
     }
 
@@ -37,7 +56,9 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
             : "now about " + Phrases.List(now.Select(FactName).ToList()) + (was.Count == 0 ? "" : $", was {Phrases.List(was.Select(FactName).ToList())}");
     }
 
-    private string FactName(long factId) => facts.Name(factId) switch
+    private string FactName(long factId) => FactName(factId, facts.Name(factId));
+
+    private static string FactName(long factId, (FactCode Code, string? Title)? name) => name switch
     {
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
         { } named => named.Code.ToString(),

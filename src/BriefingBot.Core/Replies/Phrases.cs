@@ -16,8 +16,17 @@ public static class Phrases
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (date == today) return "today";
-        return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), culture: CultureInfo.InvariantCulture);
+        // Every fact line says this, and Humanizer's resource lookups were a tenth of a plain list answer; the words
+        // depend only on the two days, so each pair is worked out once (a few thousand pairs a day at most).
+        var key = ((long)date.DayNumber << 32) | (uint)today.DayNumber;
+        if (DaysAgo.TryGetValue(key, out var said)) return said;
+        if (DaysAgo.Count >= 20_000) DaysAgo.Clear();
+        said = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Humanize(utcDate: true, dateToCompareAgainst: today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), culture: CultureInfo.InvariantCulture);
+        DaysAgo[key] = said;
+        return said;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> DaysAgo = new();
 
     /// <summary>"3 hours ago" for moments such as when a change was recorded.</summary>
     public static string Ago(DateTimeOffset instant, DateTimeOffset now) =>
@@ -37,8 +46,26 @@ public static class Phrases
         // One or two names (most citations and contacts) read the same without the formatter, which is a hot-path cost.
         if (items.Count == 1) return items[0];
         if (items.Count == 2 && shown >= 1) return $"{items[0]} and {items[1]}";
-        if (items.Count <= shown + 1) return items.Humanize("and");
-        return items.Take(shown).Append("other".ToQuantity(items.Count - shown)).Humanize("and");
+        // Longer lists (a contact of three or four, a citation of several outlets) are joined here as Humanizer's
+        // collection formatter joins them, trimmed and without blanks: its pluraliser ran regular expressions under a
+        // culture-aware lock on every line, a seventh of a /contacts answer. PhrasesTests holds the two to the same words.
+        if (items.Count <= shown + 1) return JoinWithAnd(items, items.Count, null);
+        var others = items.Count - shown;
+        return JoinWithAnd(items, shown, others == 1 ? "1 other" : $"{others} others");
+    }
+
+    private static string JoinWithAnd(IReadOnlyList<string> items, int take, string? last)
+    {
+        var kept = new List<string>(take + 1);
+        for (var i = 0; i < take; i++)
+            if (items[i] is { } item && !string.IsNullOrWhiteSpace(item)) kept.Add(item.Trim());
+        if (last is not null) kept.Add(last);
+        return kept.Count switch
+        {
+            0 => "",
+            1 => kept[0],
+            _ => string.Join(", ", kept.GetRange(0, kept.Count - 1)) + " and " + kept[^1],
+        };
     }
 
     public static string Confidence(Confidence confidence) => confidence switch
