@@ -8,7 +8,7 @@ namespace BriefingBot.Doors;
 /// and what to fix, then the host shuts down with an exit code that tells a service manager whether restarting is
 /// any use. The first stop wins; later ones are ignored, so a cascade of failures still ends in one line.
 /// </summary>
-public sealed class DoorShutdown(ILogger<DoorShutdown> logger, IHostApplicationLifetime? lifetime = null)
+public sealed class DoorShutdown(ILogger<DoorShutdown> logger, IHostApplicationLifetime? lifetime = null) : IDisposable
 {
     /// <summary>The platform refused the bot (a rejected token, a disabled link): restarting repeats the refusal; fix the settings.</summary>
     public const int RefusedExitCode = 3;
@@ -42,4 +42,6 @@ public sealed class DoorShutdown(ILogger<DoorShutdown> logger, IHostApplicationL
         _stopped.Cancel();
         lifetime?.StopApplication();
     }
+
+    public void Dispose() => _stopped.Dispose();
 }

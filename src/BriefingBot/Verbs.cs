@@ -114,7 +114,7 @@ public static class Verbs
             pictureSince: sinceText is null ? null : DateOnly.FromDateTime(since.UtcDateTime));
         if (png is not null)
         {
-            if (reply.Attachments.FirstOrDefault() is { } picture)
+            if (reply.Attachments is [var picture, ..])
             {
                 await File.WriteAllBytesAsync(png, picture.Content, ct);
                 await Console.Error.WriteLineAsync($"Wrote the picture of who spoke to whom to {Path.GetFullPath(png)}.");

@@ -95,9 +95,9 @@ public class AnswerTests : IDisposable
         _bot.Ask("/update term id:T1 text:\"Thirty days.\" source:AFP", TestBot.Moderator());
         var reply = _bot.Ask("/briefing");
         var changes = reply.Sections.Where(s => s.Heading!.Contains("changed since")).SelectMany(s => s.Lines).Select(l => l.Text).ToList();
-        Assert.Contains(changes, c => c.StartsWith("Changed term: Duration: Thirty days.") && c.Contains("was “A partial truce lasting one month.”, now “Thirty days.”"));
-        Assert.Contains(changes, c => c.StartsWith("Changed aid:") && c.Contains("was suspended, now resumed"));
-        Assert.Contains(reply.Sections, s => s.Heading!.StartsWith("Where the Franco-British partial truce plan (P1) stands"));
+        Assert.Contains(changes, c => c.StartsWith("Changed term: Duration: Thirty days.", StringComparison.Ordinal) && c.Contains("was “A partial truce lasting one month.”, now “Thirty days.”"));
+        Assert.Contains(changes, c => c.StartsWith("Changed aid:", StringComparison.Ordinal) && c.Contains("was suspended, now resumed"));
+        Assert.Contains(reply.Sections, s => s.Heading!.StartsWith("Where the Franco-British partial truce plan (P1) stands", StringComparison.Ordinal));
         Assert.Contains(reply.Sections, s => s.Heading == "Aid" && s.Lines.Any(l => l.Text.Contains("resumed")));
 
         var sinceReport = _bot.Ask("/briefing since:2025-03-01");

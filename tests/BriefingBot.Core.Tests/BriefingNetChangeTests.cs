@@ -50,9 +50,9 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
         var line = Assert.Single(briefing.Sections.SelectMany(s => s.Lines), l => l.Provenance?.Code.ToString() == "S1");
         Assert.Equal("Retracted statement: Statement by Russia, Friday 14 March 2025, a post (supports): Russia has accepted the full 30-day ceasefire " +
                      "— No such acceptance: the Kremlin set conditions (entered by bob on 14 March 2025 and retracted by olena on 14 March 2025)", line.Text);
-        Assert.Contains(briefing.Sections, s => s.Heading!.StartsWith("Entered and retracted since 14 March 2025") && s.Lines.Contains(line));
+        Assert.Contains(briefing.Sections, s => s.Heading!.StartsWith("Entered and retracted since 14 March 2025", StringComparison.Ordinal) && s.Lines.Contains(line));
         // It never stood in a briefing, so it does not lead as a withdrawal of something reported.
-        Assert.DoesNotContain(briefing.Sections, s => s.Heading!.StartsWith("Withdrawn"));
+        Assert.DoesNotContain(briefing.Sections, s => s.Heading!.StartsWith("Withdrawn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,14 +123,14 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
         On(11, 10);
         Mod("/update proposal name:\"US 30-day ceasefire proposal\" status:proposed sponsors:\"United States\" source:\"Joint statement\"");
         Mod("/update term proposal:P2 topic:Duration text:\"An immediate 30-day ceasefire.\" status:agreed source:\"Joint statement\"");
-        var stands = Headings(_bot.Ask("/briefing")).Where(h => h.StartsWith("Where the")).ToList();
+        var stands = Headings(_bot.Ask("/briefing")).Where(h => h.StartsWith("Where the", StringComparison.Ordinal)).ToList();
         Assert.Equal(["Where the US 30-day ceasefire proposal (P2) stands", "Where the Franco-British partial truce plan (P1) stands"], stands);
 
         On(12, 10);
         Mod("/update term id:T4 status:dropped source:AFP");
         var briefing = _bot.Ask("/briefing");
         Assert.Equal(["Where the Franco-British partial truce plan (P1) stands", "Where the US 30-day ceasefire proposal (P2) stands"],
-            Headings(briefing).Where(h => h.StartsWith("Where the")).ToList());
+            Headings(briefing).Where(h => h.StartsWith("Where the", StringComparison.Ordinal)).ToList());
         Assert.Contains("T8 Duration: An immediate 30-day ceasefire. (agreed)", Ask("/briefing"));
 
         // Past three, the ones that moved longest ago take one line each, still the last to move first.
@@ -139,7 +139,7 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
         var four = _bot.Ask("/briefing");
         Assert.Equal(["Where the Energy strike moratorium (P4) stands", "Where the Black Sea arrangement (P3) stands",
             "Where the Franco-British partial truce plan (P1) stands", "Other live proposals, the last to move first"],
-            Headings(four).Where(h => h.StartsWith("Where the") || h.StartsWith("Other live")).ToList());
+            Headings(four).Where(h => h.StartsWith("Where the", StringComparison.Ordinal) || h.StartsWith("Other live", StringComparison.Ordinal)).ToList());
         var others = four.Sections.Single(s => s.Heading == "Other live proposals, the last to move first");
         Assert.Equal("P2", Assert.Single(others.Lines).Provenance!.Code.ToString());
         Assert.Equal("/terms proposal:<name or id> shows the terms of any.", others.More);

@@ -67,7 +67,7 @@ public sealed class FactKindTests : IDisposable
             Assert.Equal("source or confidence updated", lines.Difference(data, read.Data));
             Assert.Equal($"New {kind.Word}: {sentence}", lines.Change(made, TestBot.Start).Text);
         }
-        Assert.Empty(_bot.Get<KnowledgeTransfer>().Validate(_bot.Get<KnowledgeTransfer>().Export(), out _));
+        Assert.Empty(KnowledgeTransfer.Validate(_bot.Get<KnowledgeTransfer>().Export(), out _));
     }
 
     /// <summary>A valid record of each kind, naming seeded actors (1, 2) and the seeded proposal P1 (fact 1).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Knowledge;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -55,6 +56,6 @@ public sealed class PlaceUpgradeTests
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

@@ -80,7 +80,7 @@ public sealed class StatementTests : IDisposable
         Assert.DoesNotContain(_bot.Ask("/terms proposal:P1").Sections, s => s.Heading == "Latest statements about it");
 
         var briefing = _bot.Ask("/briefing since:2025-03-11");
-        Assert.Equal(["S1", "S2", "S3"], briefing.Sections.Single(s => s.Heading!.StartsWith("Statements — changed")).Lines.Select(l => l.Provenance!.Code.ToString()));
+        Assert.Equal(["S1", "S2", "S3"], briefing.Sections.Single(s => s.Heading!.StartsWith("Statements — changed", StringComparison.Ordinal)).Lines.Select(l => l.Provenance!.Code.ToString()));
         Assert.Equal(["S3", "S2", "S1"], briefing.Sections.Single(s => s.Heading == "Statements in the last week").Lines.Select(l => l.Provenance!.Code.ToString()));
         Assert.DoesNotContain(new TestBot().Ask("/briefing").Sections, s => s.Heading == "Statements in the last week");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Commands;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
@@ -74,7 +75,7 @@ public sealed class TestBot : IDisposable
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

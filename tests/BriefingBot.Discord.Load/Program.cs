@@ -6,6 +6,7 @@
 //     writes DIR/public-key.txt and DIR/requests.txt (timestamp, signature, body per line) for wrk with
 //     DIR/signed.lua against the real program run separately (see the README's Discord section).
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using BriefingBot;
@@ -19,7 +20,7 @@ using NSec.Cryptography;
 
 if (args.Length > 1 && args[0] == "emit")
 {
-    var count = args.Length > 2 ? int.Parse(args[2]) : 150_000;
+    var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 150_000;
     Directory.CreateDirectory(args[1]);
     using var signer = Key.Create(SignatureAlgorithm.Ed25519);
     await File.WriteAllTextAsync(Path.Combine(args[1], "public-key.txt"), Convert.ToHexString(signer.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
@@ -50,13 +51,13 @@ if (args.Length > 1 && args[0] == "emit")
 {
     var id = Snowflake.At(at, (ulong)i).ToString();
     var body = $$$"""{"id":"{{{id}}}","application_id":"1145141919810899501","type":2,"token":"tok-{{{id}}}","version":1,"guild_id":"290926798626357999","channel_id":"645027906669510667","locale":"en-GB","member":{"user":{"id":"53908232506183680","username":"mason","global_name":"Mason"},"roles":[],"permissions":"1024"},"data":{"id":"771825006014889984","name":"terms","type":1}}""";
-    var timestamp = at.ToUnixTimeSeconds().ToString();
+    var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
     var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(signer, Encoding.UTF8.GetBytes(timestamp + body)));
     return (Encoding.UTF8.GetBytes(body), timestamp, signature);
 }
 
-var total = args.Length > 0 ? int.Parse(args[0]) : 50_000;
-var concurrency = args.Length > 1 ? int.Parse(args[1]) : 32;
+var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
 var folder = Path.Combine(Path.GetTempPath(), "briefingbot-load", Guid.NewGuid().ToString("n"));
 Directory.CreateDirectory(folder);
 var alg = SignatureAlgorithm.Ed25519;

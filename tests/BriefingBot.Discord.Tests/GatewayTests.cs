@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using BriefingBot.Discord.Tests.Fakes;
 using BriefingBot.Doors;
@@ -274,7 +275,7 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Single(_discord.CallbacksFor(id));
     }
 
-    private async Task FaultAsync(FakeGatewayConnection connection, string fault)
+    private static async Task FaultAsync(FakeGatewayConnection connection, string fault)
     {
         switch (fault)
         {
@@ -283,7 +284,7 @@ public sealed class GatewayTests : IAsyncLifetime
             case "op 7": await connection.ReconnectAsync(); break;
             case "op 9 true": await connection.InvalidSessionAsync(resumable: true); break;
             case "op 9 false": await connection.InvalidSessionAsync(resumable: false); break;
-            default: await connection.CloseAsync(int.Parse(fault["close ".Length..])); break;
+            default: await connection.CloseAsync(int.Parse(fault["close ".Length..], CultureInfo.InvariantCulture)); break;
         }
     }
 

@@ -151,7 +151,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
         var body = Encoding.UTF8.GetBytes(Ping);
         var signature = Convert.ToHexString(Ed25519.Sign(key, Encoding.UTF8.GetBytes("1700000000" + Ping)));
         Assert.True(verifier.Verify("1700000000", body, signature));
-        Assert.False(verifier.Verify("1700000000", body, signature[..^2] + (signature.EndsWith("00") ? "01" : "00")));
+        Assert.False(verifier.Verify("1700000000", body, signature[..^2] + (signature.EndsWith("00", StringComparison.Ordinal) ? "01" : "00")));
         Assert.False(new SignatureVerifier("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c").Verify("1700000000", body, signature));
         Assert.False(new SignatureVerifier("not hex at all").Verify("1700000000", body, signature));
     }

@@ -168,9 +168,9 @@ public sealed class InteractionTests : IAsyncLifetime
         await connection.InteractionAsync(Payloads.Command(id, "help"));
         await _discord.WaitForCallbackAsync(id);
         gate.Release(Reply.Error("That did not work."));
-        var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/"));
+        var followUp = await _discord.WaitForRequestAsync(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal));
         Assert.Equal(64, followUp.Json.GetProperty("flags").GetInt32());
-        Assert.Contains(_discord.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/messages/@original"));
+        Assert.Contains(_discord.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
         DiscordSpec.Shared.AssertValid(followUp.Body, "IncomingWebhookRequestPartial");
     }
 

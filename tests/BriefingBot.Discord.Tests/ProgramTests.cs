@@ -87,7 +87,10 @@ public sealed class ProgramTests
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("dotnet", [ProgramPath()])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder,
         };
         start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
         start.Environment["BRIEFINGBOT_Discord__ApiBaseUrl"] = discord.ApiUrl;
@@ -137,7 +140,10 @@ public sealed class ProgramTests
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("dotnet", [ProgramPath()])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder,
         };
         start.Environment["BRIEFINGBOT_Discord__Token"] = FakeDiscord.Token;
         start.Environment["BRIEFINGBOT_Discord__Mode"] = "Http";
@@ -167,7 +173,10 @@ public sealed class ProgramTests
     {
         var start = new ProcessStartInfo("dotnet", [ProgramPath(), .. args])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder,
         };
         start.Environment["BRIEFINGBOT_Storage__Path"] = Path.Combine(folder, "knowledge.db");
         using var process = Process.Start(start)!;

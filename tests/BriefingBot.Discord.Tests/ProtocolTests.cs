@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BriefingBot.Discord.Gateway;
@@ -118,7 +119,7 @@ public sealed class ProtocolTests
     {
         Assert.True(Snowflake.TryParse("175928847299117063", out var id));
         Assert.Equal("175928847299117063", id.ToString());
-        Assert.Equal(DateTimeOffset.Parse("2016-04-30T11:18:25.796Z"), id.CreatedAt);
+        Assert.Equal(DateTimeOffset.Parse("2016-04-30T11:18:25.796Z", CultureInfo.InvariantCulture), id.CreatedAt);
         Assert.False(Snowflake.TryParse("-1", out _));
         Assert.False(Snowflake.TryParse("12a", out _));
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

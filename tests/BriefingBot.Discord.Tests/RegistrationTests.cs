@@ -92,7 +92,7 @@ public sealed class RegistrationTests
     {
         await using var discord = await FakeDiscord.StartAsync();
         const string guild = "290926798626357999";
-        discord.Intercept = r => r.Method == "GET" && r.Path.EndsWith($"/applications/{FakeDiscord.ApplicationId}/commands")
+        discord.Intercept = r => r.Method == "GET" && r.Path.EndsWith($"/applications/{FakeDiscord.ApplicationId}/commands", StringComparison.Ordinal)
             && !discord.Requests.Any(x => x.Method == "PUT" && x.Body == "[]")
             ? new FakeResponse(200, """[{"id":"1","name":"terms","description":"old","type":1}]""")
             : null;

@@ -74,7 +74,7 @@ public sealed class RendererTests
             Assert.True((e.Footer?.Text.Length ?? 0) <= EmbedLimits.Footer);
         });
         var text = string.Join("\n", embeds.Select(e => e.Description));
-        var shown = System.Text.RegularExpressions.Regex.Matches(text, "`T\\d+`").Count;
+        var shown = System.Text.RegularExpressions.Regex.Count(text, "`T\\d+`");
         var total = lines * 3;
         if (shown < total) Assert.EndsWith($"… and {total - shown} more", embeds[^1].Description);
         else Assert.DoesNotContain("… and", text);
@@ -87,7 +87,9 @@ public sealed class RendererTests
         var field = new EmbedField(new string('n', 300), new string('v', 2000));
         var embeds = Enumerable.Range(0, 12).Select(i => new Embed
         {
-            Title = new string('t', 300), Description = new string('d', 5000), Footer = new EmbedFooter(new string('f', 3000)),
+            Title = new string('t', 300),
+            Description = new string('d', 5000),
+            Footer = new EmbedFooter(new string('f', 3000)),
             Fields = Enumerable.Repeat(field, 30).ToList(),
         }).ToList();
         var fitted = EmbedLimits.Fit(embeds);

@@ -56,12 +56,12 @@ public sealed class RestClientTests : IAsyncLifetime
     public async Task A_bucket_429_waits_exactly_retry_after_and_sends_once_more()
     {
         var first = true;
-        _discord.Intercept = r => r.Path.EndsWith("/messages") && Take(ref first)
+        _discord.Intercept = r => r.Path.EndsWith("/messages", StringComparison.Ordinal) && Take(ref first)
             ? RateLimited(2.5, global: false)
             : null;
         await Pump(Rest.SendAsync(HttpMethod.Post, "channels/123456789012345678/messages", Body("one"), CancellationToken.None));
 
-        var sent = _discord.Requests.Where(r => r.Path.EndsWith("/messages")).ToList();
+        var sent = _discord.Requests.Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, sent.Count);
         AssertGap(sent[0].At, sent[1].At, 2.5);
     }
@@ -90,7 +90,10 @@ public sealed class RestClientTests : IAsyncLifetime
         _discord.Intercept = r => r.Path.Contains("/333333333333333333/") && r.Json.GetProperty("content").GetString() == "first"
             ? new FakeResponse(200, "{}", new Dictionary<string, string>
             {
-                ["X-RateLimit-Bucket"] = "abcd", ["X-RateLimit-Limit"] = "5", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset-After"] = "1.5",
+                ["X-RateLimit-Bucket"] = "abcd",
+                ["X-RateLimit-Limit"] = "5",
+                ["X-RateLimit-Remaining"] = "0",
+                ["X-RateLimit-Reset-After"] = "1.5",
             })
             : null;
         await Pump(Rest.SendAsync(HttpMethod.Post, "channels/333333333333333333/messages", Body("first"), CancellationToken.None));

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BriefingBot.Discord.Rendering;
 using BriefingBot.Discord.Rest;
-using BriefingBot.TestSupport;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
+using BriefingBot.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BriefingBot.Discord.Tests;
@@ -47,7 +47,7 @@ public sealed class SeveralSourcesRenderingTests
         Assert.True(EmbedLimits.Count(embeds) <= EmbedLimits.Total, $"total {EmbedLimits.Count(embeds)}");
         Assert.All(embeds, e => Assert.True((e.Description?.Length ?? 0) <= EmbedLimits.Description));
         var text = string.Join("\n", embeds.Select(e => e.Description));
-        var shown = System.Text.RegularExpressions.Regex.Matches(text, "`C\\d+`").Count;
+        var shown = System.Text.RegularExpressions.Regex.Count(text, "`C\\d+`");
         Assert.True(shown >= Math.Min(facts, 10), $"{shown} facts shown");
         if (shown < facts) Assert.EndsWith($"… and {facts - shown} more", embeds[^1].Description);
         DiscordSpec.Shared.AssertValid(JsonSerializer.Serialize(InteractionResponse.Message(message), DiscordRestClient.Json),

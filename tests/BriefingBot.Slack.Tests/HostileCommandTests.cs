@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -105,7 +106,7 @@ public sealed class HostileCommandTests(ITestOutputHelper output)
             else if (char.IsSurrogate(c)) bytes = [(byte)(0xE0 | (c >> 12)), (byte)(0x80 | ((c >> 6) & 0x3F)), (byte)(0x80 | (c & 0x3F))];
             else if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~') { sb.Append(c); continue; }
             else bytes = Encoding.UTF8.GetBytes(c.ToString());
-            foreach (var b in bytes) sb.Append('%').Append(b.ToString("X2"));
+            foreach (var b in bytes) sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -17,7 +18,7 @@ public sealed class HttpModeTests
         SlackTestBot.StartAsync(s =>
         {
             s["Slack:Mode"] = "Http";
-            if (workers is { } n) s["Slack:Workers"] = n.ToString();
+            if (workers is { } n) s["Slack:Workers"] = n.ToString(CultureInfo.InvariantCulture);
         }, services);
 
     /// <summary>
@@ -38,7 +39,7 @@ public sealed class HttpModeTests
         };
         if (headers is null)
         {
-            var ts = bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString();
+            var ts = bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             request.Headers.Add("X-Slack-Request-Timestamp", ts);
             request.Headers.Add("X-Slack-Signature", new SlackSignature(SlackTestBot.SigningSecret, bot.Time).Sign(ts, Encoding.UTF8.GetBytes(body)));
         }
@@ -88,7 +89,7 @@ public sealed class HttpModeTests
     {
         GatedHandler? spy = null;
         await using var bot = await Start(SlackTestBot.Replace<HelpAnswer>(inner => spy = new GatedHandler(inner)), workers: 1);
-        var ts = bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString();
+        var ts = bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var response = await Post(bot, Form(bot.Command("/help", "")), r => sign(r, ts));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await SentinelAsync(bot);
@@ -105,7 +106,7 @@ public sealed class HttpModeTests
         GatedHandler? spy = null;
         await using var bot = await Start(SlackTestBot.Replace<HelpAnswer>(inner => spy = new GatedHandler(inner)));
         var body = Form(bot.Command("/help", ""));
-        var ts = (bot.Time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds).ToString();
+        var ts = (bot.Time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
         var response = await Post(bot, body, r =>
         {
             r.Headers.Add("X-Slack-Request-Timestamp", ts);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using BriefingBot.Replies;
 using BriefingBot.Slack.WebApi;
@@ -52,7 +53,7 @@ public sealed class SecretsTests
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         var forged = await HttpModeTests.Post(bot, "command=%2Faid", r =>
         {
-            r.Headers.Add("X-Slack-Request-Timestamp", bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString());
+            r.Headers.Add("X-Slack-Request-Timestamp", bot.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             r.Headers.Add("X-Slack-Signature", "v0=" + SlackTestBot.SigningSecret);
         });
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);

@@ -42,7 +42,7 @@ public sealed class SlackTestBot : IAsyncDisposable
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <summary>The address HTTP mode listens on, once started.</summary>
-    public string HttpBase => Get<BriefingBot.Doors.Http.DoorWebHost>().Addresses.First().TrimEnd('/');
+    public string HttpBase => Get<BriefingBot.Doors.Http.DoorWebHost>().Addresses[0].TrimEnd('/');
 
     public static async Task<SlackTestBot> StartAsync(
         Action<Dictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null, Action<FakeSlackServer>? fake = null)
@@ -72,7 +72,7 @@ public sealed class SlackTestBot : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         builder.Services.AddSingleton<TimeProvider>(time);
-                builder.Services.AddBriefingCore(builder.Configuration);
+        builder.Services.AddBriefingCore(builder.Configuration);
         if (!builder.Services.AddSlackDoor(builder.Configuration)) throw new InvalidOperationException("The Slack door was not added.");
         services?.Invoke(builder.Services);
         var host = builder.Build();

@@ -11,7 +11,7 @@ public class SocketModeTests
 {
     private static async Task<FakeSocket> Connected(SlackTestBot bot, int count = 1)
     {
-        await Wait.Until(() => bot.Logs.Lines.Count(l => l.Text.StartsWith("Connected to Slack Socket Mode")) >= count,
+        await Wait.Until(() => bot.Logs.Lines.Count(l => l.Text.StartsWith("Connected to Slack Socket Mode", StringComparison.Ordinal)) >= count,
             $"hello number {count}", bot.Time, TimeSpan.FromMilliseconds(100));
         return bot.Slack.Sockets[^1];
     }

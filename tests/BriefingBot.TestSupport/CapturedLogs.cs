@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace BriefingBot.TestSupport;
@@ -35,7 +36,7 @@ public sealed class CapturedLogs : ILoggerProvider
             // The structured values too, not only the message: a secret in a property is as leaked as one in the text.
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
             sink._lines.Enqueue((logLevel, category, $"{formatter(state, exception)} [{values}]" + (exception is null ? "" : "\n" + exception)));
-            if (Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_LOGS") is { Length: > 0 }) sink._lines.Enqueue((LogLevel.None, "clock", DateTime.UtcNow.ToString("HH:mm:ss.fff")));
+            if (Environment.GetEnvironmentVariable("BRIEFINGBOT_TEST_LOGS") is { Length: > 0 }) sink._lines.Enqueue((LogLevel.None, "clock", DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)));
         }
     }
 }

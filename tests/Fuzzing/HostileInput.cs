@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BriefingBot.Commands;
 
@@ -94,9 +95,9 @@ public sealed class HostileInput(int seed)
             var c = value[i];
             var pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
             if (pair && _random.Next(3) > 0) sb.Append(c).Append(value[++i]);
-            else if (pair) sb.Append($"\\u{(int)c:x4}\\u{(int)value[++i]:X4}");
+            else if (pair) sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}\\u{(int)value[++i]:X4}");
             else if (c is '"' or '\\') sb.Append('\\').Append(c);
-            else if (c < ' ' || char.IsSurrogate(c) || _random.Next(8) == 0) sb.Append($"\\u{(int)c:x4}");
+            else if (c < ' ' || char.IsSurrogate(c) || _random.Next(8) == 0) sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             else sb.Append(c);
         }
         return sb.Append('"').ToString();

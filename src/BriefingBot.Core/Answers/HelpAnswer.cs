@@ -13,7 +13,7 @@ public sealed class HelpAnswer : ICommandHandler
         var moderator = request.Caller.Role == Role.Moderator;
         if (request.Text("command") is { } name)
         {
-            var spec = CommandCatalogue.Commands.FirstOrDefault(c => c.Name == name.TrimStart('/').ToLowerInvariant());
+            var spec = CommandCatalogue.Commands.FirstOrDefault(c => string.Equals(c.Name, name.TrimStart('/'), StringComparison.OrdinalIgnoreCase));
             if (spec is null) return ValueTask.FromResult(Reply.Error($"There is no /{Phrases.Clip(name, 40)} command. /help lists them all."));
             var entries = spec.Subcommands.Count == 0 ? [("/", spec)] : spec.Subcommands.Select(s => ($"/{spec.Name} ", s)).ToList();
             var sections = entries.Select(e => new ReplySection($"{e.Item2.Usage(e.Item1)}",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using Microsoft.Extensions.Options;
@@ -64,8 +65,11 @@ public sealed class ContactGraph(ActorDirectory actors, IOptions<BriefingOptions
                 var e = kinds[k];
                 using var pen = new SKPaint
                 {
-                    Color = Colours[e.Type].WithAlpha(200), IsAntialias = true, Style = SKPaintStyle.Stroke,
-                    StrokeWidth = 2 + 10f * e.Count / maxCount, StrokeCap = SKStrokeCap.Round,
+                    Color = Colours[e.Type].WithAlpha(200),
+                    IsAntialias = true,
+                    Style = SKPaintStyle.Stroke,
+                    StrokeWidth = 2 + 10f * e.Count / maxCount,
+                    StrokeCap = SKStrokeCap.Round,
                 };
                 // Parallel kinds between one pair bow apart so each stays visible.
                 var bend = (k - (kinds.Count - 1) / 2f) * 40;
@@ -78,7 +82,7 @@ public sealed class ContactGraph(ActorDirectory actors, IOptions<BriefingOptions
                 path.MoveTo(a);
                 path.QuadTo(control, b);
                 canvas.DrawPath(path, pen);
-                if (e.Count > 1) canvas.DrawText(e.Count.ToString(), control.X + 4, control.Y - 4, smallFont, ink);
+                if (e.Count > 1) canvas.DrawText(e.Count.ToString(CultureInfo.InvariantCulture), control.X + 4, control.Y - 4, smallFont, ink);
             }
         }
 

@@ -15,7 +15,7 @@ public sealed record ChannelSchedule(BriefingChannel Channel, BriefingSchedule S
 /// The schedules in force: configuration gives defaults, and what moderators set in chat (stored in SQLite, so it
 /// survives restarts) takes precedence for that channel. Changing one wakes the scheduler.
 /// </summary>
-public sealed class ScheduleStore(KnowledgeDatabase database, IOptionsMonitor<BriefingOptions> options, TimeProvider time)
+public sealed class ScheduleStore(KnowledgeDatabase database, IOptionsMonitor<BriefingOptions> options, TimeProvider time) : IDisposable
 {
     private CancellationTokenSource _changed = new();
 
@@ -54,9 +54,18 @@ public sealed class ScheduleStore(KnowledgeDatabase database, IOptionsMonitor<Br
             """,
             new
             {
-                channel.Platform, channel.ChannelId, cron = schedule.Cron, zone = schedule.Zone.Id, enabled = enabled ? 1 : 0,
-                at = StoredTime.Format(time.GetUtcNow()), setBy,
+                channel.Platform,
+                channel.ChannelId,
+                cron = schedule.Cron,
+                zone = schedule.Zone.Id,
+                enabled = enabled ? 1 : 0,
+                at = StoredTime.Format(time.GetUtcNow()),
+                setBy,
             }, tx));
+        // The replaced source is cancelled, not disposed: a scheduler may be reading its token at this moment, and a source
+        // with no timer holds nothing to free. The current one is disposed with the store.
         Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
     }
+
+    public void Dispose() => _changed.Dispose();
 }

@@ -39,7 +39,8 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     /// <summary>The source and confidence every fact-stating update carries, and when the fact took effect if the moderator said.</summary>
     public Provenance Provenance() => new(
         new SourceRef(Text("source")!, Text("source_url"), Date("source_date")),
-        Choice<Confidence>("confidence") ?? Confidence.Reported) { Effective = Period("effective") };
+        Choice<Confidence>("confidence") ?? Confidence.Reported)
+    { Effective = Period("effective") };
 
     private T? Get<T>(string name) where T : class => values.TryGetValue(name, out var v) ? (T)v : null;
 }

@@ -158,7 +158,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         error = "";
         // An id names its proposal even when it was retracted later, so /terms proposal:P2 as_of:… can still read it.
         proposal = (FactCode.TryParse(text, out var code) && code.Value.Kind == FactKind.Proposal ? queries.Get(code.Value) : null)
-                   ?? queries.FindProposals(text, 1).FirstOrDefault()!;
+                   ?? (queries.FindProposals(text, 1) is [var found, ..] ? found : null)!;
         if (proposal is not null) return true;
         var names = queries.Proposals(3).Items.Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         error = names.Count > 0

@@ -18,7 +18,8 @@ public sealed record EventDate(DateOnly Date, DatePrecision Precision, DateOnly?
     };
 
     /// <summary>The last day it covers: "as known in March 2025" means by the end of March.</summary>
-    [JsonIgnore] public DateOnly Last => Precision switch
+    [JsonIgnore]
+    public DateOnly Last => Precision switch
     {
         DatePrecision.Week => Start.AddDays(6),
         DatePrecision.Month => Start.AddMonths(1).AddDays(-1),

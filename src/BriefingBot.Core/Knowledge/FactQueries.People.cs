@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -81,12 +82,12 @@ public sealed partial class FactQueries
             // Contacts happen before they are recorded (a planned one dated later is not listed in a past view), so the walk
             // starts at the earlier of the two days and skips only the few entered late.
             var last = view.Day is { } day && (view.AsOf is null || day < view.AsOf.Last) ? day : view.AsOf?.Last;
-            if (last is not null) sql.Append($" AND {by}.sort_on <= $day");
-            if (view.AsOf is not null) sql.Append($" AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = {by}.fact_id AND x.recorded_at <= $knownBy)");
+            if (last is not null) sql.Append(CultureInfo.InvariantCulture, $" AND {by}.sort_on <= $day");
+            if (view.AsOf is not null) sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = {by}.fact_id AND x.recorded_at <= $knownBy)");
             args.Add(("$day", last is { } l ? StoredTime.Format(l) : "9999"));
             args.Add(("$knownBy", view.KnownByText));
         }
-        sql.Append($" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
         return (sql.ToString(), args);
     }
 

@@ -11,13 +11,13 @@ public sealed partial class FactQueries
     public FactView? GetAt(FactCode code, TimeView view) =>
         view.On is null ? Get(code, view.KnownBy)
             : LatestAt("SELECT id FROM facts WHERE kind = $kind AND number = $number", view,
-                ("$kind", code.Kind.Word), ("$number", code.Number)).FirstOrDefault();
+                ("$kind", code.Kind.Word), ("$number", code.Number)) is [var found, ..] ? found : null;
 
     /// <summary>The newest proposal in <paramref name="view"/>: the newest recorded by the as-of day, or the one that took effect last by the day asked.</summary>
     public FactView? NewestProposalAt(TimeView view) =>
         view.IsNow ? NewestProposal()
-            : view.On is null ? Proposals(1, view.KnownBy).FirstOrDefault() ?? NewestProposal(view.KnownBy)
-            : ProposalsAt(1, view).FirstOrDefault();
+            : view.On is null ? (Proposals(1, view.KnownBy) is [var known, ..] ? known : NewestProposal(view.KnownBy))
+            : ProposalsAt(1, view) is [var inEffect, ..] ? inEffect : null;
 
     /// <summary>The newest live proposals in <paramref name="view"/>, newest first (on a day: the last to take effect first).</summary>
     public IReadOnlyList<FactView> ProposalsAt(int limit, TimeView view) =>

@@ -60,7 +60,7 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
     public FactView? NewestProposal(DateTimeOffset? asOf = null)
     {
-        if (asOf is null) return Proposals(1).Items.FirstOrDefault();
+        if (asOf is null) return Proposals(1).Items is [var newest, ..] ? newest : null;
         // Proposals are few and rarely retracted: the newest few known then almost always hold the answer.
         foreach (var window in new[] { 20, int.MaxValue })
         {

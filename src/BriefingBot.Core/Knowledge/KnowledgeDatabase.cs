@@ -69,7 +69,7 @@ public sealed class KnowledgeDatabase : IDisposable
 
     internal bool Return(LeasedConnection connection)
     {
-        if (_disposed || _idle.Count >= MaxIdle || connection.State != System.Data.ConnectionState.Open) 
+        if (_disposed || _idle.Count >= MaxIdle || connection.State != System.Data.ConnectionState.Open)
         {
             connection.Closing = true;
             return false;

@@ -27,7 +27,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
     public void WriteExport(Stream stream) => JsonSerializer.Serialize(stream, Export(), KnowledgeJson.Indented);
 
     /// <summary>Reads and checks an export; returns the problems found, or none when it can be imported.</summary>
-    public IReadOnlyList<string> Validate(KnowledgeExport? data, out List<(KnowledgeExport.RevisionEntry Entry, FactData Data)> parsed)
+    public static IReadOnlyList<string> Validate(KnowledgeExport? data, out List<(KnowledgeExport.RevisionEntry Entry, FactData Data)> parsed)
     {
         parsed = [];
         var problems = new List<string>();
@@ -104,29 +104,29 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         {
             // The projection reads actor names from the directory; give it the imported actors before their rows commit.
             actors.Use(data!.Actors.Select(a => new Actor(a.Id, a.Name, a.Kind, (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList())
-                { Places = a.Places ?? [] }));
+            { Places = a.Places ?? [] }));
             database.Write((connection, tx) =>
             {
-            if (connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM revisions) + (SELECT COUNT(*) FROM actors)", transaction: tx) > 0)
-                throw new KnowledgeException($"{database.FullPath} already holds knowledge; import into a new file with --db.");
-            foreach (var a in data.Actors)
-            {
-                connection.Execute("INSERT INTO actors (id, name, kind, recorded_at, recorded_by) VALUES (@Id, @Name, @kind, @at, @RecordedBy)",
-                    new { a.Id, a.Name, kind = Vocabulary.Word(a.Kind), at = StoredTime.Format(a.RecordedAt), a.RecordedBy }, tx);
-                foreach (var alias in (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase))
-                    connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @Id, @place)",
-                        new { alias, a.Id, place = a.Places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
-            }
-            foreach (var f in data.Facts)
-                connection.Execute("INSERT INTO facts (id, kind, number, parent_id) VALUES (@Id, @kind, @Number, @ParentId)",
-                    new { f.Id, kind = Vocabulary.Word(f.Kind), f.Number, f.ParentId }, tx);
-            connection.Execute("INSERT INTO settings (key, value) VALUES ('seeded_at', @at) ON CONFLICT (key) DO NOTHING",
-                new { at = StoredTime.Format(time.GetUtcNow()) }, tx);
-            foreach (var (r, payload) in parsed)
-                log.Append(connection, tx, r.FactId, r.Action, r.Retracted, payload, r.Provenance(),
-                    new ChangeAuthor("import", r.RecordedBy, r.RecordedByName), r.Reason, r.UndoesRevisionId, r.RecordedAt,
-                    explicitId: r.Id, recordedByKey: r.RecordedBy);
-            return 0;
+                if (connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM revisions) + (SELECT COUNT(*) FROM actors)", transaction: tx) > 0)
+                    throw new KnowledgeException($"{database.FullPath} already holds knowledge; import into a new file with --db.");
+                foreach (var a in data.Actors)
+                {
+                    connection.Execute("INSERT INTO actors (id, name, kind, recorded_at, recorded_by) VALUES (@Id, @Name, @kind, @at, @RecordedBy)",
+                        new { a.Id, a.Name, kind = Vocabulary.Word(a.Kind), at = StoredTime.Format(a.RecordedAt), a.RecordedBy }, tx);
+                    foreach (var alias in (a.Aliases ?? []).Prepend(a.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+                        connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @Id, @place)",
+                            new { alias, a.Id, place = a.Places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
+                }
+                foreach (var f in data.Facts)
+                    connection.Execute("INSERT INTO facts (id, kind, number, parent_id) VALUES (@Id, @kind, @Number, @ParentId)",
+                        new { f.Id, kind = Vocabulary.Word(f.Kind), f.Number, f.ParentId }, tx);
+                connection.Execute("INSERT INTO settings (key, value) VALUES ('seeded_at', @at) ON CONFLICT (key) DO NOTHING",
+                    new { at = StoredTime.Format(time.GetUtcNow()) }, tx);
+                foreach (var (r, payload) in parsed)
+                    log.Append(connection, tx, r.FactId, r.Action, r.Retracted, payload, r.Provenance(),
+                        new ChangeAuthor("import", r.RecordedBy, r.RecordedByName), r.Reason, r.UndoesRevisionId, r.RecordedAt,
+                        explicitId: r.Id, recordedByKey: r.RecordedBy);
+                return 0;
             });
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ArgumentException or NullReferenceException)

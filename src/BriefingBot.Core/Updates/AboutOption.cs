@@ -19,7 +19,7 @@ public static class AboutOption
         {
             FactView? fact = FactCode.TryParse(part, out var code)
                 ? code.Value.Kind == FactKind.Proposal || code.Value.Kind == FactKind.Term ? queries.Get(code.Value) : null
-                : queries.FindProposals(part, 1).FirstOrDefault();
+                : queries.FindProposals(part, 1) is [var proposal, ..] ? proposal : null;
             if (fact is null or { Current.Retracted: true })
             {
                 error = $"about: “{part}” is not a proposal or term that stands. Give ids such as P2 or T14 (or a proposal's name), separated by commas.";

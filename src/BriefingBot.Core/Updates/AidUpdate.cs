@@ -19,7 +19,7 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
         var category = request.Choice<AidCategory>("category");
         var id = request.Fact("id");
         if (id is null && donor is not null && recipient is not null && category is not null)
-            id = queries.Aid(new AidFilter(donor.Id, recipient.Id, category), 1).Items.FirstOrDefault()?.Code;
+            id = queries.Aid(new AidFilter(donor.Id, recipient.Id, category), 1).Items is [var stream, ..] ? stream.Code : null;
 
         // As typed (a day, a week, a month); else when the change took effect, the source's date, or today.
         var since = request.Period("since") ?? request.Period("effective")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using BriefingBot.Briefing;
@@ -60,7 +61,7 @@ public sealed class DiscordBriefingPublisher(DiscordRestClient rest, EmbedRender
     }
 
     /// <summary>Each part of one briefing gets its own nonce (Discord allows 25 characters), stable across retries.</summary>
-    public static string PartNonce(string nonce, int part) => part == 0 ? nonce : nonce[..Math.Min(nonce.Length, 22)] + "-" + part.ToString("x2");
+    public static string PartNonce(string nonce, int part) => part == 0 ? nonce : nonce[..Math.Min(nonce.Length, 22)] + "-" + part.ToString("x2", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A message posted to a channel: embeds, no pings, and the nonce that makes a repeated send harmless.</summary>

@@ -118,7 +118,7 @@ public sealed class GatewayClient(
             {
                 var length = await connection.ReceiveAsync(live.Token);
                 if (length < 0) return await ClosedAsync(connection, beat);
-                var ending = await HandleAsync(connection, length, resuming, beat, live.Token, h => heartbeat = h);
+                var ending = await HandleAsync(connection, length, resuming, beat, h => heartbeat = h, live.Token);
                 if (ending is not null) return ending;
             }
         }
@@ -136,8 +136,8 @@ public sealed class GatewayClient(
         }
     }
 
-    private async Task<Ending?> HandleAsync(GatewayConnection connection, int length, bool resuming, Beat beat, CancellationToken ct,
-        Action<Task> startedHeartbeat)
+    private async Task<Ending?> HandleAsync(GatewayConnection connection, int length, bool resuming, Beat beat,
+        Action<Task> startedHeartbeat, CancellationToken ct)
     {
         var frame = GatewayFrame.Read(connection.Message(length));
         switch (frame.Op)

@@ -36,7 +36,7 @@ public sealed class GatewaySession
                 if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); continue; }
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("id"u8)) { reader.Read(); Snowflake.TryParse(reader.GetString(), out app); }
+                    if (reader.ValueTextEquals("id"u8)) { reader.Read(); app = Snowflake.TryParse(reader.GetString(), out var id) ? id : default; }
                     else { reader.Read(); reader.Skip(); }
                 }
             }

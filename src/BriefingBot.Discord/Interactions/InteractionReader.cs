@@ -58,8 +58,18 @@ public static class InteractionReader
         }
         return new Interaction
         {
-            Id = id, ApplicationId = app, Type = (InteractionType)type, Token = token, GuildId = guild, ChannelId = channel,
-            UserId = user, UserName = userName, Permissions = permissions, Roles = roles, CommandName = name, Options = options,
+            Id = id,
+            ApplicationId = app,
+            Type = (InteractionType)type,
+            Token = token,
+            GuildId = guild,
+            ChannelId = channel,
+            UserId = user,
+            UserName = userName,
+            Permissions = permissions,
+            Roles = roles,
+            CommandName = name,
+            Options = options,
             Locale = locale,
         };
     }
@@ -68,8 +78,8 @@ public static class InteractionReader
     {
         reader.Read();
         if (reader.TokenType != JsonTokenType.String) return default;
-        Snowflake.TryParse(reader.ValueSpan, out var id);
-        return id;
+        // An id that is not a snowflake reads as none (0), which every check downstream refuses.
+        return Snowflake.TryParse(reader.ValueSpan, out var id) ? id : default;
     }
 
     private static void ReadMember(ref Utf8JsonReader reader, ref Snowflake user, ref string userName, ref ulong permissions, ref IReadOnlyList<Snowflake> roles)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BriefingBot.Replies;
 
@@ -63,7 +64,7 @@ public sealed class EmbedRenderer(TimeProvider time)
         {
             var last = descriptions[^1];
             if (last.Length > 0) last.Append('\n');
-            last.Append($"… and {counted - shown} more");
+            last.Append(CultureInfo.InvariantCulture, $"… and {counted - shown} more");
         }
 
         var embeds = descriptions.Select((d, i) => new Embed

@@ -18,7 +18,7 @@ public sealed class SlackBriefingPublisher(SlackPublisher publisher) : IBriefing
         {
             var posted = await publisher.PostAsync(delivery.Channel.ChannelId, delivery.Briefing with { Visibility = Replies.Visibility.Public },
                 cancellationToken);
-            return posted.FirstOrDefault();
+            return posted is [var first, ..] ? first : null;
         }
         catch (SlackApiException e) when (e.Error is "channel_not_found" or "not_in_channel" or "is_archived" or "restricted_action"
                                               or "cannot_find_channel")

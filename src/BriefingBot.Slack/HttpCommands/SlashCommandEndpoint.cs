@@ -1,7 +1,7 @@
 using System.Text;
+using BriefingBot.Doors.Http;
 using BriefingBot.Slack.Commands;
 using BriefingBot.Slack.Rendering;
-using BriefingBot.Doors.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;

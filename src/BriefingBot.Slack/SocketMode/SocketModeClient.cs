@@ -30,13 +30,13 @@ public sealed class SocketModeClient(
     /// <summary>How many sockets this client has opened so far; tests and diagnostics read it.</summary>
     public int Connections => _connections;
 
-    protected override async Task ExecuteAsync(CancellationToken hostStopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         if (o.Mode != SlackMode.SocketMode) return;
         // Another door stopping the program ends this loop too, without waiting for the host to get round to it.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, shutdown.Stopped);
-        var stoppingToken = linked.Token;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, shutdown.Stopped);
+        stoppingToken = linked.Token;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

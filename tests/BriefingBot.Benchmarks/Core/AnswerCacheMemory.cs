@@ -1,3 +1,4 @@
+using System.Globalization;
 using BriefingBot.Commands;
 using BriefingBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,8 +38,8 @@ public static class AnswerCacheMemory
             }
             for (var day = new DateOnly(2023, 1, 1); day < new DateOnly(2026, 1, 1); day = day.AddDays(1))
             {
-                yield return () => Ask("terms", ("as_of", day.ToString("yyyy-MM-dd")));
-                yield return () => Ask("contacts", ("since", day.ToString("yyyy-MM-dd")));
+                yield return () => Ask("terms", ("as_of", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                yield return () => Ask("contacts", ("since", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
         var asked = 0;

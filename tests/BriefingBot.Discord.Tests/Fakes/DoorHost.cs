@@ -73,7 +73,7 @@ public sealed class DoorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-                builder.Services.AddSingleton(FastTimings);
+        builder.Services.AddSingleton(FastTimings);
         builder.Services.AddBriefingCore(builder.Configuration);
         builder.Services.AddDiscordDoor(builder.Configuration);
         services?.Invoke(builder.Services);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -84,7 +85,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         get { lock (_sockets) return _sockets.ToList(); }
     }
 
-    public FakeSocket? Current => Sockets.LastOrDefault();
+    public FakeSocket? Current => (Sockets is [.., var last] ? last : null);
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
 
@@ -109,7 +110,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         if (method == "apps.connections.open") OpenSocketsAtOpen.Enqueue(OpenSockets);
         Calls.Enqueue(new ApiCall(method, form, auth, _time.GetUtcNow(), status));
         context.Response.StatusCode = status;
-        if (retryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
+        if (retryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(body);
     }
@@ -126,7 +127,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
             case "chat.postMessage":
                 return new JsonObject
                 {
-                    ["ok"] = true, ["channel"] = form.GetValueOrDefault("channel"), ["ts"] = ts,
+                    ["ok"] = true,
+                    ["channel"] = form.GetValueOrDefault("channel"),
+                    ["ts"] = ts,
                     ["message"] = new JsonObject { ["type"] = "message", ["text"] = form.GetValueOrDefault("text"), ["ts"] = ts },
                 }.ToJsonString();
             case "files.getUploadURLExternal":

@@ -63,7 +63,7 @@ public static class FactKinds
             ByData = Unique(k => k.DataType, "data record");
             ByWord = Unique(k => k.Word, "word", StringComparer.OrdinalIgnoreCase);
             ByLetter = Unique(k => k.Letter, "letter");
-            if (All.FirstOrDefault(k => !char.IsAsciiLetterUpper(k.Letter) || k.Word.Length == 0 || k.Word != k.Word.ToLowerInvariant()) is { } bad)
+            if (All.FirstOrDefault(k => !char.IsAsciiLetterUpper(k.Letter) || k.Word.Length == 0 || !string.Equals(k.Word, k.Word.ToLowerInvariant(), StringComparison.Ordinal)) is { } bad)
                 throw new InvalidOperationException($"{bad.GetType().Name} needs a capital letter and a lower-case word.");
         }
 
