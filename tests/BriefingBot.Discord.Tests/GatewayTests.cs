@@ -191,10 +191,10 @@ public sealed class GatewayTests : IAsyncLifetime
         var hellos = new List<DateTimeOffset>();
         for (var i = 0; i < 4; i++)
         {
-            var connection = await clock.TickUntilAsync(discord.NextConnectionAsync());
+            var connection = await Wait.Ticking(clock, discord.NextConnectionAsync(), "the next connection");
             hellos.Add(clock.GetUtcNow());
             await connection.HelloAsync();
-            await clock.TickUntilAsync(connection.ExpectAsync(2));
+            await Wait.Ticking(clock, connection.ExpectAsync(2), "the Identify");
             try
             {
                 await connection.InvalidSessionAsync(resumable: false);

@@ -120,7 +120,7 @@ public sealed class ProgramTests
             // The console logger writes from a queue of its own, so the line may trail the answers by a moment.
             string Log() { lock (output) return output.ToString(); }
             int Warnings() => Log().Split('\n').Count(l => l.Contains("Turn Public Bot off", StringComparison.Ordinal));
-            for (var waited = 0; Warnings() == 0 && waited < 10_000; waited += 20) await Task.Delay(20);
+            await Wait.Until(() => Warnings() > 0, "the Public Bot warning in the log", pause: TimeSpan.FromMilliseconds(20));
             Assert.Equal(1, Warnings());
             var text = Log();
             Assert.DoesNotContain(FakeDiscord.Token, text);

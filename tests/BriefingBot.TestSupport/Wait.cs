@@ -24,6 +24,23 @@ public static class Wait
         }
     }
 
+    /// <summary>
+    /// Moves the fake clock on a millisecond at a time until <paramref name="task"/> completes, and returns its result.
+    /// Each step also waits at least a real millisecond, so the fake clock never runs ahead of the real one: the bot's own
+    /// time-outs (connect, Hello) fire no earlier than they would on the real clock.
+    /// </summary>
+    public static async Task<T> Ticking<T>(FakeTimeProvider time, Task<T> task, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!task.IsCompleted)
+        {
+            if (watch.Elapsed > Limit) throw new TimeoutException($"Gave up after {Limit.TotalSeconds:F0} s waiting for {what} while moving the fake clock on.");
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.WhenAny(task, Task.Delay(1));
+        }
+        return await task;
+    }
+
     /// <summary>Moves the fake clock on in steps until <paramref name="task"/> is done, then returns its result or failure.</summary>
     public static async Task For(Task task, string what, FakeTimeProvider time, TimeSpan step)
     {
