@@ -47,7 +47,7 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
         // The picture draws what the options select, as the list does (not a fixed fortnight that an older store leaves blank).
         if (request.Flag("graph") == true)
-            reply = briefing.Picture(filter, $"Who spoke to whom: {title}") is { } png
+            reply = briefing.Picture(filter, $"Who spoke to whom: {title}", view) is { } png
                 ? reply with { Attachments = [png] }
                 : reply with { Footer = "Only planned contacts match: nothing held to draw." };
         return ValueTask.FromResult(reply);

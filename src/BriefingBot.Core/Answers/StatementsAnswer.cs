@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary>
-/// <c>/statements [person] [about] [since] [stance]</c>: what people said, newest first. Shaped like /contacts (person,
+/// <c>/statements [person] [about] [since] [stance] [as_of] [on]</c>: what people said, newest first, now or in a past view. Shaped like /contacts (person,
 /// since) so members need learn nothing new, plus the two questions a desk asks of statements: about which proposal,
 /// and for or against.
 /// </summary>
@@ -25,7 +25,8 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
-        var read = queries.Statements(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), size * number);
+        var view = request.View();
+        var read = queries.StatementsAt(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), size * number, view);
         var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
             ? new ReplyLine($"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}.")
@@ -35,7 +36,8 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
                     + (person is null ? "" : $" by {person.Display}")
                     + (about is null ? "" : $" about the {((ProposalData)about.Data).Name} ({about.Code})")
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
-                    + (since is { } s ? $" since {Phrases.Date(s)}" : "");
+                    + (since is { } s ? $" since {Phrases.Date(s)}" : "")
+                    + (view.IsNow ? "" : " " + view.Describe());
         var factLines = lines.Lines(page.Items, request.Now);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],

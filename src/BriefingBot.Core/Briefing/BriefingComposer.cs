@@ -20,7 +20,7 @@ public sealed class BriefingComposer(
 
     /// <param name="pictureSince">The first day the picture draws; the last <see cref="PictureDays"/> days when left out.</param>
     /// <param name="view">A past view (/briefing as_of: or on:): what stands is read as known or as it stood then, and with on:
-    /// what changed is what took effect in the world since <paramref name="since"/>; the statements section is left out.</param>
+    /// what changed is what took effect in the world since <paramref name="since"/>.</param>
     public Reply Compose(DateTimeOffset since, DateTimeOffset now, TimeZoneInfo? zone = null, bool withPicture = false, string? title = null,
         DateOnly? pictureSince = null, TimeView? view = null)
     {
@@ -59,7 +59,7 @@ public sealed class BriefingComposer(
             contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
-        var statements = view.IsNow ? queries.Statements(new StatementFilter(Since: today.AddDays(-7)), max) : new Page<FactView>([], false);
+        var statements = queries.StatementsAt(new StatementFilter(Since: today.AddDays(-7)), max, view);
         if (statements.Items.Count > 0)
             sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now),
                 statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
@@ -124,9 +124,10 @@ public sealed class BriefingComposer(
     }
 
     /// <summary>The most recent <see cref="PictureContacts"/> contacts a filter selects, drawn under a title, or null when none happened.</summary>
-    public ReplyAttachment? Picture(ContactFilter filter, string title)
+    /// <param name="view">A past view draws the contacts it lists, each as it was then.</param>
+    public ReplyAttachment? Picture(ContactFilter filter, string title, TimeView? view = null)
     {
-        var page = queries.Contacts(filter, PictureContacts);
+        var page = queries.ContactsAt(filter, PictureContacts, view ?? TimeView.Now);
         var contacts = page.Items.Select(c => (ContactData)c.Data).ToList();
         return graph.Attachment(contacts, page.More ? $"{title} (the {PictureContacts} most recent)" : title);
     }

@@ -37,6 +37,8 @@ public static class CommandCatalogue
             new("about", "Only statements about this proposal (name or id such as P1) or its terms", OptionType.Proposal),
             new("since", "Only statements on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("stance", "Only statements with this stance", OptionType.Choice) { Choices = Vocabulary.AllWords<Stance>() },
+            AsOf,
+            On,
             new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]),
         new("aid", "Where aid stands: donor, recipient, category and status", Access.Member,

@@ -42,7 +42,7 @@ public sealed partial class FactQueries
         return Load(connection, ids, limit);
     }
 
-    private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id", TimeView? view = null)
+    private static (string Sql, List<(string, object?)> Args) ContactsSql(ContactFilter filter, string columns = "c.revision_id")
     {
         var args = new List<(string, object?)> { ("$since", filter.Since is { } s ? StoredTime.Format(s) : "") };
         // Each list walks the index that yields it newest first: a person's contacts, a place's, or all of them.
@@ -75,17 +75,6 @@ public sealed partial class FactQueries
         {
             sql.Append(by == "p" ? " AND p.contact_kind = $kind" : " AND c.contact_kind = $kind");
             args.Add(("$kind", Vocabulary.Word(kind)));
-        }
-        if (view is { IsNow: false })
-        {
-            // A past view: contacts that had happened by its day and were recorded by its as-of day (FactQueries.Time).
-            // Contacts happen before they are recorded (a planned one dated later is not listed in a past view), so the walk
-            // starts at the earlier of the two days and skips only the few entered late.
-            var last = view.Day is { } day && (view.AsOf is null || day < view.AsOf.Last) ? day : view.AsOf?.Last;
-            if (last is not null) sql.Append(CultureInfo.InvariantCulture, $" AND {by}.sort_on <= $day");
-            if (view.AsOf is not null) sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = {by}.fact_id AND x.recorded_at <= $knownBy)");
-            args.Add(("$day", last is { } l ? StoredTime.Format(l) : "9999"));
-            args.Add(("$knownBy", view.KnownByText));
         }
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {by}.sort_on DESC, {by}.fact_id DESC LIMIT $limit");
         return (sql.ToString(), args);

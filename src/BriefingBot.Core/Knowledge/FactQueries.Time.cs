@@ -70,30 +70,6 @@ public sealed partial class FactQueries
         return new Page<FactView>(streams.Take(limit).ToList(), streams.Count > limit);
     }
 
-    /// <summary>Contacts in <paramref name="view"/>, newest first: those that had happened by the day asked and were known by the as-of day.</summary>
-    /// <remarks>Found through today's lists (who took part, where), so a contact retracted since the as-of day is not among them.</remarks>
-    public Page<FactView> ContactsAt(ContactFilter filter, int limit, TimeView view)
-    {
-        if (view.IsNow) return Contacts(filter, limit);
-        List<long?> people = filter.PersonId is { } one ? [one, .. (filter.AlsoPeopleIds ?? []).Select(p => (long?)p)] : [null];
-        var ids = new HashSet<long>();
-        using (var connection = database.Open())
-            foreach (var person in people.Distinct())
-            {
-                var (sql, args) = ContactsSql(filter with { PersonId = person }, "c.fact_id", view);
-                var command = connection.Statement(sql);
-                foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-                // A few more than asked, for those the view leaves out (a version in effect later, a day moved since).
-                command.Parameters.AddWithValue("$limit", limit + 5);
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) ids.Add(reader.GetInt64(0));
-            }
-        var contacts = NewestFirst(LatestAt("SELECT value AS id FROM json_each($ids)", view, ("$ids", RevisionRows.Ids(ids))))
-            .Where(c => c.Data is ContactData d && (filter.Since is not { } since || (d.When?.Start ?? DateOnly.MaxValue) >= since))
-            .ToList();
-        return new Page<FactView>(contacts.Take(limit).ToList(), contacts.Count > limit);
-    }
-
     /// <summary>
     /// Revisions that took effect after <paramref name="from"/> and by the day of <paramref name="view"/>, as known by its as-of
     /// day, newest effect first: what changed in the world, leaving out facts since retracted and changes undone.

@@ -17,7 +17,9 @@ public static class GeneratedStore
     // Named for what it holds, so stores of older builds in the shared temp folder are not mistaken for it; one fact in
     // four cites 2–4 sources, one in ten of those disputing.
     // v4: every fact carries when it took effect (valid time); proposals and terms are entered up to two weeks late.
-    private const string Version = "v4-valid-time";
+    // v5: the same facts, with every list a contact or statement has been in (migration 0011), so a store of v4 that other
+    // builds share is never upgraded under them.
+    private const string Version = "v5-past-lists";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");

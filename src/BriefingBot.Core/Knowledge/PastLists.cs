@@ -1,0 +1,62 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>
+/// The lists a contact or statement has ever been in (table <c>past_lists</c>, migration 0011), so a past view finds a fact
+/// by what it was then, not by today's lists: one named "contact by 12" holds every contact person 12 ever took part in.
+/// </summary>
+internal static class PastLists
+{
+    public static string All(FactKind kind) => kind.Word;
+
+    public static string By(FactKind kind, long actorId) => $"{kind.Word} by {actorId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string At(FactKind kind, string placeKey) => $"{kind.Word} at {placeKey}";
+
+    public static string About(FactKind kind, long factId) => $"{kind.Word} about {factId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Whether a kind's facts are listed this way: those found by who took part, where, or what they are about.</summary>
+    public static bool Keeps(FactKind kind) => kind.Word is "contact" or "statement";
+
+    /// <summary>The date a version sorts on in a past view (as <c>FactQueries.NewestFirst</c> orders it): its own, else when it took effect.</summary>
+    public static DateOnly SortOn(FactData data, DateOnly effectiveOn) => data.Kind.EventDate(data) ?? effectiveOn;
+
+    /// <summary>Adds the lists one version is in; a version dated after it was recorded or took effect is marked ahead.</summary>
+    public static void Remember(SqliteConnection connection, SqliteTransaction tx, long factId, FactData data, DateOnly effectiveOn, DateTimeOffset recordedAt)
+    {
+        var kind = data.Kind;
+        if (!Keeps(kind)) return;
+        var sortOn = SortOn(data, effectiveOn);
+        var known = DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        var ahead = sortOn > (effectiveOn < known ? effectiveOn : known);
+        var lists = new List<string> { All(kind) };
+        lists.AddRange(kind.Participants(data).Select(p => By(kind, p)));
+        lists.AddRange(FactColumns.PlaceKeys(kind.Columns(data).Place).Select(p => At(kind, p)));
+        lists.AddRange(kind.Links(data).Select(l => About(kind, l)));
+        foreach (var list in lists.Distinct(StringComparer.Ordinal))
+            connection.Execute("""
+                INSERT INTO past_lists (list, sort_on, fact_id, ahead) VALUES (@list, @sortOn, @factId, @ahead)
+                ON CONFLICT (list, sort_on, fact_id) DO UPDATE SET ahead = MAX(ahead, excluded.ahead)
+                """, new { list, sortOn = StoredTime.Format(sortOn), factId, ahead = ahead ? 1 : 0 }, tx);
+    }
+
+    /// <summary>Fills the lists from every revision once, when migration 0011 asked; several processes may start together: the first does it.</summary>
+    public static int FillIfAsked(KnowledgeDatabase database)
+    {
+        if (database.GetSetting(Key) is null) return 0;
+        return database.Write((connection, tx) =>
+        {
+            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @Key", new { Key }, tx) is null) return 0;
+            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement') ORDER BY r.id", tx);
+            foreach (var r in revisions)
+                Remember(connection, tx, r.FactId, r.Data, r.Provenance.Effective?.Start ?? DateOnly.FromDateTime(r.RecordedAt.UtcDateTime), r.RecordedAt);
+            connection.Execute("DELETE FROM settings WHERE key = @Key", new { Key }, tx);
+            return revisions.Count;
+        });
+    }
+
+    private const string Key = "past_lists_needed";
+}
