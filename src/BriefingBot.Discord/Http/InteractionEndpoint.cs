@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Discord.Interactions;
-using BriefingBot.Discord.Rest;
+using BriefingBot.Discord.Rendering;
 using BriefingBot.Doors.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +16,7 @@ namespace BriefingBot.Discord.Http;
 /// gateway uses.
 /// </summary>
 public sealed class InteractionEndpoint(
-    SignatureVerifier verifier, InteractionHandler handler, IOptions<DiscordOptions> options, ILogger<InteractionEndpoint> logger,
+    SignatureVerifier verifier, InteractionHandler handler, RenderedReplies rendered, IOptions<DiscordOptions> options, ILogger<InteractionEndpoint> logger,
     IHostApplicationLifetime? lifetime = null) : IHttpDoor
 {
     public const string Path = "/discord/interactions";
@@ -63,7 +63,7 @@ public sealed class InteractionEndpoint(
         // Both may be done by now, in either order; what matters is whether an answer was given.
         if (callback.Response.IsCompleted)
         {
-            await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(await callback.Response, DiscordRestClient.Json));
+            await WriteJsonAsync(context, rendered.Json(await callback.Response));
             return;
         }
         if (handling.IsFaulted) logger.LogError(handling.Exception, "Interaction {Id} failed before it was answered", interaction.Id);
