@@ -59,7 +59,8 @@ public sealed class InteractionEndpoint(
         // host's lifetime rather than this request's.
         var callback = new HttpInteractionCallback();
         var handling = handler.HandleAsync(interaction, callback, lifetime?.ApplicationStopping ?? CancellationToken.None);
-        await Task.WhenAny(callback.Response, handling);
+        // A kept answer is given before HandleAsync returns: no WhenAny task and no hop to the thread pool for it.
+        if (!callback.Response.IsCompleted && !handling.IsCompleted) await Task.WhenAny(callback.Response, handling);
         // Both may be done by now, in either order; what matters is whether an answer was given.
         if (callback.Response.IsCompleted)
         {
