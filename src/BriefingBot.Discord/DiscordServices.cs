@@ -60,6 +60,7 @@ public static class DiscordServices
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<EmbedRenderer>();
+        services.AddSingleton<RenderedReplies>();
         services.AddSingleton<InvocationMapper>();
         services.AddSingleton<AnsweredInteractions>();
         services.AddSingleton<InteractionHandler>();

@@ -47,6 +47,7 @@ public static class SlackDoor
         services.AddHttpClient(SlackWebApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<SlackWebApi>();
         services.TryAddSingleton<BlockKitRenderer>();
+        services.TryAddSingleton<RenderedSlackReplies>();
         services.AddSingleton<SlackPublisher>();
         services.AddSingleton<BriefingBot.Briefing.IBriefingPublisher, Briefing.SlackBriefingPublisher>();
         services.AddSingleton<SlashCommandQueue>();

@@ -46,4 +46,23 @@ public class SignatureTests
     [InlineData("", "")]
     public void Missing_headers_are_refused(string? timestamp, string? signature) =>
         Assert.Equal(SignatureCheck.Missing, At(1531420618).Check(timestamp, signature, Encoding.UTF8.GetBytes(Body)));
+
+    [Fact]
+    public void Only_the_exact_lowercase_header_is_valid()
+    {
+        var body = Encoding.UTF8.GetBytes(Body);
+        Assert.Equal(SignatureCheck.Forged, At(1531420618).Check(Timestamp, "v0=" + Valid[3..].ToUpperInvariant(), body));
+        Assert.Equal(SignatureCheck.Forged, At(1531420618).Check(Timestamp, Valid[..^2] + "zz", body));
+        Assert.Equal(SignatureCheck.Forged, At(1531420618).Check(Timestamp, Valid + "00", body));
+        Assert.Equal(SignatureCheck.Forged, At(1531420618).Check(Timestamp, " " + Valid[1..], body));
+    }
+
+    [Fact]
+    public void A_body_larger_than_the_stack_buffer_is_checked_alike()
+    {
+        var body = Encoding.UTF8.GetBytes(Body + "&text=" + new string('x', 5000));
+        var signature = At(1531420618).Sign(Timestamp, body);
+        Assert.Equal(SignatureCheck.Valid, At(1531420618).Check(Timestamp, signature, body));
+        Assert.Equal(SignatureCheck.Forged, At(1531420618).Check(Timestamp, signature, body[..^1]));
+    }
 }

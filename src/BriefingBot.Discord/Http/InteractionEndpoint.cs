@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BriefingBot.Discord.Interactions;
-using BriefingBot.Discord.Rest;
+using BriefingBot.Discord.Rendering;
 using BriefingBot.Doors.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +16,7 @@ namespace BriefingBot.Discord.Http;
 /// gateway uses.
 /// </summary>
 public sealed class InteractionEndpoint(
-    SignatureVerifier verifier, InteractionHandler handler, IOptions<DiscordOptions> options, ILogger<InteractionEndpoint> logger,
+    SignatureVerifier verifier, InteractionHandler handler, RenderedReplies rendered, IOptions<DiscordOptions> options, ILogger<InteractionEndpoint> logger,
     IHostApplicationLifetime? lifetime = null) : IHttpDoor
 {
     public const string Path = "/discord/interactions";
@@ -59,11 +59,12 @@ public sealed class InteractionEndpoint(
         // host's lifetime rather than this request's.
         var callback = new HttpInteractionCallback();
         var handling = handler.HandleAsync(interaction, callback, lifetime?.ApplicationStopping ?? CancellationToken.None);
-        await Task.WhenAny(callback.Response, handling);
+        // A kept answer is given before HandleAsync returns: no WhenAny task and no hop to the thread pool for it.
+        if (!callback.Response.IsCompleted && !handling.IsCompleted) await Task.WhenAny(callback.Response, handling);
         // Both may be done by now, in either order; what matters is whether an answer was given.
         if (callback.Response.IsCompleted)
         {
-            await WriteJsonAsync(context, JsonSerializer.SerializeToUtf8Bytes(await callback.Response, DiscordRestClient.Json));
+            await WriteJsonAsync(context, rendered.Json(await callback.Response));
             return;
         }
         if (handling.IsFaulted) logger.LogError(handling.Exception, "Interaction {Id} failed before it was answered", interaction.Id);

@@ -20,6 +20,7 @@ public sealed class InteractionHandler(
     InvocationMapper mapper,
     PublicBotGuard guard,
     EmbedRenderer renderer,
+    RenderedReplies rendered,
     AnsweredInteractions answered,
     DiscordRestClient rest,
     DiscordApplication application,
@@ -105,7 +106,7 @@ public sealed class InteractionHandler(
             if ((await routing).Attachments.Count == 0)
             {
                 responding();
-                await callback.RespondAsync(interaction, InteractionResponse.Message(renderer.Render(await routing)), ct);
+                await callback.RespondAsync(interaction, rendered.Message(await routing), ct);
                 return;
             }
         }

@@ -29,20 +29,38 @@ public static class DoorRoutes
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBodyBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(request.ContentLength is { } n and <= int.MaxValue ? (int)n : 4096);
-        var chunk = new byte[8192];
-        int read;
         try
         {
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBodyBytes) return null;
-                buffer.Write(chunk, 0, read);
-            }
+            // Platforms send Content-Length (already checked against the cap): the bytes go straight into one exact array.
+            if (request.ContentLength is { } length) return await ReadExactAsync(request.Body, (int)length, cancellationToken);
+            return await ReadChunkedAsync(request.Body, maxBodyBytes, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
+        }
+    }
+
+    private static async Task<byte[]> ReadExactAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = length == 0 ? [] : new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken)) > 0) filled += read;
+        // A body that ends early is handed on as it came, as before; its signature will not check out.
+        return filled == length ? bytes : bytes[..filled];
+    }
+
+    /// <summary>A body without Content-Length (chunked): read in chunks up to the cap.</summary>
+    private static async Task<byte[]?> ReadChunkedAsync(Stream body, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(4096);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
     }

@@ -10,7 +10,7 @@ namespace BriefingBot.Slack.Commands;
 /// Turns a Slack slash command into the core's terms and back: the workspace check, who is asking (a moderator when
 /// listed in Slack:ModeratorUserIds), the text parsed with the terminal's option syntax, the reply as Block Kit.
 /// </summary>
-public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer renderer, IOptions<SlackOptions> options)
+public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer renderer, RenderedSlackReplies rendered, IOptions<SlackOptions> options)
 {
     /// <summary>A polite refusal for a workspace this bot does not serve, or null when the command may run.</summary>
     public SlackMessage? Refusal(SlashCommand command) =>
@@ -28,7 +28,7 @@ public sealed class SlashCommandAnswerer(CommandRouter router, BlockKitRenderer 
         // Slack entity-encodes & < > in the text it sends; the store keeps what the person typed.
         var text = $"{command.Command} {Mrkdwn.Unescape(command.Text)}";
         var reply = await router.RouteTextAsync(text, caller, command.ChannelId, cancellationToken);
-        return (reply, renderer.Render(reply));
+        return (reply, rendered.Render(reply));
     }
 
     /// <summary>The body of an acknowledgement that also answers (a refusal or a busy note); null acknowledges silently.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +16,9 @@ public sealed class SlackSignature(string signingSecret, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
+    // "v0=" and the lowercase hex of a 32-byte HMAC-SHA256.
+    private const int HeaderLength = 3 + 2 * HMACSHA256.HashSizeInBytes;
+
     private readonly byte[] _key = Encoding.UTF8.GetBytes(signingSecret);
 
     public SignatureCheck Check(string? timestamp, string? signature, ReadOnlySpan<byte> body)
@@ -23,18 +27,43 @@ public sealed class SlackSignature(string signingSecret, TimeProvider time)
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return SignatureCheck.Forged;
         var age = time.GetUtcNow().ToUnixTimeSeconds() - seconds;
         if (Math.Abs(age) > (long)Window.TotalSeconds) return SignatureCheck.Stale;
-        var expected = Encoding.ASCII.GetBytes(Sign(timestamp, body));
-        var given = Encoding.UTF8.GetBytes(signature);
+        // Checked on the stack, without strings: the header's hex decoded to bytes (Slack writes lowercase, so uppercase
+        // stays a mismatch as it always was) against the HMAC, compared in constant time.
+        if (signature.Length != HeaderLength || !signature.StartsWith("v0=", StringComparison.Ordinal)) return SignatureCheck.Forged;
+        var hex = signature.AsSpan(3);
+        Span<byte> given = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        if (hex.ContainsAnyInRange('A', 'F') || Convert.FromHexString(hex, given, out _, out var written) != OperationStatus.Done
+            || written != given.Length) return SignatureCheck.Forged;
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Hash(timestamp, body, expected);
         return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Forged;
     }
 
     /// <summary>The signature Slack would send for this body at this timestamp.</summary>
     public string Sign(string timestamp, ReadOnlySpan<byte> body)
     {
-        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message, 0);
-        body.CopyTo(message.AsSpan(prefix.Length));
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, message));
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Hash(timestamp, body, hash);
+        return "v0=" + Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>HMAC-SHA256 of <c>v0:{timestamp}:{body}</c>; the message is laid out on the stack, or in a pooled array for a large body.</summary>
+    private void Hash(string timestamp, ReadOnlySpan<byte> body, Span<byte> hash)
+    {
+        var length = 4 + Encoding.UTF8.GetByteCount(timestamp) + body.Length;
+        byte[]? rented = null;
+        var message = length <= 2048 ? stackalloc byte[2048] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            "v0:"u8.CopyTo(message);
+            var at = 3 + Encoding.UTF8.GetBytes(timestamp, message[3..]);
+            message[at++] = (byte)':';
+            body.CopyTo(message[at..]);
+            HMACSHA256.HashData(_key, message[..length], hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

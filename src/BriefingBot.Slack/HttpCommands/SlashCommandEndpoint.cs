@@ -16,7 +16,7 @@ namespace BriefingBot.Slack.HttpCommands;
 /// empty 200 (Slack's 3-second rule) and delivered through response_url by the worker.
 /// </summary>
 public sealed class SlashCommandEndpoint(
-    SlashCommandQueue queue, SlashCommandAnswerer answerer, BlockKitRenderer renderer, IOptions<SlackOptions> options, TimeProvider time,
+    SlashCommandQueue queue, SlashCommandAnswerer answerer, BlockKitRenderer renderer, RenderedSlackReplies rendered, IOptions<SlackOptions> options, TimeProvider time,
     ILogger<SlashCommandEndpoint> logger) : IHttpDoor
 {
     public const string Path = "/slack/commands";
@@ -60,6 +60,5 @@ public sealed class SlashCommandEndpoint(
         return answer is null ? Results.Ok() : Json(answer);
     }
 
-    private static IResult Json(SlackMessage message) =>
-        Results.Text(message.ResponsePayload().ToJsonString(SlackMessage.Json), "application/json; charset=utf-8", Encoding.UTF8);
+    private IResult Json(SlackMessage message) => Results.Bytes(rendered.ResponseJson(message), "application/json; charset=utf-8");
 }
