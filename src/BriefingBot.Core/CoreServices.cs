@@ -27,7 +27,11 @@ public static class CoreServices
     public static IServiceCollection AddBriefingCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new KnowledgeDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new KnowledgeDatabase(storage.Path, storage.RevisionCacheSize);
+        });
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();
         services.AddSingleton<CitedSources>();

@@ -11,8 +11,10 @@ public sealed class KnowledgeDatabase : IDisposable
     private readonly DataVersionWatch _watch;
     private bool _disposed;
 
-    public KnowledgeDatabase(string path)
+    /// <param name="revisionCacheSize">How many revisions read are kept for reuse (<see cref="RevisionCache"/>); 0 reads every one from the file.</param>
+    public KnowledgeDatabase(string path, int revisionCacheSize = StorageOptions.DefaultRevisionCacheSize)
     {
+        Revisions = new RevisionCache(revisionCacheSize);
         FullPath = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -26,6 +28,12 @@ public sealed class KnowledgeDatabase : IDisposable
     }
 
     public string FullPath { get; }
+
+    /// <summary>Called with each new connection: where the benchmarks' statement timer attaches (see SqlProfile there).</summary>
+    internal Action<SqliteConnection>? Opened { get; set; }
+
+    /// <summary>Revisions already read; they never change, so another process's writes cannot make one stale.</summary>
+    internal RevisionCache Revisions { get; }
 
     /// <summary>
     /// Grows whenever anything was committed to the file, by this process or another, since it was last read: what an
@@ -64,6 +72,7 @@ public sealed class KnowledgeDatabase : IDisposable
         }
         var connection = new LeasedConnection(this, _connectionString);
         connection.Open();
+        Opened?.Invoke(connection);
         return connection;
     }
 
@@ -83,6 +92,7 @@ public sealed class KnowledgeDatabase : IDisposable
     {
         _disposed = true;
         _watch.Dispose();
+        Revisions.Dispose();
         while (_idle.TryTake(out var connection))
         {
             connection.Closing = true;

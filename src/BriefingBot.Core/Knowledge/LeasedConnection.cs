@@ -13,6 +13,9 @@ public sealed class LeasedConnection : SqliteConnection
 
     internal LeasedConnection(KnowledgeDatabase owner, string connectionString) : base(connectionString) => _owner = owner;
 
+    /// <summary>The revisions this connection's database has read already.</summary>
+    internal RevisionCache Revisions => _owner.Revisions;
+
     internal bool Returned { get; set; }
     internal bool Closing { get; set; }
 

@@ -16,11 +16,57 @@ internal static class RevisionRows
         JOIN sources s ON s.id = r.source_id
         """;
 
-    /// <summary>Runs <see cref="Select"/> followed by <paramref name="sqlAfterSelect"/> as a prepared statement kept on the connection.</summary>
+    // The same rows, their ids only: what a list reads when most of its revisions are kept already.
+    private const string SelectIds = """
+        SELECT r.id
+        FROM revisions r
+        JOIN facts f ON f.id = r.fact_id
+        JOIN sources s ON s.id = r.source_id
+        """;
+
+    /// <summary>
+    /// The revisions <see cref="Select"/> followed by <paramref name="sqlAfterSelect"/> finds, in its order, through
+    /// prepared statements kept on the connection. Outside a transaction it reads only their ids and takes the revisions
+    /// already read from the connection's <see cref="RevisionCache"/>, loading the rest in one statement; inside one it reads
+    /// them whole and keeps none (what a transaction reads may yet be rolled back).
+    /// </summary>
     public static List<Revision> Query(LeasedConnection connection, string sqlAfterSelect, SqliteTransaction? tx = null,
         params (string Name, object? Value)[] args)
     {
-        var command = connection.Statement(Select + "\n" + sqlAfterSelect, tx);
+        var cache = connection.Revisions;
+        if (tx is not null || !cache.Enabled) return Read(connection, Select + "\n" + sqlAfterSelect, tx, args);
+        var command = connection.Statement(SelectIds + "\n" + sqlAfterSelect);
+        foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var list = new List<Revision>();
+        List<long>? missing = null;
+        List<int>? holes = null;
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (cache.Find(id) is { } kept) list.Add(kept);
+                else
+                {
+                    (missing ??= []).Add(id);
+                    (holes ??= []).Add(list.Count);
+                    list.Add(null!);
+                }
+            }
+        if (missing is null) return list;
+        var loaded = Read(connection, Select + "\nWHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", Ids(missing)))
+            .ToDictionary(r => r.Id);
+        for (var i = 0; i < holes!.Count; i++)
+        {
+            var revision = loaded[missing[i]];
+            cache.Keep(revision);
+            list[holes[i]] = revision;
+        }
+        return list;
+    }
+
+    private static List<Revision> Read(LeasedConnection connection, string sql, SqliteTransaction? tx, params (string Name, object? Value)[] args)
+    {
+        var command = connection.Statement(sql, tx);
         foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         var list = new List<Revision>();

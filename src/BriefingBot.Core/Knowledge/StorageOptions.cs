@@ -13,6 +13,15 @@ public sealed class StorageOptions
 
     /// <summary>The folder of seed files applied once to a new database; empty to start with no knowledge.</summary>
     public string SeedPath { get; set; } = "config/seed";
+
+    public const int DefaultRevisionCacheSize = 20_000;
+
+    /// <summary>
+    /// How many revisions read from the file are kept in memory for reuse (about 1 KB each); 0 reads each one every time.
+    /// Revisions never change, so the kept ones are never stale.
+    /// </summary>
+    [Range(0, 10_000_000, ErrorMessage = "Set Storage:RevisionCacheSize to a number of revisions between 0 (off) and 10000000.")]
+    public int RevisionCacheSize { get; set; } = DefaultRevisionCacheSize;
 }
 
 /// <summary>Settings of the <c>Knowledge</c> section: how answers judge facts.</summary>

@@ -43,14 +43,19 @@ public static class GeneratedStore
     /// The core's services on a copy of the generated store, as the host wires them, but composing every answer afresh
     /// unless <paramref name="answerCacheMegabytes"/> turns the answer cache on: what most benchmarks measure is composing.
     /// </summary>
-    public static ServiceProvider Open(string path, TimeProvider? time = null, int answerCacheMegabytes = 0) =>
-        new ServiceCollection()
+    public static ServiceProvider Open(string path, TimeProvider? time = null, int answerCacheMegabytes = 0)
+    {
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(time ?? TimeProvider.System)
             .Configure<StorageOptions>(o => { o.Path = path; o.SeedPath = ""; })
             .Configure<KnowledgeOptions>(o => o.AnswerCacheMegabytes = answerCacheMegabytes)
             .AddBriefingCore()
             .BuildServiceProvider();
+        if (Environment.GetEnvironmentVariable("BRIEFINGBOT_SQL_PROFILE") is not null)
+            services.GetRequiredService<KnowledgeDatabase>().Opened = SqlProfile.Attach;
+        return services;
+    }
 
     private static void Build(string path)
     {
