@@ -33,7 +33,7 @@ public sealed partial class FactQueries
               AND EXISTS (SELECT 1 FROM revisions p WHERE p.fact_id = r.fact_id AND p.recorded_at <= $since)
             """, window), window).Where(r => r.Withdrawn).ToList();
         var rest = new List<NetRow>();
-        for (var walk = (limit + 1) * 4; ; walk *= 4)
+        for (var walk = limit + 1 + 8; ; walk *= 4)
         {
             var newest = FactIds(connection, """
                 SELECT DISTINCT fact_id FROM (SELECT fact_id FROM revisions WHERE recorded_at > $since AND recorded_at <= $until
@@ -97,12 +97,34 @@ public sealed partial class FactQueries
     }
 
     /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>
-    public Page<FactView> ProposalsByMovement(int limit) => Paged("""
-        SELECT p.revision_id FROM current_facts p WHERE p.kind = 'proposal' AND p.live = 1
-        ORDER BY MAX(p.revision_id, COALESCE((SELECT t.revision_id FROM current_facts t WHERE t.parent_id = p.fact_id
-                                              ORDER BY t.revision_id DESC LIMIT 1), 0)) DESC
-        LIMIT $limit
-        """, limit);
+    public Page<FactView> ProposalsByMovement(int limit)
+    {
+        using var connection = database.Open();
+        // Down the proposals' and terms' newest revisions (current_moves), each naming its proposal, until one more live
+        // proposal than asked has been met: its first mention is its newest move. A proposal whose terms all moved lately
+        // fills several rows, so the walk goes four times further when it met too few. Named, as SQLite 3.53 would rather seek
+        // both kinds in current_by_kind and sort all sixteen thousand rows (20 ms instead of 0.2).
+        var ids = new List<long>(limit + 1);
+        for (var walk = (limit + 1) * 4; ; walk *= 4)
+        {
+            var command = connection.Statement("""
+                SELECT p.revision_id FROM current_facts c INDEXED BY current_moves JOIN current_facts p ON p.fact_id = COALESCE(c.parent_id, c.fact_id)
+                WHERE c.kind IN ('proposal', 'term') AND p.kind = 'proposal' AND p.live = 1
+                ORDER BY c.revision_id DESC LIMIT $walk
+                """);
+            command.Parameters.AddWithValue("$walk", walk);
+            ids.Clear();
+            var rows = 0;
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                {
+                    rows++;
+                    if (ids.Count <= limit && reader.GetInt64(0) is var id && !ids.Contains(id)) ids.Add(id);
+                }
+            if (ids.Count > limit || rows < walk) break;
+        }
+        return Load(connection, ids, limit);
+    }
 
     /// <summary>
     /// Retracted facts whose last words contain every search word, newest first, each as its retraction (who, when,

@@ -19,7 +19,8 @@ public static class GeneratedStore
     // v4: every fact carries when it took effect (valid time); proposals and terms are entered up to two weeks late.
     // v5: the same facts, with every list a contact or statement has been in (migration 0011), so a store of v4 that other
     // builds share is never upgraded under them.
-    private const string Version = "v5-past-lists";
+    // v6: the same, with the index of proposals' and terms' newest moves (migration 0012).
+    private const string Version = "v6-moves";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
