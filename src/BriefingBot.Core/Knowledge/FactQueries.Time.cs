@@ -22,17 +22,8 @@ public sealed partial class FactQueries
     /// <summary>The newest live proposals in <paramref name="view"/>, newest first (on a day: the last to take effect first).</summary>
     public IReadOnlyList<FactView> ProposalsAt(int limit, TimeView view) =>
         view.On is null ? Proposals(limit, view.KnownBy)
-            : LatestAt(ProposalsInEffect, view, ("$walk", limit + 4))
-                .OrderByDescending(p => p.Current.Provenance.Effective?.Start).ThenByDescending(p => p.Current.FactId).Take(limit).ToList();
-
-    // The proposals whose versions took effect last by the day, recorded by the as-of day: a walk down the revisions newest
-    // effect first (proposals are few among them, so the walk is short), not a read of every proposal.
-    private const string ProposalsInEffect = """
-        SELECT DISTINCT w.fact_id AS id FROM (
-            SELECT r.fact_id FROM revisions r JOIN facts f ON f.id = r.fact_id
-            WHERE r.effective_on <= $day AND r.recorded_at <= $knownBy AND f.kind = 'proposal'
-            ORDER BY r.effective_on DESC, r.id DESC LIMIT $walk) w
-        """;
+            // Down the proposals' own past list, newest effect first, each read as the view sees it.
+            : PastList([PastLists.All(FactKind.Proposal)], null, null, limit, view, p => p.Data is ProposalData).Items;
 
     /// <summary>The terms of a proposal in <paramref name="view"/>: every term that ever belonged to it, kept if it did then.</summary>
     public IReadOnlyList<FactView> TermsAt(long proposalId, TimeView view) =>

@@ -7,6 +7,8 @@ namespace BriefingBot.Knowledge;
 /// <summary>
 /// The lists a contact or statement has ever been in (table <c>past_lists</c>, migration 0011), so a past view finds a fact
 /// by what it was then, not by today's lists: one named "contact by 12" holds every contact person 12 ever took part in.
+/// Proposals are listed too (migration 0012): "proposal" holds each by the day each of its versions took effect, so the
+/// proposals standing on a day are a short walk down one list, not down every revision of every kind.
 /// </summary>
 internal static class PastLists
 {
@@ -18,8 +20,8 @@ internal static class PastLists
 
     public static string About(FactKind kind, long factId) => $"{kind.Word} about {factId.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Whether a kind's facts are listed this way: those found by who took part, where, or what they are about.</summary>
-    public static bool Keeps(FactKind kind) => kind.Word is "contact" or "statement";
+    /// <summary>Whether a kind's facts are listed this way: those found by who took part, where, or what they are about, and proposals.</summary>
+    public static bool Keeps(FactKind kind) => kind.Word is "contact" or "statement" or "proposal";
 
     /// <summary>The date a version sorts on in a past view (as <c>FactQueries.NewestFirst</c> orders it): its own, else when it took effect.</summary>
     public static DateOnly SortOn(FactData data, DateOnly effectiveOn) => data.Kind.EventDate(data) ?? effectiveOn;
@@ -43,14 +45,14 @@ internal static class PastLists
                 """, new { list, sortOn = StoredTime.Format(sortOn), factId, ahead = ahead ? 1 : 0 }, tx);
     }
 
-    /// <summary>Fills the lists from every revision once, when migration 0011 asked; several processes may start together: the first does it.</summary>
+    /// <summary>Fills the lists from every revision once, when a migration asked (0011, 0012); several processes may start together: the first does it.</summary>
     public static int FillIfAsked(KnowledgeDatabase database)
     {
         if (database.GetSetting(Key) is null) return 0;
         return database.Write((connection, tx) =>
         {
             if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @Key", new { Key }, tx) is null) return 0;
-            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement') ORDER BY r.id", tx);
+            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement', 'proposal') ORDER BY r.id", tx);
             foreach (var r in revisions)
                 Remember(connection, tx, r.FactId, r.Data, r.Provenance.Effective?.Start ?? DateOnly.FromDateTime(r.RecordedAt.UtcDateTime), r.RecordedAt);
             connection.Execute("DELETE FROM settings WHERE key = @Key", new { Key }, tx);
