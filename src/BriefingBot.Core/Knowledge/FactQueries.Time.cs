@@ -36,28 +36,18 @@ public sealed partial class FactQueries
     public Page<FactView> AidAt(AidFilter filter, int limit, TimeView view)
     {
         if (view.IsNow) return Aid(filter, limit);
-        // A stream is one donor, recipient and category, so the current rows find its streams whatever they said then.
+        // Across all streams, the walk goes down the aid's own past list, newest status first, each read as the view sees it.
+        if (filter.DonorId is null && filter.RecipientId is null)
+            return PastList([PastLists.All(FactKind.Aid)], null, null, limit, view,
+                a => a.Data is AidData d && (filter.Category is not { } c || d.Category == c));
+        // A donor's or recipient's few streams are each read as they were: a stream is one donor, recipient and category, so
+        // the current rows find its streams whatever they said then.
         var args = new List<(string, object?)>();
         var where = "";
         if (filter.DonorId is { } donor) { where += " AND c.donor_id = $donor"; args.Add(("$donor", donor)); }
         if (filter.RecipientId is { } recipient) { where += " AND c.recipient_id = $recipient"; args.Add(("$recipient", recipient)); }
         if (filter.Category is { } category) { where += " AND c.category = $category"; args.Add(("$category", Vocabulary.Word(category))); }
-        // A donor's or recipient's few streams are each read as they were. Across all streams, a walk down the revisions names
-        // the streams that moved last: newest effect first for how things stood on a day (a status's since is when it took
-        // effect), newest record first for what was known by a day after it (only the records by then are walked).
-        var byRecord = view.AsOf is { } asOf && (view.Day is null || view.Day > asOf.Last);
-        var candidates = filter.DonorId is not null || filter.RecipientId is not null
-            ? $"SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'aid'{where}"
-            : $"""
-              SELECT DISTINCT w.fact_id AS id FROM (
-                  SELECT r.fact_id FROM revisions r JOIN current_facts c ON c.fact_id = r.fact_id
-                  WHERE r.effective_on <= $day AND r.recorded_at <= $knownBy AND c.kind = 'aid'{where}
-                  ORDER BY {(byRecord ? "r.recorded_at DESC" : "r.effective_on DESC")}, r.id DESC LIMIT $walk) w
-              """;
-        args.Add(("$day", view.DayText));
-        args.Add(("$knownBy", view.KnownByText));
-        args.Add(("$walk", (limit + 1) * 2));
-        var streams = NewestFirst(LatestAt(candidates, view, [.. args]));
+        var streams = NewestFirst(LatestAt($"SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'aid'{where}", view, [.. args]));
         return new Page<FactView>(streams.Take(limit).ToList(), streams.Count > limit);
     }
 

@@ -7,8 +7,9 @@ namespace BriefingBot.Knowledge;
 /// <summary>
 /// The lists a contact or statement has ever been in (table <c>past_lists</c>, migration 0011), so a past view finds a fact
 /// by what it was then, not by today's lists: one named "contact by 12" holds every contact person 12 ever took part in.
-/// Proposals are listed too (migration 0012): "proposal" holds each by the day each of its versions took effect, so the
-/// proposals standing on a day are a short walk down one list, not down every revision of every kind.
+/// Proposals and aid streams are listed too (migration 0012): "proposal" and "aid" hold each by the day each of its versions
+/// took effect (an aid status by its since), so those standing on a day are a short walk down one list, not down every
+/// revision of every kind.
 /// </summary>
 internal static class PastLists
 {
@@ -20,8 +21,8 @@ internal static class PastLists
 
     public static string About(FactKind kind, long factId) => $"{kind.Word} about {factId.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Whether a kind's facts are listed this way: those found by who took part, where, or what they are about, and proposals.</summary>
-    public static bool Keeps(FactKind kind) => kind.Word is "contact" or "statement" or "proposal";
+    /// <summary>Whether a kind's facts are listed this way: those found by who took part, where, or what they are about; proposals and aid.</summary>
+    public static bool Keeps(FactKind kind) => kind.Word is "contact" or "statement" or "proposal" or "aid";
 
     /// <summary>The date a version sorts on in a past view (as <c>FactQueries.NewestFirst</c> orders it): its own, else when it took effect.</summary>
     public static DateOnly SortOn(FactData data, DateOnly effectiveOn) => data.Kind.EventDate(data) ?? effectiveOn;
@@ -52,7 +53,7 @@ internal static class PastLists
         return database.Write((connection, tx) =>
         {
             if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @Key", new { Key }, tx) is null) return 0;
-            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement', 'proposal') ORDER BY r.id", tx);
+            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement', 'proposal', 'aid') ORDER BY r.id", tx);
             foreach (var r in revisions)
                 Remember(connection, tx, r.FactId, r.Data, r.Provenance.Effective?.Start ?? DateOnly.FromDateTime(r.RecordedAt.UtcDateTime), r.RecordedAt);
             connection.Execute("DELETE FROM settings WHERE key = @Key", new { Key }, tx);

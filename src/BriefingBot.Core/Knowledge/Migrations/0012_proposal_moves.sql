@@ -2,7 +2,7 @@
 -- newest movement first) walks down the last few moves instead of reading every proposal with its terms.
 CREATE INDEX current_moves ON current_facts (revision_id) WHERE kind IN ('proposal', 'term');
 
--- Proposals join the past lists (PastLists.Keeps): "proposal" holds each by the day each version took effect, so the
--- proposals standing on a day are a walk down one list. The next start-up fills them from every revision (rows already
+-- Proposals and aid streams join the past lists (PastLists.Keeps): "proposal" and "aid" hold each by the day each version
+-- took effect (an aid status by its since), so those standing on a day are a walk down one list. The next start-up fills them from every revision (rows already
 -- there are kept as they are).
 INSERT OR REPLACE INTO settings (key, value) VALUES ('past_lists_needed', '12');
