@@ -31,7 +31,7 @@ public static class Vocabulary
     public static string Word<T>(T value) where T : struct, Enum => Words<T>.ByValue[value];
 
     /// <summary>The word as people read it: <c>under discussion</c>.</summary>
-    public static string Phrase<T>(T value) where T : struct, Enum => Word(value).Replace('_', ' ');
+    public static string Phrase<T>(T value) where T : struct, Enum => Words<T>.PhraseByValue[value];
 
     public static IReadOnlyList<string> AllWords<T>() where T : struct, Enum => Words<T>.All;
 
@@ -55,6 +55,8 @@ public static class Vocabulary
         public static readonly Dictionary<string, T> ByWord =
             ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
         public static readonly string[] All = ByValue.Values.ToArray();
+        // Fact lines say these on every line: worked out once, not a new string each time.
+        public static readonly Dictionary<T, string> PhraseByValue = ByValue.ToDictionary(p => p.Key, p => p.Value.Replace('_', ' '));
 
         private static string ToWord(T value)
         {

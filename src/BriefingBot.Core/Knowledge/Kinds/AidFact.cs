@@ -31,12 +31,16 @@ public sealed class AidFact : FactKind<AidData>
     protected override FactColumns Columns(AidData a) =>
         new(DonorId: a.DonorId, RecipientId: a.RecipientId, Category: Vocabulary.Word(a.Category));
 
+    // "Military", as Humanizer writes it: once per category, since its casing rules run regular expressions on every call.
+    private static readonly Dictionary<AidCategory, string> SentenceCase =
+        Enum.GetValues<AidCategory>().ToDictionary(c => c, c => Vocabulary.Phrase(c).Humanize(LetterCasing.Sentence));
+
     protected override string Describe(AidData a, Func<long, string> name)
     {
         var since = a.Since is { } s ? $" since {s.Describe()}" : "";
         var amount = string.IsNullOrWhiteSpace(a.Amount) ? "" : $", {a.Amount}";
         var note = string.IsNullOrWhiteSpace(a.Note) ? "" : $" {a.Note}";
-        return $"{Vocabulary.Phrase(a.Category).Humanize(LetterCasing.Sentence)} aid from {name(a.DonorId)} to {name(a.RecipientId)}{amount}: " +
+        return $"{SentenceCase[a.Category]} aid from {name(a.DonorId)} to {name(a.RecipientId)}{amount}: " +
                $"{Vocabulary.Phrase(a.Status)}{since}.{note}";
     }
 
