@@ -109,6 +109,14 @@ public static class Phrases
         sources.Where(s => s.Stance == stance).Select((s, i) => i == 0 && stance == SourceStance.Confirms ? s.Source.Outlet : Clip(s.Source.Outlet, 40))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>
+    /// What a renderer says of lines a platform's message could not hold, and how to see them: "… and 5 more that do not fit
+    /// in one Discord message; ask a narrower question to see them." The renderer follows it with the cut section's own hint
+    /// (its page: or the command that lists it all) when it has one.
+    /// </summary>
+    public static string LeftOut(int count, string platform) =>
+        $"… and {count.ToString(CultureInfo.InvariantCulture)} more that do not fit in one {platform} message; ask a narrower question to see them.";
+
     /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, at a word where possible.</summary>
     public static string Clip(string text, int max)
     {
