@@ -166,8 +166,10 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         var found = now;
         if (!view.IsNow)
         {
-            var then = byCode is not null ? null : queries.FindProposalsAt(text, view, 1) is [var namedThen, ..] ? namedThen : null;
-            then ??= now is null ? null : queries.GetAt(now.Code, view);
+            // Mostly a proposal had then the name it has now: its version then settles it without reading any other name.
+            var then = now is null ? null : queries.GetAt(now.Code, view);
+            if (byCode is null && !(then is { Current.Retracted: false, Data: ProposalData d } && d.Name.Contains(text, StringComparison.OrdinalIgnoreCase)))
+                then = queries.FindProposalsAt(text, view, 1) is [var namedThen, ..] ? namedThen : then;
             if (then is { Current.Retracted: false }) found = then;
         }
         proposal = found!;

@@ -38,9 +38,14 @@ public sealed partial class FactQueries
         if (view.IsNow) return FindProposals(text, limit);
         var like = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         // Any name a proposal has had, recorded by the as-of day, picks it out; the view then says whether it had that name.
+        // A proposal of one revision has had only its name now (the covering index of names); only the few with several
+        // revisions (renamed, retracted) have their stored versions read.
         return LatestAt("""
-                SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
-                WHERE f.kind = 'proposal' AND r.recorded_at <= $knownBy AND json_extract(r.payload, '$.name') LIKE $like ESCAPE '\'
+                SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'proposal' AND c.title LIKE $like ESCAPE '\'
+                UNION
+                SELECT r.fact_id FROM facts f JOIN revisions r ON r.fact_id = f.id
+                WHERE f.kind = 'proposal' AND (SELECT COUNT(*) FROM (SELECT 1 FROM revisions m WHERE m.fact_id = f.id LIMIT 2)) = 2
+                  AND r.recorded_at <= $knownBy AND json_extract(r.payload, '$.name') LIKE $like ESCAPE '\'
                 """, view, ("$knownBy", view.KnownByText), ("$like", like))
             .Where(p => p.Data is ProposalData d && d.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(p => string.Equals(((ProposalData)p.Data).Name, text, StringComparison.OrdinalIgnoreCase))
