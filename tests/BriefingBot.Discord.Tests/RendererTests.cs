@@ -78,8 +78,10 @@ public sealed class RendererTests
         var total = lines * 3;
         // The cut falls in a section whose hint says where the rest is: it follows the count.
         if (shown < total)
-            Assert.EndsWith($"… and {total - shown} more that do not fit in one Discord message; ask a narrower question to see them.\n*more in /search*",
-                embeds[^1].Description);
+        {
+            Assert.Contains($"… and {total - shown} more that do not fit in one Discord message (T", embeds[^1].Description);
+            Assert.EndsWith("); /history <id> shows any of them, or ask a narrower question.\n*more in /search*", embeds[^1].Description);
+        }
         else Assert.DoesNotContain("… and", text);
         DiscordSpec.Shared.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
     }
@@ -122,8 +124,9 @@ public sealed class RendererTests
         var embeds = _renderer.Render(reply).Embeds!;
         var text = string.Join("\n", embeds.Select(e => e.Description));
         var shown = System.Text.RegularExpressions.Regex.Count(text, "`T\\d+`");
-        Assert.InRange(shown, 2, 14);
-        Assert.EndsWith($"… and {16 - shown} more that do not fit in one Discord message; ask a narrower question to see them.\n*{hint}*", embeds[^1].Description);
+        Assert.InRange(shown, 2, 11);
+        Assert.EndsWith($"… and {16 - shown} more that do not fit in one Discord message (T{shown + 1}, T{shown + 2}, T{shown + 3} and {13 - shown} others); " +
+                        $"/history <id> shows any of them, or ask a narrower question.\n*{hint}*", embeds[^1].Description);
         Assert.True(EmbedLimits.Count(embeds) <= EmbedLimits.Total);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Discord.Rendering;
@@ -18,7 +19,7 @@ public sealed class EmbedRenderer(TimeProvider time)
     /// Room kept in each embed and in the total for the "… and N more" line (beside the cut section's hint), and past it the
     /// room <see cref="EmbedLimits.Fit"/> keeps for its own, so Fit never shortens what this lays out.
     /// </summary>
-    private const int Reserve = 120 + EmbedLimits.Closing;
+    private const int Reserve = 200 + EmbedLimits.Closing;
 
     /// <summary>The longest section hint repeated after the "… and N more" line.</summary>
     private const int MaxHint = 300;
@@ -30,20 +31,20 @@ public sealed class EmbedRenderer(TimeProvider time)
     {
         var now = time.GetUtcNow();
         var colour = reply.Tone switch { ReplyTone.Error => ErrorColour, ReplyTone.Confirmation => ConfirmationColour, _ => AnswerColour };
-        var blocks = new List<(string Text, bool Counted, int Section)>();
+        var blocks = new List<(string Text, bool Counted, int Section, FactCode? Code)>();
         // A long one-line answer (most errors) reads better as the description than as a clipped title.
         var title = reply.Title;
         if (title.Length > EmbedLimits.Title)
         {
-            blocks.Add((title, false, -1));
+            blocks.Add((title, false, -1, null));
             title = "";
         }
         for (var s = 0; s < reply.Sections.Count; s++)
         {
             var section = reply.Sections[s];
-            if (!string.IsNullOrWhiteSpace(section.Heading)) blocks.Add(($"**{Phrases.Clip(section.Heading, 200)}**", false, s));
-            foreach (var line in section.Lines) blocks.Add((Line(line, now), true, s));
-            if (!string.IsNullOrWhiteSpace(section.More)) blocks.Add(($"*{section.More}*", false, s));
+            if (!string.IsNullOrWhiteSpace(section.Heading)) blocks.Add(($"**{Phrases.Clip(section.Heading, 200)}**", false, s, null));
+            foreach (var line in section.Lines) blocks.Add((Line(line, now), true, s, line.Provenance?.Code));
+            if (!string.IsNullOrWhiteSpace(section.More)) blocks.Add(($"*{section.More}*", false, s, null));
         }
         // Room for the closing line and, when a section is cut, its hint, which the cut would otherwise take away.
         var reserve = Reserve + Math.Min(MaxHint, reply.Sections.Select(s => s.More?.Length ?? 0).DefaultIfEmpty().Max());
@@ -56,7 +57,7 @@ public sealed class EmbedRenderer(TimeProvider time)
         var cut = blocks.Count;
         for (var b = 0; b < blocks.Count; b++)
         {
-            var (raw, isLine, _) = blocks[b];
+            var (raw, isLine, _, _) = blocks[b];
             var text = Phrases.Clip(raw, Math.Min(MaxBlock, EmbedLimits.Description - reserve));
             var current = descriptions[^1];
             var need = text.Length + (current.Length > 0 ? 1 : 0);
@@ -84,10 +85,11 @@ public sealed class EmbedRenderer(TimeProvider time)
         {
             var last = descriptions[^1];
             if (last.Length > 0) last.Append('\n');
-            last.Append(Phrases.LeftOut(counted - shown, "Discord"));
+            var left = blocks.Skip(cut).Where(b => b.Counted).ToList();
+            last.Append(Phrases.LeftOut(left.Count, "Discord", left.Where(b => b.Code is not null).Select(b => b.Code!.Value).ToList()));
             // The section of the first line left out keeps its hint (its page:, or the command that lists it all), which
             // the cut took away.
-            var section = reply.Sections[blocks.Skip(cut).First(b => b.Counted).Section];
+            var section = reply.Sections[left[0].Section];
             if (section.More is { Length: > 0 } cutHint) last.Append(CultureInfo.InvariantCulture, $"\n*{Phrases.Clip(cutHint, MaxHint)}*");
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Slack.Rendering;
@@ -47,9 +48,10 @@ public sealed class BlockKitRenderer(TimeProvider time)
                 // The section of the first line left out keeps its hint (its page:, or the command that lists it all),
                 // which the cut took away.
                 var hint = entries.Skip(i).FirstOrDefault(e => e.IsFactLine) is { Section: >= 0 } first && reply.Sections[first.Section].More is { } more
-                    ? $"\n_{Mrkdwn.EscapeClipped(more, MaxContextText - 150)}_"
+                    ? $"\n_{Mrkdwn.EscapeClipped(more, MaxContextText - 200)}_"
                     : "";
-                page.Close($"_{Mrkdwn.EscapeClipped(Phrases.LeftOut(left, "Slack"), 140)}_{hint}");
+                var codes = entries.Skip(i).Where(e => e.Code is not null).Select(e => e.Code!.Value).ToList();
+                page.Close($"_{Mrkdwn.EscapeClipped(Phrases.LeftOut(left, "Slack", codes), 190)}_{hint}");
                 return [new SlackMessage(fallback, page.Blocks, ephemeral, left)];
             }
             page.Flush();
@@ -75,7 +77,7 @@ public sealed class BlockKitRenderer(TimeProvider time)
             var section = reply.Sections[s];
             entries.Add(Entry.Break);
             if (section.Heading is { } heading) entries.Add(new Entry($"*{Mrkdwn.EscapeClipped(heading, 200)}*", false));
-            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now), true, s));
+            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now), true, s, line.Provenance?.Code));
             if (section.More is { } more) entries.Add(new Entry($"_{Mrkdwn.EscapeClipped(more, 500)}_", false));
         }
         return entries;
@@ -101,7 +103,8 @@ public sealed class BlockKitRenderer(TimeProvider time)
     };
 
     /// <param name="Section">The reply section a fact line belongs to, so a cut can repeat that section's hint.</param>
-    private sealed record Entry(string Text, bool IsFactLine, int Section = -1)
+    /// <param name="Code">The fact a line shows, so a cut can name what it left out.</param>
+    private sealed record Entry(string Text, bool IsFactLine, int Section = -1, FactCode? Code = null)
     {
         public static readonly Entry Break = new("", false);
     }
