@@ -76,7 +76,12 @@ public sealed class RendererTests
         var text = string.Join("\n", embeds.Select(e => e.Description));
         var shown = System.Text.RegularExpressions.Regex.Count(text, "`T\\d+`");
         var total = lines * 3;
-        if (shown < total) Assert.EndsWith($"… and {total - shown} more", embeds[^1].Description);
+        // The cut falls in a section whose hint says where the rest is: it follows the count.
+        if (shown < total)
+        {
+            Assert.Contains($"… and {total - shown} more that do not fit in one Discord message (T", embeds[^1].Description);
+            Assert.EndsWith("); /history <id> shows any of them, or ask a narrower question.\n*more in /search*", embeds[^1].Description);
+        }
         else Assert.DoesNotContain("… and", text);
         DiscordSpec.Shared.AssertValid(Json(message), "CreateMessageInteractionCallbackRequest");
     }
@@ -103,10 +108,26 @@ public sealed class RendererTests
             Assert.All(e.Fields ?? [], f => Assert.True(f.Name.Length <= EmbedLimits.FieldName && f.Value.Length <= EmbedLimits.FieldValue));
         });
         var kept = fitted.Count + fitted.Sum(e => e.Fields?.Count ?? 0);
-        Assert.EndsWith($"… and {12 + 12 * 30 - kept} more", fitted[^1].Description);
+        Assert.EndsWith($"… and {12 + 12 * 30 - kept} more that do not fit in one Discord message; ask a narrower question to see them.", fitted[^1].Description);
         var json = JsonSerializer.Serialize(InteractionResponse.Message(new MessagePayload { Embeds = fitted }), DiscordRestClient.Json);
         DiscordSpec.Shared.AssertValid(json, "CreateMessageInteractionCallbackRequest");
         Assert.Equal(5000, embeds[0].Description!.Length); // the input is left as it was
+    }
+
+    [Fact]
+    public void A_cut_list_that_pages_keeps_its_page_hint_after_the_count()
+    {
+        // Fifteen long contacts, a page of them, then a second section that comes after the cut.
+        var page = Enumerable.Range(1, 15).Select(i => Fact(i, $"{i} " + new string('c', 700))).ToList();
+        const string hint = "Only the 15 most recent are shown; /contacts person:Zelensky page:2 shows the next ones, or narrow with person:, with:, since: or kind:.";
+        var reply = new Reply("Contacts of Volodymyr Zelenskyy", [new ReplySection(null, page, hint), new ReplySection("Other", [Fact(99, "other")])]);
+        var embeds = _renderer.Render(reply).Embeds!;
+        var text = string.Join("\n", embeds.Select(e => e.Description));
+        var shown = System.Text.RegularExpressions.Regex.Count(text, "`T\\d+`");
+        Assert.InRange(shown, 2, 11);
+        Assert.EndsWith($"… and {16 - shown} more that do not fit in one Discord message (T{shown + 1}, T{shown + 2}, T{shown + 3} and {13 - shown} others); " +
+                        $"/history <id> shows any of them, or ask a narrower question.\n*{hint}*", embeds[^1].Description);
+        Assert.True(EmbedLimits.Count(embeds) <= EmbedLimits.Total);
     }
 
     [Fact]

@@ -49,7 +49,11 @@ public sealed class SeveralSourcesRenderingTests
         var text = string.Join("\n", embeds.Select(e => e.Description));
         var shown = System.Text.RegularExpressions.Regex.Count(text, "`C\\d+`");
         Assert.True(shown >= Math.Min(facts, 10), $"{shown} facts shown");
-        if (shown < facts) Assert.EndsWith($"… and {facts - shown} more", embeds[^1].Description);
+        if (shown < facts)
+        {
+            Assert.Contains($"… and {facts - shown} more that do not fit in one Discord message (C{shown + 1}", embeds[^1].Description);
+            Assert.EndsWith("/history <id> shows any of them, or ask a narrower question.", embeds[^1].Description);
+        }
         DiscordSpec.Shared.AssertValid(JsonSerializer.Serialize(InteractionResponse.Message(message), DiscordRestClient.Json),
             "CreateMessageInteractionCallbackRequest");
     }

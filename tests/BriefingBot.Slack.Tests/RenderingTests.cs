@@ -85,7 +85,21 @@ public class RenderingTests
         var shown = Texts(message).Sum(t => t.Split("`T").Length - 1);
         Assert.True(shown > 5, $"{shown} lines shown");
         Assert.Equal(500, shown + message.LeftOut);
-        Assert.Contains($"_{message.LeftOut} more lines are not shown: Slack's message limits.", Texts(message).Last());
+        Assert.Contains($"_… and {message.LeftOut} more that do not fit in one Slack message (T{501 - message.LeftOut}, ", Texts(message).Last());
+        Assert.EndsWith("/history &lt;id&gt; shows any of them, or ask a narrower question._", Texts(message).Last());
+    }
+
+    [Fact]
+    public void A_cut_list_that_pages_keeps_its_page_hint_after_the_count()
+    {
+        var lines = Enumerable.Range(1, 30).Select(i => Fact(i, new string('x', 700))).ToList();
+        const string hint = "… and 12 more terms; /terms proposal:P1 page:2 lists them.";
+        var message = _renderer.Render(new Reply("Terms", [new ReplySection("Terms", lines, hint), new ReplySection("Other", [Fact(99, "other")])]));
+        Assert.Empty(BlockKit.Check(JsonDocument.Parse(message.Blocks.ToJsonString()).RootElement));
+        Assert.InRange(message.LeftOut, 5, 30);
+        var first = 32 - message.LeftOut; // the 30 and one line after them
+        Assert.Equal($"_… and {message.LeftOut} more that do not fit in one Slack message (T{first}, T{first + 1}, T{first + 2} and {message.LeftOut - 3} others); " +
+                     $"/history &lt;id&gt; shows any of them, or ask a narrower question._\n_{hint}_", Texts(message).Last());
     }
 
     [Fact]

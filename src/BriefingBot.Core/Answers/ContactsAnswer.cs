@@ -18,17 +18,19 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var since = request.Date("since");
         var kind = request.Choice<ContactKind>("kind");
         var place = request.Text("place");
-        // A state or organisation speaks through the people who represent it now (not when the contact happened: the
-        // answer says whose contacts it takes in, so the reader can judge).
-        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
+        // A state or organisation speaks through the people who represent it in the view asked: now, or then in a past view
+        // (not when each contact happened: the answer says whose contacts it takes in, so the reader can judge).
         var view = request.View();
+        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
         var read = queries.ContactsAt(filter, size * number, view);
         var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
-            ? new ReplyLine($"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}.")
+            ? new ReplyLine(view.IsNow
+                ? $"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}."
+                : $"Including contacts of people who represented {person!.Display} {view.HeldWhen()}: {lines.Names(representatives)}.")
             : null;
 
         var what = kind is { } k ? Humanizer.InflectorExtensions.Pluralize(Vocabulary.Phrase(k)) : "Contacts";

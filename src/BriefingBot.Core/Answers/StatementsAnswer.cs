@@ -21,15 +21,17 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var since = request.Date("since");
         var stanceWord = request.Text("stance");
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
-        // A state or organisation speaks through the people who represent it now, as in /contacts; the answer names them.
-        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIds(person.Id) : [];
+        // A state or organisation speaks through the people who represent it in the view asked, as in /contacts; the answer names them.
+        var view = request.View();
+        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
-        var view = request.View();
         var read = queries.StatementsAt(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), size * number, view);
         var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
-            ? new ReplyLine($"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}.")
+            ? new ReplyLine(view.IsNow
+                ? $"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}."
+                : $"Including statements of people who represented {person!.Display} {view.HeldWhen()}: {lines.Names(representatives)}.")
             : null;
 
         var title = "Statements"

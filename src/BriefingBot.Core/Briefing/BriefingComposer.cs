@@ -45,29 +45,29 @@ public sealed class BriefingComposer(
             var terms = queries.TermsAt(proposal.Current.FactId, view);
             var termLines = terms.Take(max).Select(t => lines.Line(t.Current, now)).Prepend(lines.Line(proposal.Current, now)).ToList();
             sections.Add(new ReplySection($"Where the {((ProposalData)proposal.Data).Name} ({proposal.Code}) stands", termLines,
-                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code} lists them, page by page." : null));
+                terms.Count > max ? $"… and {terms.Count - max} more terms; /terms proposal:{proposal.Code}{Again(view)} lists them, page by page." : null));
         }
         if (proposals.Items.Count > ProposalsWithTerms)
             sections.Add(new ReplySection("Other live proposals, the last to move first",
                 proposals.Items.Skip(ProposalsWithTerms).Select(p => lines.Line(p.Current, now)).ToList(),
-                (proposals.More ? $"Only the {MaxProposals} proposals that moved last are shown. " : "") + "/terms proposal:<name or id> shows the terms of any."));
+                (proposals.More ? $"Only the {MaxProposals} proposals that moved last are shown. " : "") + $"/terms proposal:<name or id>{Again(view)} shows the terms of any."));
 
         var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now),
-            contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
+            contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))}{Again(view)} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = queries.StatementsAt(new StatementFilter(Since: today.AddDays(-7)), max, view);
         if (statements.Items.Count > 0)
             sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now),
-                statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))} lists them, page by page." : null));
+                statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))}{Again(view)} lists them, page by page." : null));
 
         var aid = queries.AidAt(new AidFilter(), max, view);
         sections.Add(new ReplySection("Aid",
             aid.Items.Count == 0 ? [new ReplyLine("No aid streams recorded.")] : aid.Items.Select(a => lines.Line(a.Current, now)).ToList(),
-            aid.More ? "More aid streams exist; /aid lists them, page by page." : null));
+            aid.More ? $"More aid streams exist; /aid{Again(view)} lists them, page by page." : null));
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
@@ -108,6 +108,10 @@ public sealed class BriefingComposer(
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest are listed; /changes lists every change with who made it." };
     }
+
+    // The options that ask for the same past view, so a hint followed shows what this briefing showed: " as_of:2025-03-14".
+    private static string Again(TimeView view) =>
+        (view.AsOf is { } asOf ? " as_of:" + Commands.DateInput.Canonical(asOf) : "") + (view.On is { } on ? " on:" + Commands.DateInput.Canonical(on) : "");
 
     // The proposals live in a past view, newest first, as a page of at most MaxProposals.
     private Page<FactView> ProposalsAt(TimeView view)

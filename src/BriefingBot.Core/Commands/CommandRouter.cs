@@ -81,14 +81,17 @@ public sealed class CommandRouter
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
             var now = _time.GetUtcNow();
             var values = new Dictionary<string, object>();
-            foreach (var (name, raw) in invocation.Options)
+            // A proposal is named as it was in the view asked (a name it had then), so the dates are read first.
+            foreach (var (name, raw) in invocation.Options.OrderBy(o => spec.Option(o.Key)?.Type == OptionType.Proposal))
             {
                 var option = spec.Option(name);
                 if (option is null)
                     return Reply.Error(spec.Options.Count == 0
                         ? $"{invocation.CommandText} takes no options."
                         : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
-                if (!_binder.TryBind(option, raw, now, out var value, out var error)) return Reply.Error(error);
+                if (!_binder.TryBind(option, raw, now, out var value, out var error,
+                        new TimeView(values.GetValueOrDefault("as_of") as EventDate, values.GetValueOrDefault("on") as EventDate)))
+                    return Reply.Error(error);
                 values[name] = value;
             }
             var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();

@@ -7,7 +7,8 @@ namespace BriefingBot.Commands;
 /// <summary>Checks one raw option value against its spec and converts it; a wrong value yields a one-line correction.</summary>
 public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
 {
-    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error)
+    /// <param name="view">The past view the command asks about, if any: a proposal is named as it was then.</param>
+    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null)
     {
         value = "";
         error = "";
@@ -85,7 +86,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
                 error = $"“{text}” is not a time zone I know; use an IANA name such as Europe/Paris or America/New_York.";
                 return false;
             case OptionType.Proposal:
-                if (!TryProposal(text, out var proposal, out error)) return false;
+                if (!TryProposal(text, view ?? TimeView.Now, out var proposal, out error)) return false;
                 value = proposal;
                 return true;
             default:
@@ -153,16 +154,30 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         return true;
     }
 
-    private bool TryProposal(string text, out FactView proposal, out string error)
+    // In a past view a proposal is found as it stood then: by id even if retracted or renamed since, by the name it had then
+    // (else by its name now), and handed over in that version, so an answer titles it by its name then. A proposal unknown
+    // or retracted in the view is handed over as it is now, and the answer says so.
+    private bool TryProposal(string text, TimeView view, out FactView proposal, out string error)
     {
         error = "";
+        var byCode = FactCode.TryParse(text, out var code) && code.Value.Kind == FactKind.Proposal ? code : null;
         // An id names its proposal even when it was retracted later, so /terms proposal:P2 as_of:… can still read it.
-        proposal = (FactCode.TryParse(text, out var code) && code.Value.Kind == FactKind.Proposal ? queries.Get(code.Value) : null)
-                   ?? (queries.FindProposals(text, 1) is [var found, ..] ? found : null)!;
-        if (proposal is not null) return true;
-        var names = queries.Proposals(3).Items.Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
+        var now = (byCode is { } c ? queries.Get(c) : null) ?? (queries.FindProposals(text, 1) is [var named, ..] ? named : null);
+        var found = now;
+        if (!view.IsNow)
+        {
+            // Mostly a proposal had then the name it has now: its version then settles it without reading any other name.
+            var then = now is null ? null : queries.GetAt(now.Code, view);
+            if (byCode is null && !(then is { Current.Retracted: false, Data: ProposalData d } && d.Name.Contains(text, StringComparison.OrdinalIgnoreCase)))
+                then = queries.FindProposalsAt(text, view, 1) is [var namedThen, ..] ? namedThen : then;
+            if (then is { Current.Retracted: false }) found = then;
+        }
+        proposal = found!;
+        if (found is not null) return true;
+        var names = (view.IsNow ? queries.Proposals(3).Items : queries.ProposalsAt(3, view))
+            .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         error = names.Count > 0
-            ? $"No proposal called “{text}” — did you mean {Phrases.List(names).Replace(" and ", " or ")}?"
+            ? $"No proposal called “{text}”{(view.IsNow ? "" : " " + view.Describe())} — did you mean {Phrases.List(names).Replace(" and ", " or ")}?"
             : $"No proposal called “{text}”; none has been recorded yet.";
         return false;
     }

@@ -28,6 +28,18 @@ public sealed record TimeView(EventDate? AsOf = null, EventDate? On = null)
         ({ } asOf, { } on) => $"as things stood {When(on)}, as known {When(asOf)}",
     };
 
+    /// <summary>
+    /// When a past view asks who held a role: "on 12 March 2025" (as known now), "on 12 March 2025, as known then", or
+    /// "on 15 August 2024, as known on 12 March 2025"; empty for now.
+    /// </summary>
+    public string HeldWhen() => (AsOf, On) switch
+    {
+        (null, null) => "",
+        (null, { } on) => When(on),
+        ({ } asOf, null) => $"{When(asOf)}, as known then",
+        ({ } asOf, { } on) => $"{When(on)}, as known {When(asOf)}",
+    };
+
     /// <summary>Text for the stored effective_on column: the day asked, or a date after every other when none is.</summary>
     internal string DayText => Day is { } d ? StoredTime.Format(d) : "9999";
 

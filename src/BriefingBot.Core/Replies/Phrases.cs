@@ -109,6 +109,19 @@ public static class Phrases
         sources.Where(s => s.Stance == stance).Select((s, i) => i == 0 && stance == SourceStance.Confirms ? s.Source.Outlet : Clip(s.Source.Outlet, 40))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+    /// <summary>
+    /// What a renderer says of lines a platform's message could not hold, and how to see them: "… and 16 more that do not
+    /// fit in one Discord message (T15, T16, T17 and 13 others); /history &lt;id&gt; shows any of them, or ask a narrower
+    /// question." A page: would skip them (they are this page's), so the ids are the way that always works; the renderer
+    /// follows this with the cut section's own hint (its page:, or the command that lists it all) when it has one.
+    /// </summary>
+    public static string LeftOut(int count, string platform, IReadOnlyList<FactCode>? codes = null)
+    {
+        var text = $"… and {count.ToString(CultureInfo.InvariantCulture)} more that do not fit in one {platform} message";
+        if (codes is not { Count: > 0 }) return text + "; ask a narrower question to see them.";
+        return $"{text} ({List(codes.Select(c => c.ToString()).ToList())}); /history <id> shows any of them, or ask a narrower question.";
+    }
+
     /// <summary>Text cut to <paramref name="max"/> characters with an ellipsis, at a word where possible.</summary>
     public static string Clip(string text, int max)
     {

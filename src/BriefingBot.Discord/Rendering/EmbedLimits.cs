@@ -15,7 +15,8 @@ public static class EmbedLimits
 
     /// <summary>
     /// The last line of defence before anything is sent: clips every part to its own limit and drops whole fields
-    /// and embeds beyond the counts and the total, saying "… and N more" instead, so a message is never rejected.
+    /// and embeds beyond the counts and the total, saying "… and N more" instead (and to ask a narrower question), so a
+    /// message is never rejected.
     /// </summary>
     public static IReadOnlyList<Embed> Fit(IReadOnlyList<Embed> embeds)
     {
@@ -32,11 +33,11 @@ public static class EmbedLimits
             var fitted = embed with
             {
                 Title = Clip(embed.Title, Title),
-                Description = Clip(embed.Description, Description - 32),
+                Description = Clip(embed.Description, Description - Closing),
                 Footer = embed.Footer is null ? null : new EmbedFooter(Clip(embed.Footer.Text, Footer)!),
                 Fields = null,
             };
-            var room = Total - 32 - total;
+            var room = Total - Closing - total;
             var size = Count([fitted]);
             if (size > room)
             {
@@ -59,7 +60,7 @@ public static class EmbedLimits
             foreach (var field in embed.Fields ?? [])
             {
                 var f = new EmbedField(Clip(field.Name, FieldName)!, Clip(field.Value, FieldValue)!, field.Inline);
-                if (fields.Count == Fields || total + size + f.Name.Length + f.Value.Length > Total - 32)
+                if (fields.Count == Fields || total + size + f.Name.Length + f.Value.Length > Total - Closing)
                 {
                     dropped++;
                     continue;
@@ -73,11 +74,14 @@ public static class EmbedLimits
         if (dropped > 0 && result.Count > 0)
         {
             var last = result[^1];
-            var more = $"… and {dropped} more";
+            var more = Phrases.LeftOut(dropped, "Discord");
             result[^1] = last with { Description = string.IsNullOrEmpty(last.Description) ? more : last.Description + "\n" + more };
         }
         return result;
     }
+
+    /// <summary>Room kept in each embed and in the total for the closing "… and N more …" line.</summary>
+    public const int Closing = 112;
 
     private static string? Clip(string? text, int max) =>
         text is null ? null : max <= 0 ? "" : Phrases.Clip(text.Trim(), max);

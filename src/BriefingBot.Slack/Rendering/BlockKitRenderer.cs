@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Slack.Rendering;
@@ -44,7 +45,13 @@ public sealed class BlockKitRenderer(TimeProvider time)
             if (!split)
             {
                 var left = entries.Skip(i).Count(e => e.IsFactLine);
-                page.Close($"_{left} more {(left == 1 ? "line is" : "lines are")} not shown: Slack's message limits. Ask a narrower question, for example with since: or person:._");
+                // The section of the first line left out keeps its hint (its page:, or the command that lists it all),
+                // which the cut took away.
+                var hint = entries.Skip(i).FirstOrDefault(e => e.IsFactLine) is { Section: >= 0 } first && reply.Sections[first.Section].More is { } more
+                    ? $"\n_{Mrkdwn.EscapeClipped(more, MaxContextText - 200)}_"
+                    : "";
+                var codes = entries.Skip(i).Where(e => e.Code is not null).Select(e => e.Code!.Value).ToList();
+                page.Close($"_{Mrkdwn.EscapeClipped(Phrases.LeftOut(left, "Slack", codes), 190)}_{hint}");
                 return [new SlackMessage(fallback, page.Blocks, ephemeral, left)];
             }
             page.Flush();
@@ -65,11 +72,12 @@ public sealed class BlockKitRenderer(TimeProvider time)
     {
         var now = time.GetUtcNow();
         var entries = new List<Entry>();
-        foreach (var section in reply.Sections)
+        for (var s = 0; s < reply.Sections.Count; s++)
         {
+            var section = reply.Sections[s];
             entries.Add(Entry.Break);
             if (section.Heading is { } heading) entries.Add(new Entry($"*{Mrkdwn.EscapeClipped(heading, 200)}*", false));
-            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now), true));
+            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now), true, s, line.Provenance?.Code));
             if (section.More is { } more) entries.Add(new Entry($"_{Mrkdwn.EscapeClipped(more, 500)}_", false));
         }
         return entries;
@@ -94,7 +102,9 @@ public sealed class BlockKitRenderer(TimeProvider time)
         ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn },
     };
 
-    private sealed record Entry(string Text, bool IsFactLine)
+    /// <param name="Section">The reply section a fact line belongs to, so a cut can repeat that section's hint.</param>
+    /// <param name="Code">The fact a line shows, so a cut can name what it left out.</param>
+    private sealed record Entry(string Text, bool IsFactLine, int Section = -1, FactCode? Code = null)
     {
         public static readonly Entry Break = new("", false);
     }

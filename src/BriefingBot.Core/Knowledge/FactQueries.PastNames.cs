@@ -1,0 +1,54 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>
+/// Who and what a past view (<see cref="TimeView"/>) names: the people who represented a state then, and a proposal by the
+/// name it had then, even if it was renamed or retracted since.
+/// </summary>
+public sealed partial class FactQueries
+{
+    /// <summary>
+    /// The people who represented a state or organisation in <paramref name="view"/>: roles as known by its as-of day, in
+    /// effect on its day, and held that day (begun by then, not yet ended). Without <c>on</c> the day is the as-of day.
+    /// </summary>
+    /// <remarks>A role ends on its <c>until</c> day: a minister replaced on 5 September is the new one's from that day.</remarks>
+    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view)
+    {
+        if (view.IsNow) return RepresentativeIds(representedId);
+        var day = view.Day ?? view.AsOf!.Last;
+        // Only roles that ever named this state or organisation are read as the view sees them: roles are few, each a
+        // couple of revisions, and a role may have named another state then.
+        return LatestAt(RolesEverOf, view, ("$org", representedId))
+            .Select(v => v.Data).OfType<RoleData>()
+            .Where(r => r.RepresentsId == representedId && (r.Since is null || r.Since.Start <= day) && (r.Until is null || r.Until.Start > day))
+            .OrderBy(r => r.Since?.Start).Select(r => r.PersonId).Distinct().ToList();
+    }
+
+    private const string RolesEverOf = """
+        SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
+        WHERE f.kind = 'role' AND json_extract(r.payload, '$.representsId') = $org
+        """;
+
+    /// <summary>
+    /// Proposals whose name in <paramref name="view"/> contains <paramref name="text"/> (ignoring case), as they stood then,
+    /// the exact name first, then the newest: so a proposal renamed or retracted since is still found by the name it had then.
+    /// </summary>
+    public IReadOnlyList<FactView> FindProposalsAt(string text, TimeView view, int limit)
+    {
+        text = text.Trim();
+        if (view.IsNow) return FindProposals(text, limit);
+        var like = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        // Any name a proposal has had, recorded by the as-of day, picks it out; the view then says whether it had that name.
+        // A proposal of one revision has had only its name now (the covering index of names); only the few with several
+        // revisions (renamed, retracted) have their stored versions read.
+        return LatestAt("""
+                SELECT c.fact_id AS id FROM current_facts c WHERE c.kind = 'proposal' AND c.title LIKE $like ESCAPE '\'
+                UNION
+                SELECT r.fact_id FROM facts f JOIN revisions r ON r.fact_id = f.id
+                WHERE f.kind = 'proposal' AND (SELECT COUNT(*) FROM (SELECT 1 FROM revisions m WHERE m.fact_id = f.id LIMIT 2)) = 2
+                  AND r.recorded_at <= $knownBy AND json_extract(r.payload, '$.name') LIKE $like ESCAPE '\'
+                """, view, ("$knownBy", view.KnownByText), ("$like", like))
+            .Where(p => p.Data is ProposalData d && d.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => string.Equals(((ProposalData)p.Data).Name, text, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(p => p.Current.FactId).Take(limit).ToList();
+    }
+}
