@@ -46,8 +46,7 @@ public sealed partial class FactQueries
         var rows = withdrawn.OrderByDescending(r => r.Last).Concat(rest.OrderByDescending(r => r.Last)).ToList();
         var shown = rows.Take(limit).ToList();
         var ids = shown.SelectMany(r => r.Before is { } b ? new[] { r.First, r.Last, b } : [r.First, r.Last]).Distinct();
-        var byId = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", RevisionRows.Ids(ids)))
-            .ToDictionary(r => r.Id);
+        var byId = RevisionRows.ByIds(connection, ids).ToDictionary(r => r.Id);
         return new Page<NetChange>(
             shown.Select(r => new NetChange(r.Before is { } b ? byId[b] : null, byId[r.Last], byId[r.First])).ToList(), rows.Count > limit);
     }

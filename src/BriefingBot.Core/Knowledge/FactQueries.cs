@@ -208,10 +208,7 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     private static Page<FactView> Load(LeasedConnection connection, List<long> ids, int limit)
     {
         if (ids.Count == 0) return new Page<FactView>([], false);
-        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var rows = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", null,
-            ("$ids", RevisionRows.Ids(ids.Take(limit))));
-        return new Page<FactView>(rows.OrderBy(r => order[r.Id]).Select(r => new FactView(r)).ToList(), ids.Count > limit);
+        return new Page<FactView>(RevisionRows.ByIds(connection, ids.Take(limit)).Select(r => new FactView(r)).ToList(), ids.Count > limit);
     }
 
     private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args)

@@ -52,16 +52,50 @@ internal static class RevisionRows
                     list.Add(null!);
                 }
             }
-        if (missing is null) return list;
-        var loaded = Read(connection, Select + "\nWHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", Ids(missing)))
-            .ToDictionary(r => r.Id);
-        for (var i = 0; i < holes!.Count; i++)
+        if (missing is not null) Fill(connection, list, missing, holes!);
+        return list;
+    }
+
+    /// <summary>
+    /// The revisions with these ids, in their order (an id not in the file is left out): those already read come from the
+    /// connection's <see cref="RevisionCache"/> without a statement, the rest in one. What a list reads once it knows which
+    /// revisions it shows.
+    /// </summary>
+    public static List<Revision> ByIds(LeasedConnection connection, IEnumerable<long> ids)
+    {
+        var cache = connection.Revisions;
+        var list = new List<Revision>();
+        List<long>? missing = null;
+        List<int>? holes = null;
+        foreach (var id in ids)
         {
-            var revision = loaded[missing[i]];
-            cache.Keep(revision);
-            list[holes[i]] = revision;
+            if (cache.Find(id) is { } kept) list.Add(kept);
+            else
+            {
+                (missing ??= []).Add(id);
+                (holes ??= []).Add(list.Count);
+                list.Add(null!);
+            }
+        }
+        if (missing is not null)
+        {
+            Fill(connection, list, missing, holes!);
+            list.RemoveAll(r => r is null);
         }
         return list;
+    }
+
+    // Loads the missing revisions in one statement, keeps them and puts each in its place in the list.
+    private static void Fill(LeasedConnection connection, List<Revision> list, List<long> missing, List<int> holes)
+    {
+        var loaded = Read(connection, Select + "\nWHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", Ids(missing)))
+            .ToDictionary(r => r.Id);
+        for (var i = 0; i < holes.Count; i++)
+        {
+            if (!loaded.TryGetValue(missing[i], out var revision)) continue;
+            connection.Revisions.Keep(revision);
+            list[holes[i]] = revision;
+        }
     }
 
     private static List<Revision> Read(LeasedConnection connection, string sql, SqliteTransaction? tx, params (string Name, object? Value)[] args)
