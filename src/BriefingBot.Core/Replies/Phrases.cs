@@ -56,15 +56,27 @@ public static class Phrases
 
     private static string JoinWithAnd(IReadOnlyList<string> items, int take, string? last)
     {
-        var kept = new List<string>(take + 1);
-        for (var i = 0; i < take; i++)
-            if (items[i] is { } item && !string.IsNullOrWhiteSpace(item)) kept.Add(item.Trim());
-        if (last is not null) kept.Add(last);
-        return kept.Count switch
+        // Kept items joined in one buffer: this runs for most contact and citation lines.
+        var builder = new System.Text.StringBuilder(64);
+        string? previous = null;
+        var count = 0;
+        for (var i = 0; i <= take; i++)
+        {
+            var item = i < take ? items[i] is { } it && !string.IsNullOrWhiteSpace(it) ? it.Trim() : null : last;
+            if (item is null) continue;
+            if (previous is not null)
+            {
+                if (count > 1) builder.Append(", ");
+                builder.Append(previous);
+            }
+            previous = item;
+            count++;
+        }
+        return count switch
         {
             0 => "",
-            1 => kept[0],
-            _ => string.Join(", ", kept.GetRange(0, kept.Count - 1)) + " and " + kept[^1],
+            1 => previous!,
+            _ => builder.Append(" and ").Append(previous).ToString(),
         };
     }
 
