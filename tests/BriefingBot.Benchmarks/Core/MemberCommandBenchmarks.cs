@@ -59,7 +59,10 @@ public class MemberCommandBenchmarks
     [Benchmark] public string StatementsAbout() => Answer("statements", ("about", "P40"), ("since", "2024-01-01"));
     [Benchmark] public string Aid() => Answer("aid");
     [Benchmark] public string AidFiltered() => Answer("aid", ("donor", "State 4"), ("category", "military"));
-    [Benchmark] public string Briefing() => Answer("briefing");
+    // Since the last two days of the generated history: what changed then, plus the roles recorded when the store was built,
+    // fill the 60 changes a briefing lists, however old the store is (asked without since:, a store built more than a day
+    // before had nothing new and briefed in a fraction of the time).
+    [Benchmark] public string Briefing() => Answer("briefing", ("since", "2025-12-30"));
     [Benchmark] public string Changes() => Answer("changes", ("since", "2025-01-01"));
     [Benchmark] public string History() => Answer("history", ("id", "C500"));
     [Benchmark] public string Help() => Answer("help");
