@@ -69,6 +69,26 @@ public static class BotHost
         return host;
     }
 
+    /// <summary>
+    /// Runs the host until it stops and says with which exit code: a door's (see <see cref="DoorShutdown"/>), else 1 when
+    /// any other background service failed (the briefing scheduler when the file broke: the host stops then, and a service
+    /// manager must know to restart it), else 0.
+    /// </summary>
+    public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
+    {
+        // Taken now: RunAsync disposes the services it ran on.
+        var shutdown = host.Services.GetRequiredService<DoorShutdown>();
+        var background = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        await host.RunAsync(cancellationToken);
+        if (shutdown.ExitCode != 0) return shutdown.ExitCode;
+        // The host has logged the failure with its stack trace; this is the line an operator reads last.
+        if (background.FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true }) is not { } failed) return 0;
+        await Console.Error.WriteLineAsync(
+            $"BriefingBot stopped because {failed.GetType().Name} failed: {failed.ExecuteTask!.Exception!.GetBaseException().Message} " +
+            $"The program exits with code {DoorShutdown.FailedExitCode}; restarting may help.");
+        return DoorShutdown.FailedExitCode;
+    }
+
     /// <summary>Opens the store before any other service starts, so nothing answers from a half-ready database.</summary>
     private sealed class KnowledgeStartupService(KnowledgeStartup startup, bool seed) : IHostedService
     {

@@ -59,11 +59,10 @@ public static class Verbs
     private static async Task<int> RunChat(string? db, TerminalIo? io, CancellationToken ct)
     {
         using var host = BotHost.Build([], new HostSettings(db, Chat: true) { Io = io });
-        // Taken now: RunAsync disposes the services it ran on.
-        var shutdown = host.Services.GetRequiredService<DoorShutdown>();
         try
         {
-            await host.RunAsync(ct);
+            // 0 normally; 3 when a platform refused the bot (fix the settings), 1 when a door or another service broke.
+            return await BotHost.RunAsync(host, ct);
         }
         catch (OptionsValidationException e)
         {
@@ -71,8 +70,6 @@ public static class Verbs
             await Console.Error.WriteLineAsync("BriefingBot cannot start: " + string.Join(" ", e.Failures));
             return 2;
         }
-        // 0 normally; 3 when a platform refused the bot (fix the settings), 1 when a door broke: see DoorShutdown.
-        return shutdown.ExitCode;
     }
 
     private static async Task<int> Ask(string? db, string text, string? role, string? user, string format, TerminalIo? io, CancellationToken ct)
