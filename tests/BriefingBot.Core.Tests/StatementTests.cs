@@ -31,6 +31,23 @@ public sealed class StatementTests : IDisposable
     private string Ask(string command) => TestBot.Text(_bot.Ask(command));
 
     [Fact]
+    public void Changes_and_briefings_name_what_each_statement_is_about_one_proposal_or_another()
+    {
+        Moderate("/update statement people:Kremlin date:2025-03-14 via:\"a readout\" stance:rejects about:P1 text:\"Rejects European troops in Ukraine\" source:TASS");
+        var expected = new[]
+        {
+            "Supports a ceasefire in principle, with conditions — about the US ceasefire proposal (P2)",
+            "Rejects European troops in Ukraine — about the Franco-British partial truce plan (P1)",
+            "Ukraine accepts a 30-day ceasefire; intelligence sharing resumes — about the US ceasefire proposal (P2)",
+        };
+        foreach (var question in new[] { "/changes since:2025-03-10", "/briefing since:2025-03-10", "/briefing on:2025-03-14" })
+        {
+            var text = Ask(question);
+            foreach (var line in expected) Assert.Contains(line, text);
+        }
+    }
+
+    [Fact]
     public void A_moderator_records_a_one_sided_statement_with_its_stance_place_and_proposal()
     {
         var text = Ask("/statements person:Putin");

@@ -27,9 +27,10 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
         if (page.Items.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more changes." : "Nothing changed.")])],
                 number > 1 ? $"{again} shows the newest." : request.Has("since") ? null : "Try an earlier date, such as /changes since:2025-03-01."));
+        var named = lines.NamesOf(page.Items.Select(c => c.Data));
         var changeLines = page.Items.Select(c =>
         {
-            var line = lines.Change(c, request.Now);
+            var line = lines.Change(c, request.Now, named);
             var r = c.Current;
             var who = $" — by {r.RecordedByName}, {Phrases.Ago(r.RecordedAt, request.Now)}";
             var why = r.Reason is { Length: > 0 } reason && r.Action != RevisionAction.Retract ? $" ({reason})" : "";

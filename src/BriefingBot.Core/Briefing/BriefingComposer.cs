@@ -77,16 +77,18 @@ public sealed class BriefingComposer(
     private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone)
     {
         var changes = queries.NetChanges(since, now, MaxChanges);
+        // What the changed statements and contacts are about, named in one statement rather than one per line.
+        var named = lines.NamesOf(changes.Items.Select(c => c.After.Data));
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         var withdrawn = changes.Items.Where(c => c.WithdrawnAfterReport).OrderByDescending(c => c.After.Id).ToList();
         if (withdrawn.Count > 0)
             sections.Add(new ReplySection($"Withdrawn {sinceText} — these stood before and no longer hold",
-                withdrawn.Select(c => changeLines.Line(c, now)).ToList()));
+                withdrawn.Select(c => changeLines.Line(c, now, named)).ToList()));
         var groups = changes.Items.Where(c => !c.WithdrawnAfterReport).OrderBy(c => c.After.Id).GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
         if (changes.Items.Count == 0)
             sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
         foreach (var group in groups)
-            sections.Add(new ReplySection($"{group.Key.Heading} {sinceText}", group.Select(c => changeLines.Line(c, now)).ToList()));
+            sections.Add(new ReplySection($"{group.Key.Heading} {sinceText}", group.Select(c => changeLines.Line(c, now, named)).ToList()));
         if (changes.More)
             sections[^1] = sections[^1] with
             {
@@ -99,12 +101,13 @@ public sealed class BriefingComposer(
     private void AddChangesInEffect(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
         var changes = queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
+        var named = lines.NamesOf(changes.Items.Select(c => c.Data));
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         var groups = changes.Items.Reverse().GroupBy(c => c.Current.Code.Kind).OrderBy(g => g.Key.BriefingOrder).ToList();
         if (groups.Count == 0)
             sections.Add(new ReplySection($"What took effect {sinceText}", [new ReplyLine("Nothing took effect.")]));
         foreach (var group in groups)
-            sections.Add(new ReplySection($"{group.Key.BriefingHeading} — took effect {sinceText}", group.Select(c => lines.Change(c, now)).ToList()));
+            sections.Add(new ReplySection($"{group.Key.BriefingHeading} — took effect {sinceText}", group.Select(c => lines.Change(c, now, named)).ToList()));
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest are listed; /changes lists every change with who made it." };
     }

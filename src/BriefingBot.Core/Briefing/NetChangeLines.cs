@@ -6,15 +6,17 @@ namespace BriefingBot.Briefing;
 /// <summary>The briefing's line for one fact's net change over its window: new, changed (in words), restored or withdrawn.</summary>
 public sealed class NetChangeLines(FactLines lines)
 {
-    public ReplyLine Line(NetChange change, DateTimeOffset now)
+    /// <param name="named">What the facts of the briefing's lines are about, read once for all (<see cref="FactLines.NamesOf"/>).</param>
+    public ReplyLine Line(NetChange change, DateTimeOffset now, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named = null)
     {
         var (before, after) = (change.Before, change.After);
         var kind = Vocabulary.Word(after.Code.Kind);
+        var said = lines.Describe(after.Data, named);
         var text = after.Retracted
-            ? $"Retracted {kind}: {lines.Describe(after.Data)}{Why(after)} ({Withdrawal(change)})"
-            : before is null ? $"New {kind}: {lines.Describe(after.Data)}"
-            : before.Retracted ? $"Restored {kind}: {lines.Describe(after.Data)} (by {after.RecordedByName} on {Phrases.Date(after.RecordedAt)})"
-            : $"Changed {kind}: {lines.Describe(after.Data)} ({lines.Difference(before, after)})";
+            ? $"Retracted {kind}: {said}{Why(after)} ({Withdrawal(change)})"
+            : before is null ? $"New {kind}: {said}"
+            : before.Retracted ? $"Restored {kind}: {said} (by {after.RecordedByName} on {Phrases.Date(after.RecordedAt)})"
+            : $"Changed {kind}: {said} ({lines.Difference(before, after)})";
         return new ReplyLine(text, lines.Provenance(after, now));
     }
 

@@ -19,7 +19,18 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return line with { Stale = Phrases.Dated(line) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays) };
     }
 
-    public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data, null);
+    public string Describe(FactData data) => Describe(data, null);
+
+    /// <param name="named">The names of what the facts are about, read once for many lines (<see cref="NamesOf"/>); null reads them here.</param>
+    public string Describe(FactData data, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named) =>
+        data.Kind.Describe(data, Name) + About(data, named);
+
+    /// <summary>The names of every fact these facts are about, in one statement: for lines written one by one (changes).</summary>
+    public IReadOnlyDictionary<long, (FactCode Code, string? Title)>? NamesOf(IEnumerable<FactData> data)
+    {
+        var links = data.SelectMany(d => d.Kind.Links(d)).ToList();
+        return links.Count == 0 ? null : facts.Names(links);
+    }
 
     /// <summary>The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all.</summary>
     public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now)
@@ -115,18 +126,20 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         + (s.Stance == SourceStance.Disputes ? ", which disputes it" : "");
 
     /// <summary>A line saying what one revision did: "New term: …", "Changed T4: was “…”, now “…”", "Retracted C3: …".</summary>
-    public ReplyLine Change(FactView change, DateTimeOffset now)
+    /// <param name="named">What the facts of several such lines are about, read once (<see cref="NamesOf"/>).</param>
+    public ReplyLine Change(FactView change, DateTimeOffset now, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named = null)
     {
         var r = change.Current;
         var kind = Vocabulary.Word(r.Code.Kind);
+        var said = Describe(r.Data, named);
         var text = r.Action switch
         {
-            RevisionAction.Create => $"New {kind}: {Describe(r.Data)}",
-            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {Describe(r.Data)} ({Difference(before, r)})",
-            RevisionAction.Retract => $"Retracted {kind}: {Describe(r.Data)}{(r.Reason is { } why ? $" — {why}" : "")}",
-            RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {Describe(r.Data)}",
-            RevisionAction.Undo => $"Restored by undo: {Describe(r.Data)}",
-            _ => $"Changed {kind}: {Describe(r.Data)}",
+            RevisionAction.Create => $"New {kind}: {said}",
+            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {said} ({Difference(before, r)})",
+            RevisionAction.Retract => $"Retracted {kind}: {said}{(r.Reason is { } why ? $" — {why}" : "")}",
+            RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {said}",
+            RevisionAction.Undo => $"Restored by undo: {said}",
+            _ => $"Changed {kind}: {said}",
         };
         return new ReplyLine(text, Provenance(r, now));
     }
