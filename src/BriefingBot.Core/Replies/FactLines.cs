@@ -85,9 +85,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     /// <summary>The words that changed between two versions of a fact, for "was … now …" lines.</summary>
     public string Difference(FactData before, FactData after)
     {
-        var old = Describe(before);
-        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after))
-                    ?? (old == Describe(after) ? null : $"was: {old}");
+        // Both sentences are written only when the kind could not say what changed (they name what the facts are about,
+        // which reads the file).
+        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after));
+        if (words is null && Describe(before) is var old && old != Describe(after)) words = $"was: {old}";
         return (Moved(before, after), words) switch
         {
             ({ } moved, { } changed) => $"{moved}; {changed}",
