@@ -19,7 +19,37 @@ public sealed partial class FactQueries
     }
 
     private Page<FactView> ContactsOfSeveral(IReadOnlyList<long> people, ContactFilter filter, int limit) =>
-        NewestOfSeveral(people, ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id"), limit);
+        filter.WithId is { } with
+            ? ContactsWithAnyOf(people, with, filter, limit)
+            : NewestOfSeveral(people, ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id"), limit);
+
+    // A state's people with one other actor: one walk down the other actor's contacts, newest first, keeping those any of
+    // the people took part in (a look at the contact's few participants), where a walk per person tested each of that
+    // person's contacts against the other actor's whole list.
+    private Page<FactView> ContactsWithAnyOf(IReadOnlyList<long> people, long with, ContactFilter filter, int limit)
+    {
+        var sql = new StringBuilder("""
+            SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id
+            WHERE p.actor_id = $with AND p.sort_on >= $since AND c.kind = 'contact'
+              AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = p.fact_id AND w.actor_id IN (SELECT value FROM json_each($people)))
+            """);
+        var args = new List<(string, object?)>
+        {
+            ("$with", with), ("$since", filter.Since is { } s ? StoredTime.Format(s) : ""), ("$people", RevisionRows.Ids(people.Distinct())),
+        };
+        if (filter.Kind is { } kind)
+        {
+            sql.Append(" AND p.contact_kind = $kind");
+            args.Add(("$kind", Vocabulary.Word(kind)));
+        }
+        if (filter.Place is { } place)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM current_places pl WHERE pl.place = $place AND pl.sort_on = p.sort_on AND pl.fact_id = p.fact_id)");
+            args.Add(("$place", FactColumns.PlaceKey(place)));
+        }
+        sql.Append(" ORDER BY p.sort_on DESC, p.fact_id DESC LIMIT $limit");
+        return Paged(sql.ToString(), limit, [.. args]);
+    }
 
     // Each person's newest facts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
     // The query selects revision id, sort date and fact id for one $person.
