@@ -11,17 +11,11 @@ public sealed partial class FactQueries
     /// effect on its day, and held that day (begun by then, not yet ended). Without <c>on</c> the day is the as-of day.
     /// </summary>
     /// <remarks>A role ends on its <c>until</c> day: a minister replaced on 5 September is the new one's from that day.</remarks>
-    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view)
-    {
-        if (view.IsNow) return RepresentativeIds(representedId);
-        var day = view.Day ?? view.AsOf!.Last;
-        // Only roles that ever named this state or organisation are read as the view sees them: roles are few, each a
-        // couple of revisions, and a role may have named another state then.
-        return LatestAt(RolesEverOf, view, ("$org", representedId))
-            .Select(v => v.Data).OfType<RoleData>()
-            .Where(r => r.RepresentsId == representedId && (r.Since is null || r.Since.Start <= day) && (r.Until is null || r.Until.Start > day))
-            .OrderBy(r => r.Since?.Start).Select(r => r.PersonId).Distinct().ToList();
-    }
+    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view) =>
+        view.IsNow ? RepresentativeIds(representedId)
+            // Only roles that ever named this state or organisation are read as the view sees them: roles are few, each a
+            // couple of revisions, and a role may have named another state then.
+            : RepresentativesAt(representedId, view).Select(v => ((RoleData)v.Data).PersonId).Distinct().ToList();
 
     private const string RolesEverOf = """
         SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
