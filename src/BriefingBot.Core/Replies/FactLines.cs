@@ -21,8 +21,11 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     public string Describe(FactData data) => data.Kind.Describe(data, Name) + About(data, null);
 
-    /// <summary>The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all.</summary>
-    public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now)
+    /// <summary>
+    /// The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all, and in
+    /// a past view (<paramref name="past"/>) named as it was then (a proposal by the name it had).
+    /// </summary>
+    public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now, TimeView? past = null)
     {
         var list = views as IReadOnlyList<FactView> ?? views.ToList();
         // One statement for the names of every fact the lines are about, instead of one per line.
@@ -30,7 +33,9 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         foreach (var view in list)
             if (view.Data.Kind.Links(view.Data).Any())
             {
-                named = facts.Names(list.SelectMany(v => v.Data.Kind.Links(v.Data)));
+                named = past is null || past.IsNow
+                    ? facts.Names(list.SelectMany(v => v.Data.Kind.Links(v.Data)))
+                    : facts.NamesAt(list.SelectMany(v => v.Data.Kind.Links(v.Data)), past);
                 break;
             }
         var lines = new List<ReplyLine>(list.Count);
@@ -115,18 +120,31 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         + (s.Stance == SourceStance.Disputes ? ", which disputes it" : "");
 
     /// <summary>A line saying what one revision did: "New term: …", "Changed T4: was “…”, now “…”", "Retracted C3: …".</summary>
-    public ReplyLine Change(FactView change, DateTimeOffset now)
+    public ReplyLine Change(FactView change, DateTimeOffset now) => Change(change, now, null);
+
+    /// <summary>
+    /// <see cref="Change"/> for the changes a past view shows (/briefing on:): what each is about is named as it was in
+    /// <paramref name="past"/>, read once for all of them.
+    /// </summary>
+    public Func<FactView, ReplyLine> ChangesAt(IReadOnlyList<FactView> changes, DateTimeOffset now, TimeView past)
+    {
+        var named = facts.NamesAt(changes.SelectMany(c => c.Data.Kind.Links(c.Data)), past);
+        return change => Change(change, now, named);
+    }
+
+    private ReplyLine Change(FactView change, DateTimeOffset now, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named)
     {
         var r = change.Current;
         var kind = Vocabulary.Word(r.Code.Kind);
+        var said = named is null ? Describe(r.Data) : r.Data.Kind.Describe(r.Data, Name) + About(r.Data, named);
         var text = r.Action switch
         {
-            RevisionAction.Create => $"New {kind}: {Describe(r.Data)}",
-            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {Describe(r.Data)} ({Difference(before, r)})",
-            RevisionAction.Retract => $"Retracted {kind}: {Describe(r.Data)}{(r.Reason is { } why ? $" — {why}" : "")}",
-            RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {Describe(r.Data)}",
-            RevisionAction.Undo => $"Restored by undo: {Describe(r.Data)}",
-            _ => $"Changed {kind}: {Describe(r.Data)}",
+            RevisionAction.Create => $"New {kind}: {said}",
+            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {said} ({Difference(before, r)})",
+            RevisionAction.Retract => $"Retracted {kind}: {said}{(r.Reason is { } why ? $" — {why}" : "")}",
+            RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {said}",
+            RevisionAction.Undo => $"Restored by undo: {said}",
+            _ => $"Changed {kind}: {said}",
         };
         return new ReplyLine(text, Provenance(r, now));
     }
