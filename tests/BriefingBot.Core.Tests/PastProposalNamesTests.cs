@@ -85,4 +85,63 @@ public sealed class PastProposalNamesTests : IDisposable
         Assert.Contains("as known on 12 March 2025 — did you mean", unknown.Title);
         Assert.Contains("US ceasefire proposal", unknown.Title);
     }
+
+    [Fact]
+    public void A_line_about_a_proposal_renamed_since_names_it_as_it_was_in_the_view()
+    {
+        var (p2, p3, about, aboutRetracted) = Story();
+        // A call about P2 entered late (on 20 March), dated 11 March.
+        var call = Mod($"/update contact kind:call people:\"Zelensky, Macron\" date:2025-03-11 summary:\"The truce\" about:{p2} source:Reuters");
+        string Said(string command, string code) =>
+            _bot.Ask(command).Sections.SelectMany(s => s.Lines).Single(l => l.Provenance?.Code.ToString() == code).Text;
+        var then = $"— about the US ceasefire proposal ({p2})";
+        var renamed = $"— about the Jeddah ceasefire proposal ({p2})";
+        // Before the rename, as known then or as things stood then, it goes by the name it had.
+        Assert.EndsWith(then, Said("/statements as_of:2025-03-12", about));
+        Assert.EndsWith(then, Said("/statements on:2025-03-12", about));
+        Assert.EndsWith(then, Said("/statements on:2025-03-12 as_of:2025-03-14", about));
+        Assert.EndsWith(then, Said($"/statements about:{p2} on:2025-03-12", about));
+        Assert.EndsWith(then, Said("/contacts on:2025-03-12", call));
+        var briefing = _bot.Ask("/briefing on:2025-03-12");
+        Assert.EndsWith(then, briefing.Sections.Single(s => s.Heading == "Statements in the last week").Lines.Single(l => l.Provenance?.Code.ToString() == about).Text);
+        // What took effect in the window names it as it stood then too.
+        Assert.EndsWith(then, briefing.Sections.Where(s => s.Heading?.Contains("took effect", StringComparison.Ordinal) == true)
+            .SelectMany(s => s.Lines).Single(l => l.Provenance?.Code.ToString() == about).Text);
+        // After it, and now, by its new name.
+        Assert.EndsWith(renamed, Said("/statements on:2025-03-14", about));
+        Assert.EndsWith(renamed, Said("/statements as_of:2025-03-14", about));
+        Assert.EndsWith(renamed, Said("/statements", about));
+        Assert.EndsWith(renamed, Said("/contacts", call));
+        // A proposal retracted since is named as it was before the retraction.
+        Assert.EndsWith($"— about the Black Sea arrangement ({p3})", Said("/statements as_of:2025-03-12", aboutRetracted));
+    }
+
+    [Fact]
+    public void A_line_about_a_proposal_not_yet_tabled_that_day_takes_its_first_name_known_then()
+    {
+        var (p2, _, _, _) = Story();
+        // A statement of 5 March about P2 (tabled on 10 March) entered on 20 March; P2 renamed again on 22 March.
+        var early = Mod($"/update statement people:Zelensky date:2025-03-05 via:\"a post\" text:\"A truce must come first\" about:{p2} source:AFP");
+        At(22);
+        Mod($"/update proposal id:{p2} name:\"Riyadh ceasefire proposal\" source:Reuters");
+        string Said(string command) => _bot.Ask(command).Sections.SelectMany(s => s.Lines).Single(l => l.Provenance?.Code.ToString() == early).Text;
+        // P2 did not stand on 6 March: it goes by the first name it had, as known by the as-of day, never by a later one.
+        Assert.EndsWith($"— about the US ceasefire proposal ({p2})", Said("/statements on:2025-03-06 as_of:2025-03-21"));
+        Assert.EndsWith($"— about the US ceasefire proposal ({p2})", Said("/statements on:2025-03-06"));
+        // As known on 21 March (no day asked), by the name it had then; now by its newest.
+        Assert.EndsWith($"— about the Jeddah ceasefire proposal ({p2})", Said("/statements as_of:2025-03-21"));
+        Assert.EndsWith($"— about the Riyadh ceasefire proposal ({p2})", Said("/statements"));
+    }
+
+    [Fact]
+    public void Other_proposals_in_a_past_view_go_by_the_names_they_had_then()
+    {
+        var (p2, _, _, _) = Story();
+        // The seeded P1 is shown; P2 is among the others, by the name it had in the view.
+        Assert.NotEqual("P1", p2);
+        foreach (var view in new[] { "as_of:2025-03-12", "on:2025-03-12", "as_of:2025-03-14 on:2025-03-12" })
+            Assert.Contains($"US ceasefire proposal ({p2})", _bot.Ask($"/terms proposal:P1 {view}").Footer);
+        Assert.Contains($"Jeddah ceasefire proposal ({p2})", _bot.Ask("/terms proposal:P1").Footer);
+        Assert.Contains($"Jeddah ceasefire proposal ({p2})", _bot.Ask("/terms proposal:P1 on:2025-03-14").Footer);
+    }
 }

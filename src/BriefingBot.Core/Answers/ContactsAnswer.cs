@@ -40,7 +40,7 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
                     + (place is null ? "" : $" in {place}")
                     + (view.IsNow ? "" : " " + view.Describe());
-        var factLines = lines.Lines(page.Items, request.Now);
+        var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 since is null ? null : "Try an earlier since date."));

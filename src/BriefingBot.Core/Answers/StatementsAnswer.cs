@@ -40,7 +40,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
                     + (view.IsNow ? "" : " " + view.Describe());
-        var factLines = lines.Lines(page.Items, request.Now);
+        var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
                 "Moderators record statements with /update statement."));

@@ -5,8 +5,9 @@ using BriefingBot.Replies;
 namespace BriefingBot.Answers;
 
 /// <summary>
-/// <c>/who name [as_of]</c>: who someone is (the states and organisations they represent, in what role, since when), or
-/// for a state or organisation, who represents it; each role a cited fact line.
+/// <c>/who name [as_of] [on]</c>: who someone is (the states and organisations they represent, in what role, since when), or
+/// for a state or organisation, who represents it; each role a cited fact line. In a past view, who someone was, or who
+/// represented it, on the day asked (or the as-of day), as known by the as-of day: the roles held that day.
 /// </summary>
 public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHandler
 {
@@ -15,30 +16,48 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var actor = request.Actor("name")!;
-        var asOfDate = request.Period("as_of")?.Last;
-        DateTimeOffset? asOf = asOfDate is { } d ? DateInput.EndOfDay(d) : null;
-        var when = asOfDate is { } day ? $" as known on {Phrases.Date(day)}" : "";
+        var view = request.View();
         var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
-        var head = new List<ReplyLine>
-        {
-            new($"{actor.Name}: a {Vocabulary.Phrase(actor.Kind)}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
-        };
-        if (actor.Kind == ActorKind.Person)
-        {
-            var roles = queries.Roles(actor.Id, asOf);
-            var held = roles.Where(r => ((RoleData)r.Data).Until is null).Select(r => lines.Line(r.Current, request.Now)).ToList();
-            var ended = roles.Where(r => ((RoleData)r.Data).Until is not null).Select(r => lines.Line(r.Current, request.Now)).ToList();
-            var sections = new List<ReplySection> { new(null, head) };
-            sections.Add(new ReplySection("Represents", held.Count > 0 ? held : [new ReplyLine((ended.Count > 0 ? "No role held" : "No role recorded") + when + ".")]));
-            if (ended.Count > 0) sections.Add(new ReplySection("Before", ended));
-            return ValueTask.FromResult(new Reply($"Who {actor.Display} is{when}", sections,
-                roles.Count == 0 && asOf is null ? "Moderators record roles with /update role." : null));
-        }
-        var people = queries.Representatives(actor.Id, asOf).Select(r => lines.Line(r.Current, request.Now)).ToList();
-        return ValueTask.FromResult(new Reply($"Who represents {actor.Display}{when}",
+        var head = new ReplySection(null,
         [
-            new ReplySection(null, head),
-            new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine("No one recorded" + when + ".")]),
-        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\" and /statements person:\"{actor.Name}\" include theirs." : "Moderators record roles with /update role."));
+            new($"{actor.Name}: a {Vocabulary.Phrase(actor.Kind)}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
+        ]);
+        return ValueTask.FromResult(actor.Kind == ActorKind.Person ? Person(actor, head, view, request.Now) : Represented(actor, head, view, request.Now));
+    }
+
+    // A person's roles: those held now (or on the day of a past view) first, then those that had ended.
+    private Reply Person(Actor actor, ReplySection head, TimeView view, DateTimeOffset now)
+    {
+        var roles = queries.RolesAt(actor.Id, view);
+        // Now a role is held until it has an end date; in a past view, if it was held on the day asked.
+        var day = view.AskedDay;
+        bool Held(RoleData r) => day is { } d ? r.HeldOn(d) : r.Until is null;
+        bool Ended(RoleData r) => day is { } d ? r.EndedBy(d) : r.Until is not null;
+        var held = roles.Where(r => Held((RoleData)r.Data)).Select(r => lines.Line(r.Current, now)).ToList();
+        var ended = roles.Where(r => Ended((RoleData)r.Data)).Select(r => lines.Line(r.Current, now)).ToList();
+        // In a past view, a role known then that had not yet begun that day is neither.
+        var later = roles.Count - held.Count - ended.Count;
+        var none = view.IsNow ? (ended.Count > 0 ? "No role held." : "No role recorded.")
+            : ended.Count > 0 || later > 0 ? $"No role held {view.HeldWhen()}." : $"No role recorded {view.Describe()}.";
+        var sections = new List<ReplySection> { head, new("Represents", held.Count > 0 ? held : [new ReplyLine(none)]) };
+        if (ended.Count > 0) sections.Add(new ReplySection("Before", ended));
+        var footer = view.IsNow ? (roles.Count == 0 ? "Moderators record roles with /update role." : null)
+            : held.Count > 0 ? null
+            : (later > 0 ? "A role begun after that day is left out; " : "") + $"/who \"{actor.Name}\" shows who they are now.";
+        return new Reply(view.IsNow ? $"Who {actor.Display} is" : $"Who {actor.Display} was {view.Describe()}", sections, footer);
+    }
+
+    // The people who represent a state or organisation now, or who represented it on the day of a past view.
+    private Reply Represented(Actor actor, ReplySection head, TimeView view, DateTimeOffset now)
+    {
+        var people = queries.RepresentativesAt(actor.Id, view).Select(r => lines.Line(r.Current, now)).ToList();
+        var none = view.IsNow ? "No one recorded." : $"No one represented {actor.Display} {view.HeldWhen()}.";
+        // The same view in the hint, so /contacts and /statements take in the same people.
+        var again = (view.AsOf is { } asOf ? " as_of:" + DateInput.Canonical(asOf) : "") + (view.On is { } on ? " on:" + DateInput.Canonical(on) : "");
+        return new Reply(view.IsNow ? $"Who represents {actor.Display}" : $"Who represented {actor.Display} {view.Describe()}",
+        [
+            head,
+            new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]),
+        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs." : "Moderators record roles with /update role.");
     }
 }

@@ -55,13 +55,13 @@ public sealed class BriefingComposer(
         var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
         var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
-            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now),
+            contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now, view),
             contacts.More ? $"More contacts happened; /contacts since:{StoredTime.Format(today.AddDays(-7))}{Again(view)} lists them, page by page." : null));
 
         // Only when there are some, so a briefing of a quiet week reads as before.
         var statements = queries.StatementsAt(new StatementFilter(Since: today.AddDays(-7)), max, view);
         if (statements.Items.Count > 0)
-            sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now),
+            sections.Add(new ReplySection("Statements in the last week", lines.Lines(statements.Items, now, view),
                 statements.More ? $"More statements were made; /statements since:{StoredTime.Format(today.AddDays(-7))}{Again(view)} lists them, page by page." : null));
 
         var aid = queries.AidAt(new AidFilter(), max, view);
@@ -101,13 +101,13 @@ public sealed class BriefingComposer(
     private void AddChangesInEffect(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
         var changes = queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
-        var named = lines.NamesOf(changes.Items.Select(c => c.Data));
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         var groups = changes.Items.Reverse().GroupBy(c => c.Current.Code.Kind).OrderBy(g => g.Key.BriefingOrder).ToList();
+        var line = lines.ChangesAt(changes.Items, now, view);
         if (groups.Count == 0)
             sections.Add(new ReplySection($"What took effect {sinceText}", [new ReplyLine("Nothing took effect.")]));
         foreach (var group in groups)
-            sections.Add(new ReplySection($"{group.Key.BriefingHeading} — took effect {sinceText}", group.Select(c => lines.Change(c, now, named)).ToList()));
+            sections.Add(new ReplySection($"{group.Key.BriefingHeading} — took effect {sinceText}", group.Select(line).ToList()));
         if (changes.More)
             sections[^1] = sections[^1] with { More = $"Only the {MaxChanges} newest are listed; /changes lists every change with who made it." };
     }

@@ -30,6 +30,7 @@ public static class CommandCatalogue
         [
             new("name", "A person, state or organisation", OptionType.Actor, Required: true),
             new("as_of", "Show what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+            On,
         ]) { Primary = "name" },
         new("statements", "What people said, announced or denied, newest first", Access.Member,
         [

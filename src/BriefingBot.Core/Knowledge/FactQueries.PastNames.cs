@@ -2,7 +2,7 @@ namespace BriefingBot.Knowledge;
 
 /// <summary>
 /// Who and what a past view (<see cref="TimeView"/>) names: the people who represented a state then, and a proposal by the
-/// name it had then, even if it was renamed or retracted since.
+/// name it had then, even if it was renamed or retracted since, when it is looked up and when a line is about it.
 /// </summary>
 public sealed partial class FactQueries
 {
@@ -11,17 +11,11 @@ public sealed partial class FactQueries
     /// effect on its day, and held that day (begun by then, not yet ended). Without <c>on</c> the day is the as-of day.
     /// </summary>
     /// <remarks>A role ends on its <c>until</c> day: a minister replaced on 5 September is the new one's from that day.</remarks>
-    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view)
-    {
-        if (view.IsNow) return RepresentativeIds(representedId);
-        var day = view.Day ?? view.AsOf!.Last;
-        // Only roles that ever named this state or organisation are read as the view sees them: roles are few, each a
-        // couple of revisions, and a role may have named another state then.
-        return LatestAt(RolesEverOf, view, ("$org", representedId))
-            .Select(v => v.Data).OfType<RoleData>()
-            .Where(r => r.RepresentsId == representedId && (r.Since is null || r.Since.Start <= day) && (r.Until is null || r.Until.Start > day))
-            .OrderBy(r => r.Since?.Start).Select(r => r.PersonId).Distinct().ToList();
-    }
+    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view) =>
+        view.IsNow ? RepresentativeIds(representedId)
+            // Only roles that ever named this state or organisation are read as the view sees them: roles are few, each a
+            // couple of revisions, and a role may have named another state then.
+            : RepresentativesAt(representedId, view).Select(v => ((RoleData)v.Data).PersonId).Distinct().ToList();
 
     private const string RolesEverOf = """
         SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
@@ -51,4 +45,52 @@ public sealed partial class FactQueries
             .OrderByDescending(p => string.Equals(((ProposalData)p.Data).Name, text, StringComparison.OrdinalIgnoreCase))
             .ThenByDescending(p => p.Current.FactId).Take(limit).ToList();
     }
+
+    /// <summary>
+    /// <see cref="Names"/> as <paramref name="view"/> has them, in one statement: each fact's title from its version in the view
+    /// (a proposal renamed since goes by the name it had then, one retracted since by its name before). With <c>on</c>, a
+    /// fact not yet in effect that day (a statement dated before the proposal it is about was tabled) goes by its first
+    /// version known by the as-of day, so no later name leaks in; only a fact unknown by then goes by its title now.
+    /// </summary>
+    public IReadOnlyDictionary<long, (FactCode Code, string? Title)> NamesAt(IEnumerable<long> factIds, TimeView view)
+    {
+        if (view.IsNow) return Names(factIds);
+        var ids = factIds.Distinct().ToList();
+        var names = new Dictionary<long, (FactCode Code, string? Title)>(ids.Count);
+        if (ids.Count == 0) return names;
+        using var connection = database.Open();
+        // Only a fact with a title (a proposal's name) has its versions read: the others are named by their id alone.
+        var command = connection.Statement($"""
+            SELECT f.id, f.kind, f.number, c.title,
+                   CASE WHEN c.title IS NOT NULL THEN ({(view.On is null ? KnownVersion : InEffectVersion)}) END AS payload
+            FROM facts f LEFT JOIN current_facts c ON c.fact_id = f.id WHERE f.id IN (SELECT value FROM json_each($ids))
+            """);
+        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(ids));
+        command.Parameters.AddWithValue("$knownBy", view.KnownByText);
+        if (view.On is not null) command.Parameters.AddWithValue("$day", view.DayText);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            if (FactKinds.TryParse(reader.GetString(1), out var kind))
+                names[reader.GetInt64(0)] = (new FactCode(kind, reader.GetInt32(2)),
+                    // The title a version has is what the projection would have stored for it: the kind's own column.
+                    !reader.IsDBNull(4) ? kind.Columns(KnowledgeJson.Deserialize(reader.GetString(4))).Title
+                    : reader.IsDBNull(3) ? null : reader.GetString(3));
+        return names;
+    }
+
+    // A fact's version known by the as-of day: its newest revision recorded by then. A retraction or an undo carries the
+    // data it leaves standing, so it names the fact too.
+    private const string KnownVersion =
+        "SELECT x.payload FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $knownBy ORDER BY x.id DESC LIMIT 1";
+
+    // Its version in effect on the day, as known by the as-of day, picked as LatestAt picks it (an undone revision never
+    // counts) but with a retracted one allowed: the line names what it was about, whatever became of it. Failing that, the
+    // first version to take effect after the day, as known then: the nearest name it had.
+    private const string InEffectVersion = """
+        SELECT x.payload FROM revisions x
+        WHERE x.fact_id = f.id AND x.recorded_at <= $knownBy
+          AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = x.id AND u.recorded_at <= $knownBy)
+        ORDER BY x.effective_on <= $day DESC, CASE WHEN x.effective_on <= $day THEN x.effective_on END DESC, x.effective_on, x.id DESC
+        LIMIT 1
+        """;
 }

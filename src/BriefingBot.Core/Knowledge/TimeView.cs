@@ -19,6 +19,9 @@ public sealed record TimeView(EventDate? AsOf = null, EventDate? On = null)
     /// <summary>The day whose state of the world is asked: the last day of the <see cref="On"/> period.</summary>
     public DateOnly? Day => On?.Last;
 
+    /// <summary>The day a past view asks about (who held a role then): the day asked, else the as-of day; null for now.</summary>
+    public DateOnly? AskedDay => Day ?? AsOf?.Last;
+
     /// <summary>Which view an answer shows, in plain words: "as known on 12 March 2025", "as things stood on 12 March 2025".</summary>
     public string Describe() => (AsOf, On) switch
     {

@@ -32,8 +32,11 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return links.Count == 0 ? null : facts.Names(links);
     }
 
-    /// <summary>The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all.</summary>
-    public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now)
+    /// <summary>
+    /// The cited lines of several facts, as <see cref="Line"/> writes each; what they are about is read once for all, and in
+    /// a past view (<paramref name="past"/>) named as it was then (a proposal by the name it had).
+    /// </summary>
+    public List<ReplyLine> Lines(IEnumerable<FactView> views, DateTimeOffset now, TimeView? past = null)
     {
         var list = views as IReadOnlyList<FactView> ?? views.ToList();
         // One statement for the names of every fact the lines are about, instead of one per line.
@@ -41,7 +44,9 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         foreach (var view in list)
             if (view.Data.Kind.Links(view.Data).Any())
             {
-                named = facts.Names(list.SelectMany(v => v.Data.Kind.Links(v.Data)));
+                named = past is null || past.IsNow
+                    ? facts.Names(list.SelectMany(v => v.Data.Kind.Links(v.Data)))
+                    : facts.NamesAt(list.SelectMany(v => v.Data.Kind.Links(v.Data)), past);
                 break;
             }
         var lines = new List<ReplyLine>(list.Count);
@@ -125,6 +130,16 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     private static string Cited(CitedSource s) =>
         s.Source.Outlet + (s.Source.Published is { } d ? $" of {Phrases.Date(d)}" : "")
         + (s.Stance == SourceStance.Disputes ? ", which disputes it" : "");
+
+    /// <summary>
+    /// <see cref="Change"/> for the changes a past view shows (/briefing on:): what each is about is named as it was in
+    /// <paramref name="past"/>, read once for all of them.
+    /// </summary>
+    public Func<FactView, ReplyLine> ChangesAt(IReadOnlyList<FactView> changes, DateTimeOffset now, TimeView past)
+    {
+        var named = facts.NamesAt(changes.SelectMany(c => c.Data.Kind.Links(c.Data)), past);
+        return change => Change(change, now, named);
+    }
 
     /// <summary>A line saying what one revision did: "New term: …", "Changed T4: was “…”, now “…”", "Retracted C3: …".</summary>
     /// <param name="named">What the facts of several such lines are about, read once (<see cref="NamesOf"/>).</param>

@@ -54,6 +54,9 @@ public class MemberCommandBenchmarks
     [Benchmark] public string ContactsAtPlace() => Answer("contacts", ("place", "Capital 7"));
     [Benchmark] public string WhoPerson() => Answer("who", ("name", "Anna Adler 0"));
     [Benchmark] public string WhoState() => Answer("who", ("name", "State 3"));
+    [Benchmark] public string WhoPersonOn() => Answer("who", ("name", "Anna Adler 0"), ("on", "2024-06-01"));
+    [Benchmark] public string WhoStateAsOf() => Answer("who", ("name", "State 3"), ("as_of", "2024-06-01"));
+    [Benchmark] public string StatementsAboutOn() => Answer("statements", ("about", "P40"), ("on", "2024-06-01"));
     [Benchmark] public string Statements() => Answer("statements");
     [Benchmark] public string StatementsOfPerson() => Answer("statements", ("person", "Anna Adler 0"), ("stance", "supports"));
     [Benchmark] public string StatementsAbout() => Answer("statements", ("about", "P40"), ("since", "2024-01-01"));

@@ -6,7 +6,14 @@ public sealed record RoleData(
     long RepresentsId,
     string Role,
     EventDate? Since,
-    EventDate? Until) : FactData;
+    EventDate? Until) : FactData
+{
+    /// <summary>Whether the role was held on <paramref name="day"/>: begun by then and not yet ended (it ends on its until day).</summary>
+    public bool HeldOn(DateOnly day) => (Since is null || Since.Start <= day) && (Until is null || Until.Start > day);
+
+    /// <summary>Whether the role had ended by <paramref name="day"/>: a minister replaced on 5 September no longer holds it that day.</summary>
+    public bool EndedBy(DateOnly day) => Until is not null && Until.Start <= day;
+}
 
 /// <summary>
 /// The home of roles (R3): "Marco Rubio represents the United States as Secretary of State since 21 January 2025".
