@@ -32,13 +32,13 @@ public static class QuickLatency
                 method.Invoke(instance, null);
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
+            var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocated) / count / 1024.0;
             if (Environment.GetEnvironmentVariable("BRIEFINGBOT_SQL_PROFILE") is not null)
             {
                 SqlProfile.Reset();
                 for (var i = 0; i < 200; i++) method.Invoke(instance, null);
                 SqlProfile.Print(200);
             }
-            var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocated) / count / 1024.0;
             Array.Sort(times);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{method.Name,-30} p50 {times[count / 2],8:F0} us  p99 {times[count * 99 / 100],8:F0} us  {perCall,8:F1} KB"));

@@ -73,6 +73,30 @@ public class RevisionCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_migration_another_process_runs_that_rewrites_stored_revisions_is_read_at_the_next_answer()
+    {
+        Assert.Contains("T1 Duration: A partial truce lasting one month.", TestBot.Text(_serving.Ask("/terms")));
+
+        // What a newer build's migration may do (0009 did): lift the append-only trigger, rewrite rows, put it back.
+        using (var migration = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_serving.DatabasePath};Pooling=False"))
+        {
+            migration.Open();
+            using var command = migration.CreateCommand();
+            command.CommandText = """
+                DROP TRIGGER revisions_no_update;
+                UPDATE revisions SET payload = replace(payload, 'A partial truce lasting one month.', 'One month, as a migration rewrote it.');
+                CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+                BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var terms = TestBot.Text(_serving.Ask("/terms"));
+        Assert.Contains("T1 Duration: One month, as a migration rewrote it.", terms);
+        Assert.DoesNotContain("A partial truce lasting one month.", terms);
+    }
+
+    [Fact]
     public void Answers_are_the_same_with_revisions_kept_or_read_from_the_file_every_time()
     {
         using var reading = new TestBot(folder: _folder, time: _time, configure: s =>
@@ -84,7 +108,8 @@ public class RevisionCacheTests : IDisposable
             TestBot.Moderator());
         _script.Ask("/update term id:T2 status:disputed source:AFP", TestBot.Moderator());
         foreach (var question in new[] { "/terms", "/contacts", "/aid", "/briefing", "/changes since:2025-03-01", "/history T2", "/search truce",
-                     "/terms as_of:2025-03-09", "/contacts on:2025-03-09" })
+                     "/terms as_of:2025-03-09", "/contacts on:2025-03-09", "/terms on:2025-03-09", "/aid on:2025-03-09", "/aid as_of:2025-03-09",
+                     "/briefing on:2025-03-09", "/briefing as_of:2025-03-09", "/statements", "/who Macron", "/contacts person:France" })
         {
             _serving.Ask(question);
             Assert.Equal(TestBot.Text(reading.Ask(question)), TestBot.Text(_serving.Ask(question)));

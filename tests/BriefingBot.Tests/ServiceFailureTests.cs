@@ -55,7 +55,8 @@ public sealed class ServiceFailureTests : IDisposable
         }
 
         // The scheduler wakes at least once a minute of the (fake) clock and reads the schedules.
-        var exitCode = await Wait.Ticking(time, run, "the program to stop");
+        await Wait.For(run, "the program to stop", time, TimeSpan.FromSeconds(20));
+        var exitCode = await run;
 
         Assert.Equal(1, exitCode);
         Assert.True(logs.Contains("no such table: briefing_schedules", LogLevel.Error), logs.All);

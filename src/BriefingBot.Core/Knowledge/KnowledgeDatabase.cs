@@ -24,7 +24,7 @@ public sealed class KnowledgeDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _watch = new DataVersionWatch(_connectionString);
+        _watch = new DataVersionWatch(_connectionString, Revisions.Clear);
     }
 
     public string FullPath { get; }
@@ -32,7 +32,10 @@ public sealed class KnowledgeDatabase : IDisposable
     /// <summary>Called with each new connection: where the benchmarks' statement timer attaches (see SqlProfile there).</summary>
     internal Action<SqliteConnection>? Opened { get; set; }
 
-    /// <summary>Revisions already read; they never change, so another process's writes cannot make one stale.</summary>
+    /// <summary>
+    /// Revisions already read: a committed revision never changes, so another process's writes cannot make one stale; a
+    /// migration run by another process (which may rewrite rows) empties it, seen at the next answer through <see cref="Version"/>.
+    /// </summary>
     internal RevisionCache Revisions { get; }
 
     /// <summary>

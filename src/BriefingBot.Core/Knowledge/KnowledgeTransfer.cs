@@ -17,7 +17,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var facts = connection.Query<(long Id, string Kind, long Number, long? ParentId)>(
                 "SELECT id, kind, number, parent_id FROM facts ORDER BY id")
             .Select(f => new KnowledgeExport.FactEntry(f.Id, FactKinds.Parse(f.Kind), (int)f.Number, f.ParentId)).ToList();
-        var revisions = RevisionRows.Query(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
+        var revisions = RevisionRows.Scan(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
             r.Id, r.FactId, r.Action, r.Retracted, JsonSerializer.SerializeToElement(r.Data, KnowledgeJson.Options),
             r.Provenance.Source, r.Provenance.Confidence, r.RecordedAt, r.RecordedBy, r.RecordedByName, r.Reason,
             r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null, r.Provenance.Effective)).ToList();

@@ -52,8 +52,11 @@ internal static class PastLists
         if (database.GetSetting(Key) is null) return 0;
         return database.Write((connection, tx) =>
         {
-            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @Key", new { Key }, tx) is null) return 0;
-            var revisions = RevisionRows.Query(connection, "WHERE f.kind IN ('contact', 'statement', 'proposal', 'aid') ORDER BY r.id", tx);
+            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @Key", new { Key }, tx) is not { } asked) return 0;
+            // 0012 asks only for the kinds it added; 0011 (or both at once) for every kind kept.
+            var revisions = RevisionRows.Query(connection, asked == "12"
+                ? "WHERE f.kind IN ('proposal', 'aid') ORDER BY r.id"
+                : "WHERE f.kind IN ('contact', 'statement', 'proposal', 'aid') ORDER BY r.id", tx);
             foreach (var r in revisions)
                 Remember(connection, tx, r.FactId, r.Data, r.Provenance.Effective?.Start ?? DateOnly.FromDateTime(r.RecordedAt.UtcDateTime), r.RecordedAt);
             connection.Execute("DELETE FROM settings WHERE key = @Key", new { Key }, tx);

@@ -26,35 +26,26 @@ internal static class RevisionRows
 
     /// <summary>
     /// The revisions <see cref="Select"/> followed by <paramref name="sqlAfterSelect"/> finds, in its order, through
-    /// prepared statements kept on the connection. Outside a transaction it reads only their ids and takes the revisions
-    /// already read from the connection's <see cref="RevisionCache"/>, loading the rest in one statement; inside one it reads
-    /// them whole and keeps none (what a transaction reads may yet be rolled back).
+    /// prepared statements kept on the connection. Outside a transaction it reads only their ids and takes them through
+    /// <see cref="ByIds"/>; inside one it reads them whole and keeps none (what a transaction reads may yet be rolled back).
     /// </summary>
     public static List<Revision> Query(LeasedConnection connection, string sqlAfterSelect, SqliteTransaction? tx = null,
         params (string Name, object? Value)[] args)
     {
-        var cache = connection.Revisions;
-        if (tx is not null || !cache.Enabled) return Read(connection, Select + "\n" + sqlAfterSelect, tx, args);
+        if (tx is not null || !connection.Revisions.Enabled) return Read(connection, Select + "\n" + sqlAfterSelect, tx, args);
         var command = connection.Statement(SelectIds + "\n" + sqlAfterSelect);
         foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var list = new List<Revision>();
-        List<long>? missing = null;
-        List<int>? holes = null;
+        var ids = new List<long>();
         using (var reader = command.ExecuteReader())
-            while (reader.Read())
-            {
-                var id = reader.GetInt64(0);
-                if (cache.Find(id) is { } kept) list.Add(kept);
-                else
-                {
-                    (missing ??= []).Add(id);
-                    (holes ??= []).Add(list.Count);
-                    list.Add(null!);
-                }
-            }
-        if (missing is not null) Fill(connection, list, missing, holes!);
-        return list;
+            while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ByIds(connection, ids);
     }
+
+    /// <summary>
+    /// Every revision <see cref="Select"/> followed by <paramref name="sqlAfterSelect"/> finds, read whole and kept nowhere:
+    /// for reads of the whole table (export), which would only push the answers' revisions out of the cache.
+    /// </summary>
+    public static List<Revision> Scan(LeasedConnection connection, string sqlAfterSelect) => Read(connection, Select + "\n" + sqlAfterSelect, null);
 
     /// <summary>
     /// The revisions with these ids, in their order (an id not in the file is left out): those already read come from the
