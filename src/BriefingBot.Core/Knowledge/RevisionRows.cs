@@ -102,6 +102,9 @@ internal static class RevisionRows
     /// <summary>Fact and revision ids as one parameter: a JSON array read with <c>json_each</c>, so the statement text never changes.</summary>
     public static string Ids(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";
 
+    /// <summary>Words as one parameter, a JSON array of strings, for <c>json_each</c> as <see cref="Ids"/> does ids.</summary>
+    public static string Json(IEnumerable<string> words) => System.Text.Json.JsonSerializer.Serialize(words);
+
     private static Revision Map(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetInt64(1),
