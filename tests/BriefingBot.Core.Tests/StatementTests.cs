@@ -31,6 +31,25 @@ public sealed class StatementTests : IDisposable
     private string Ask(string command) => TestBot.Text(_bot.Ask(command));
 
     [Fact]
+    public void In_a_past_view_a_proposals_statements_include_those_about_a_term_it_had_then_and_not_one_it_has_only_since()
+    {
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 15, 9, 0, 0, TimeSpan.Zero));
+        Moderate("/update statement people:Kremlin date:2025-03-15 via:\"a readout\" stance:rejects about:T2 text:\"Rejects the monitoring clause\" source:TASS");
+        var statement = TestBot.Codes(_bot.Ask("/statements person:Kremlin"))[0];
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 17, 9, 0, 0, TimeSpan.Zero));
+        Assert.Contains("Updated T2", Moderate("/update term id:T2 proposal:P2 source:Reuters reason:\"It is the US plan's clause\""));
+
+        // T2 belonged to P1 until the 17th, and to P2 since.
+        foreach (var view in new[] { "as_of:2025-03-16", "on:2025-03-16", "as_of:2025-03-16 on:2025-03-15" })
+        {
+            Assert.Contains(statement, TestBot.Codes(_bot.Ask($"/statements about:P1 {view}")));
+            Assert.DoesNotContain(statement, TestBot.Codes(_bot.Ask($"/statements about:P2 {view}")));
+        }
+        Assert.Contains(statement, TestBot.Codes(_bot.Ask("/statements about:P2 on:2025-03-18")));
+        Assert.DoesNotContain(statement, TestBot.Codes(_bot.Ask("/statements about:P1 on:2025-03-18")));
+    }
+
+    [Fact]
     public void Changes_and_briefings_name_what_each_statement_is_about_one_proposal_or_another()
     {
         Moderate("/update statement people:Kremlin date:2025-03-14 via:\"a readout\" stance:rejects about:P1 text:\"Rejects European troops in Ukraine\" source:TASS");
