@@ -73,6 +73,30 @@ public sealed class OutletSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_rare_outlet_read_word_by_word_finds_what_the_full_text_index_finds()
+    {
+        TassAndReuters();
+        Assert.Equal("Recorded new statement S3.", _bot.Ask(
+            "/update statement people:Zelenskyy date:2025-03-18 text:\"Zelenskyy's call: a Ceasefire, a CEASE-fire, Énergie first\" source:TASS", _mo).Title);
+        var queries = _bot.Get<FactQueries>();
+        foreach (var typed in new[] { "ceasefire", "energie", "ENERGY infrastructure", "zelenskyy s", "cease fire", "call", "Putin ceasefire", "Kremlin" })
+        {
+            var words = FactQueries.SearchWords(typed);
+            foreach (var outlet in new[] { "tass", "reuters" })
+            {
+                // rareBelow 0: every outlet is common (the index's matches, checked against the outlet); a million: every one is rare.
+                var byIndex = queries.SearchCiting(words, outlet, 0, 10, rareBelow: 0).Items.Select(v => v.Current.Code.ToString()).ToList();
+                var byWords = queries.SearchCiting(words, outlet, 0, 10, rareBelow: 1_000_000).Items.Select(v => v.Current.Code.ToString()).ToList();
+                Assert.Equal(byIndex, byWords);
+            }
+        }
+        Assert.Equal(["S3", "C7", "S1"], queries.SearchCiting(FactQueries.SearchWords("ceasefire"), "tass", 0, 10, rareBelow: 0).Items.Select(v => v.Current.Code.ToString()));
+        Assert.Equal(["S3"], queries.SearchCiting(FactQueries.SearchWords("energie"), "tass", 0, 10, rareBelow: 1_000_000).Items.Select(v => v.Current.Code.ToString()));
+        Assert.Equal(["C7"], queries.SearchCiting(FactQueries.SearchWords("ceasefire"), "tass", 1, 1, rareBelow: 0).Items.Select(v => v.Current.Code.ToString()));
+        Assert.True(queries.SearchCiting(FactQueries.SearchWords("ceasefire"), "tass", 1, 1, rareBelow: 1_000_000).More);
+    }
+
+    [Fact]
     public void An_unknown_outlet_gets_did_you_mean_from_the_outlets_known()
     {
         TassAndReuters();

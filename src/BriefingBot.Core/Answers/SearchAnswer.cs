@@ -36,8 +36,8 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         }
         var words = FactQueries.SearchWords(query!);
         if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
-        var read = queries.Search(words, size * number, outlet);
-        var page = Paging.Slice(read.Items, read.More, number, size);
+        // Narrowed to an outlet, the matches come newest first, as the outlet's own list does (OutletSearch).
+        var page = outlet is null ? Best(words, number, size) : queries.SearchCiting(words, outlet, (number - 1) * size, size);
         var title = $"Search: {Phrases.Clip(query!, 100)}" + (source is null ? "" : $", citing {Phrases.Clip(source.Trim(), 100)}");
         // A claim that was withdrawn is found as withdrawn, with who retracted it, when and why: a reader who saw it
         // before must not conclude from "nothing matches" that it was never said.
@@ -51,12 +51,20 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
             return ValueTask.FromResult(withdrawnSection is null
                 ? new Reply(title, [new ReplySection(null, [new ReplyLine(source is null ? "Nothing matches every word." : $"Nothing citing {source.Trim()} matches every word.")])], "Try fewer or other words.")
                 : new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing that stands matches every word.")]), withdrawnSection]));
-        var more = page.More
-            ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
-            : null;
+        var more = !page.More ? null
+            : outlet is null ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
+            : $"More facts match; these are the newest. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it.";
         var found = outlet is null ? lines.Lines(page.Items, request.Now) : _outlets.Marked(page.Items, outlet, request.Now);
         var sections = new List<ReplySection> { new(null, found, more) };
         if (withdrawnSection is not null) sections.Add(withdrawnSection);
         return ValueTask.FromResult(new Reply(title, sections));
+    }
+
+    // The page asked for out of the best of the newest matches, ranked.
+    private Page<FactView> Best(IReadOnlyList<string> words, int number, int size)
+    {
+        var read = queries.Search(words, size * number);
+        var (items, more) = Paging.Slice(read.Items, read.More, number, size);
+        return new Page<FactView>(items, more);
     }
 }
