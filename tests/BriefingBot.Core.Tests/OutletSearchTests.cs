@@ -128,6 +128,20 @@ public sealed class OutletSearchTests : IDisposable
     }
 
     [Fact]
+    public void Outlets_are_suggested_as_they_are_typed()
+    {
+        TassAndReuters();
+        _bot.Ask("/sources add id:C7 source:\"Kremlin readout\"", _mo);
+        var source = Commands.CommandCatalogue.Find(["search"])!.Option("source")!;
+        Assert.Equal(Commands.OptionType.Outlet, source.Type);
+        Assert.True(source.Autocomplete);
+        var suggest = _bot.Get<Commands.Autocompleter>();
+        Assert.Equal(["TASS"], suggest.Suggest(source, "ta").Select(s => s.Value));
+        Assert.Equal(["Kremlin readout"], suggest.Suggest(source, "READ").Select(s => s.Value));
+        Assert.Equal(["Kremlin readout", "Reuters", "TASS"], suggest.Suggest(source, "").Select(s => s.Value));
+    }
+
+    [Fact]
     public void Pages_walk_down_newest_first()
     {
         for (var day = 1; day <= 17; day++)
