@@ -161,9 +161,15 @@ public sealed class OutletSearchTests : IDisposable
     public void Cached_answers_follow_the_outlet_and_every_change()
     {
         TassAndReuters();
+        var cache = _bot.Get<Commands.AnswerCache>();
+        var kept = cache.Count;
         Assert.Equal(["C7", "S1"], TestBot.Codes(_bot.Ask("/search source:TASS")));
+        Assert.Equal(kept + 1, cache.Count);
         Assert.Equal(["C7", "S1"], TestBot.Codes(_bot.Ask("/search source:TASS")));
+        Assert.Equal(kept + 1, cache.Count);
+        // Another outlet is another question, kept apart.
         Assert.DoesNotContain("S1", TestBot.Codes(_bot.Ask("/search source:Reuters")));
+        Assert.Equal(kept + 2, cache.Count);
         _bot.Ask("/sources remove id:C7 source:TASS reason:\"misread\"", _mo);
         Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/search source:TASS")));
         _bot.Ask("/update retract id:S1 reason:\"wrong\"", _mo);
