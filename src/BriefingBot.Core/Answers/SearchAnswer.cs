@@ -5,9 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace BriefingBot.Answers;
 
-/// <summary><c>/search query</c>: the best matches among recent facts that contain every word.</summary>
+/// <summary>
+/// <c>/search query [source]</c>: the best matches among recent facts that contain every word; with <c>source:</c>, only
+/// those citing that outlet, and with <c>source:</c> alone every standing fact citing it, newest first (<see cref="OutletSearch"/>).
+/// </summary>
 public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
+    private readonly OutletSearch _outlets = new(queries, lines);
+
     public string Path => "search";
 
     /// <summary>How many retracted facts a search lists after what stands.</summary>
@@ -15,17 +20,28 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
 
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var query = request.Text("query")!;
-        var words = FactQueries.SearchWords(query);
-        if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
+        var query = request.Text("query");
+        var source = request.Text("source");
+        if (query is null && source is null)
+            return ValueTask.FromResult(Reply.Error($"/search needs query or source. Usage: {CommandCatalogue.Find([Path])!.Usage("/")}"));
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
-        var read = queries.Search(words, size * number);
-        var page = Paging.Slice(read.Items, read.More, number, size);
-        var title = $"Search: {Phrases.Clip(query, 100)}";
+        string? outlet = null;
+        if (source is not null)
+        {
+            var (key, refusal) = _outlets.Resolve(source);
+            if (refusal is not null) return ValueTask.FromResult(refusal);
+            outlet = key;
+            if (query is null) return ValueTask.FromResult(_outlets.List(request, source, key!, number, size));
+        }
+        var words = FactQueries.SearchWords(query!);
+        if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
+        // Narrowed to an outlet, the matches come newest first, as the outlet's own list does (OutletSearch).
+        var page = outlet is null ? Best(words, number, size) : queries.SearchCiting(words, outlet, (number - 1) * size, size);
+        var title = $"Search: {Phrases.Clip(query!, 100)}" + (source is null ? "" : $", citing {Phrases.Clip(source.Trim(), 100)}");
         // A claim that was withdrawn is found as withdrawn, with who retracted it, when and why: a reader who saw it
         // before must not conclude from "nothing matches" that it was never said.
-        var withdrawn = queries.SearchWithdrawn(words, WithdrawnLines + 1);
+        var withdrawn = queries.SearchWithdrawn(words, WithdrawnLines + 1, outlet);
         var withdrawnSection = withdrawn.Count == 0 ? null : new ReplySection("Withdrawn: these were retracted and no longer hold",
             withdrawn.Take(WithdrawnLines).Select(r => changeLines.Withdrawn(r.Current, request.Now)).ToList(),
             withdrawn.Count > WithdrawnLines ? "More retracted facts match; add a word to narrow it." : null);
@@ -33,13 +49,22 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("No more matches.")])]));
         if (page.Items.Count == 0)
             return ValueTask.FromResult(withdrawnSection is null
-                ? new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing matches every word.")])], "Try fewer or other words.")
+                ? new Reply(title, [new ReplySection(null, [new ReplyLine(source is null ? "Nothing matches every word." : $"Nothing citing {source.Trim()} matches every word.")])], "Try fewer or other words.")
                 : new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing that stands matches every word.")]), withdrawnSection]));
-        var more = page.More
-            ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
-            : null;
-        var sections = new List<ReplySection> { new(null, lines.Lines(page.Items, request.Now), more) };
+        var more = !page.More ? null
+            : outlet is null ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
+            : $"More facts match; these are the newest. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it.";
+        var found = outlet is null ? lines.Lines(page.Items, request.Now) : _outlets.Marked(page.Items, outlet, request.Now);
+        var sections = new List<ReplySection> { new(null, found, more) };
         if (withdrawnSection is not null) sections.Add(withdrawnSection);
         return ValueTask.FromResult(new Reply(title, sections));
+    }
+
+    // The page asked for out of the best of the newest matches, ranked.
+    private Page<FactView> Best(IReadOnlyList<string> words, int number, int size)
+    {
+        var read = queries.Search(words, size * number);
+        var (items, more) = Paging.Slice(read.Items, read.More, number, size);
+        return new Page<FactView>(items, more);
     }
 }

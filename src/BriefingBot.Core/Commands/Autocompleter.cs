@@ -6,7 +6,7 @@ namespace BriefingBot.Commands;
 /// <summary>One suggestion for an option being typed: what to show and what to fill in.</summary>
 public sealed record Suggestion(string Name, string Value);
 
-/// <summary>Suggestions for options that name an actor or a proposal, up to the 25 every platform allows.</summary>
+/// <summary>Suggestions for options that name an actor, a proposal or an outlet, up to the 25 every platform allows.</summary>
 public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
 {
     public const int Limit = 25;
@@ -38,6 +38,15 @@ public sealed class Autocompleter(ActorDirectory actors, FactQueries queries)
             case OptionType.TimeZone:
                 return TimeZoneIds.Value.Where(z => z.Contains(typed.Trim().Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
                     .Take(Limit).Select(z => new Suggestion(z, z)).ToList();
+            case OptionType.Outlet:
+                // Outlets whose words begin with what is typed, those beginning the whole outlet first.
+                var key = OutletKeys.Key(typed);
+                return queries.Outlets()
+                    .Select(o => (Outlet: o.Trim(), Rank: key.Length == 0 || OutletKeys.Key(o).StartsWith(key, StringComparison.Ordinal) ? 0
+                        : OutletKeys.Key(o).Split(' ').Any(w => w.StartsWith(key, StringComparison.Ordinal)) ? 1 : 2))
+                    .Where(o => o.Rank < 2 && o.Outlet.Length <= 100)
+                    .OrderBy(o => o.Rank).ThenBy(o => o.Outlet, StringComparer.OrdinalIgnoreCase)
+                    .Take(Limit).Select(o => new Suggestion(o.Outlet, o.Outlet)).ToList();
             case OptionType.Choice:
                 return option.Choices.Where(c => c.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))
                     .Take(Limit).Select(c => new Suggestion(c, c)).ToList();

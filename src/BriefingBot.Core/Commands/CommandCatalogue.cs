@@ -59,7 +59,8 @@ public static class CommandCatalogue
         ]),
         new("search", "Search everything the bot knows", Access.Member,
         [
-            new("query", "Words to look for", OptionType.Text, Required: true, MaxLength: 200),
+            new("query", "Words to look for", OptionType.Text, MaxLength: 200),
+            new("source", "Only facts citing this outlet, such as TASS; alone, every fact citing it, newest first", OptionType.Outlet, MaxLength: 100),
             new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]) { Primary = "query" },
         new("changes", "What moderators changed, newest first", Access.Member,

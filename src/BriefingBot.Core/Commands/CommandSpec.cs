@@ -5,8 +5,11 @@ namespace BriefingBot.Commands;
 /// <summary>Who may run a command; decided in the core from the role the door reports.</summary>
 public enum Access { Member, Moderator }
 
-/// <summary>What an option's value must be; the router checks and converts it before a handler sees it.</summary>
-public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposal, FactId, Choice, TimeZone }
+/// <summary>
+/// What an option's value must be; the router checks and converts it before a handler sees it. An outlet is text, as
+/// the handler resolves it, but doors offer the outlets cited as it is typed.
+/// </summary>
+public enum OptionType { Text, Integer, Boolean, Date, Actor, ActorList, Proposal, FactId, Choice, TimeZone, Outlet }
 
 /// <summary>One option of a command, declared once and read by every door.</summary>
 public sealed record OptionSpec(string Name, string Description, OptionType Type, bool Required = false, int MaxLength = 200)
@@ -20,7 +23,7 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
     public ActorKind? NewActors { get; init; }
 
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
-    public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone;
+    public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone or OptionType.Outlet;
 }
 
 /// <summary>A command or subcommand: its name, what it does, who may run it and its options.</summary>

@@ -26,7 +26,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
         }
         switch (option.Type)
         {
-            case OptionType.Text:
+            case OptionType.Text or OptionType.Outlet:
                 value = text;
                 return true;
             case OptionType.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n):

@@ -74,7 +74,7 @@ public sealed class FactLog
         {
             if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is null) return 0;
             var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT revision_id FROM current_facts)", tx);
-            foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt);
+            foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt, r.Provenance.Sources);
             connection.Execute("DELETE FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx);
             return newest.Count;
         });
@@ -204,7 +204,7 @@ public sealed class FactLog
                     sourceId = SourceId(connection, tx, provenance.Also[i].Source),
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
-        _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow());
+        _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
         PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow());
         return id;
     }

@@ -7,7 +7,7 @@ namespace BriefingBot.Knowledge;
 internal sealed class FactProjection(ActorDirectory actors)
 {
     public void Refresh(SqliteConnection connection, SqliteTransaction tx, long factId, long revisionId, FactData data,
-        bool retracted, DateTimeOffset recordedAt)
+        bool retracted, DateTimeOffset recordedAt, IReadOnlyList<CitedSource> sources)
     {
         var kind = data.Kind;
         var sortOn = kind.EventDate(data) ?? DateOnly.FromDateTime(recordedAt.UtcDateTime);
@@ -62,6 +62,12 @@ internal sealed class FactProjection(ActorDirectory actors)
             foreach (var place in FactColumns.PlaceKeys(columns.Place).Distinct())
                 connection.Execute("INSERT INTO current_places (place, sort_on, fact_id) VALUES (@place, @sortOn, @factId)",
                     new { place, sortOn = StoredTime.Format(sortOn), factId }, tx);
+
+        // Kept for a retracted fact too (live = 0): an outlet's answer counts the withdrawn facts that cited it.
+        connection.Execute("DELETE FROM current_sources WHERE fact_id = @factId", new { factId }, tx);
+        foreach (var outlet in sources.SelectMany(s => OutletKeys.Of(s.Source.Outlet)).Distinct())
+            connection.Execute("INSERT INTO current_sources (outlet, live, sort_on, fact_id) VALUES (@outlet, @live, @sortOn, @factId)",
+                new { outlet, live = retracted ? 0 : 1, sortOn = StoredTime.Format(sortOn), factId }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         connection.Execute("DELETE FROM withdrawn_text WHERE rowid = @factId", new { factId }, tx);

@@ -165,15 +165,20 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
             ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number));
     }
 
-    /// <summary>The best matches among the newest <see cref="SearchWindow"/> live facts that contain every word.</summary>
-    public Page<FactView> Search(IReadOnlyList<string> words, int limit)
+    /// <summary>
+    /// The best matches among the newest <see cref="SearchWindow"/> live facts that contain every word, and cite
+    /// <paramref name="outlet"/> (an <see cref="OutletKeys.Key"/>) when it is given.
+    /// </summary>
+    public Page<FactView> Search(IReadOnlyList<string> words, int limit, string? outlet = null)
     {
         if (words.Count == 0) return new Page<FactView>([], false);
         var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
         using var connection = database.Open();
-        var command = connection.Statement(
-            "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match ORDER BY rowid DESC LIMIT $window");
+        var command = connection.Statement(outlet is null
+            ? "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match ORDER BY rowid DESC LIMIT $window"
+            : $"SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true)} ORDER BY rowid DESC LIMIT $window");
         command.Parameters.AddWithValue("$match", match);
+        if (outlet is not null) command.Parameters.AddWithValue("$outlet", outlet);
         command.Parameters.AddWithValue("$window", SearchWindow + 1);
         var hits = new List<(long FactId, double Rank)>();
         using (var reader = command.ExecuteReader())

@@ -20,7 +20,8 @@ public static class GeneratedStore
     // v5: the same facts, with every list a contact or statement has been in (migration 0011), so a store of v4 that other
     // builds share is never upgraded under them.
     // v6: the same, with the index of proposals' and terms' newest moves (migration 0012).
-    private const string Version = "v6-moves";
+    // v7: the same, with the outlets each fact cites (migration 0013).
+    private const string Version = "v7-outlets";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");

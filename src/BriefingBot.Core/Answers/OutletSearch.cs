@@ -1,0 +1,77 @@
+using BriefingBot.Commands;
+using BriefingBot.Knowledge;
+using BriefingBot.Replies;
+
+namespace BriefingBot.Answers;
+
+/// <summary>
+/// <c>/search source:TASS</c>: the standing facts citing an outlet, newest first, each saying which of its sources is that
+/// outlet when it cites several; and the outlet narrowing a word search (<c>/search ceasefire source:Reuters</c>).
+/// </summary>
+internal sealed class OutletSearch(FactQueries queries, FactLines lines)
+{
+    /// <summary>The outlet's key, or a refusal: nothing typed, or no outlet of that name (with "did you mean …?").</summary>
+    public (string? Key, Reply? Refusal) Resolve(string typed)
+    {
+        var key = OutletKeys.Key(typed);
+        if (key.Length == 0) return (null, Reply.Error("Name an outlet, such as source:Reuters."));
+        if (queries.CitesOutletAtAll(key)) return (key, null);
+        var outlets = queries.Outlets();
+        // An outlet only earlier versions of facts cited is known, but nothing cites it now.
+        if (outlets.FirstOrDefault(o => OutletKeys.Of(o).Contains(key, StringComparer.Ordinal)) is { } was)
+            return (null, Reply.Error($"No fact cites {was.Trim()} now; /history of a fact shows the sources it cited before."));
+        var close = Closest(key, outlets);
+        return (null, Reply.Error(close.Count == 0
+            ? $"No source called “{Phrases.Clip(typed.Trim(), 60)}”. /sources show <id> lists the sources of a fact."
+            : $"No source called “{Phrases.Clip(typed.Trim(), 60)}” — did you mean {Phrases.List(close).Replace(" and ", " or ")}?"));
+    }
+
+    /// <summary>The standing facts citing the outlet, a page at a time, and how many withdrawn ones also cited it.</summary>
+    public Reply List(CommandRequest request, string typed, string key, int number, int size)
+    {
+        var page = queries.CitingOutlet(key, (number - 1) * size, size);
+        var title = $"Facts citing {Phrases.Clip(typed.Trim(), 100)}";
+        var retracted = number == 1 ? queries.RetractedCiting(key) : 0;
+        // Counting is one short walk of the outlet's withdrawn rows, capped; listing them is /search with a word.
+        var footer = retracted switch
+        {
+            0 => null,
+            1 => $"1 retracted fact also cited {typed.Trim()}; it is not listed. A word search with source: shows withdrawn facts with that word.",
+            _ => $"{(retracted > FactQueries.RetractedCountCap ? $"More than {FactQueries.RetractedCountCap}" : retracted)} retracted facts also cited {typed.Trim()}; they are not listed. A word search with source: shows withdrawn facts with that word.",
+        };
+        if (page.Items.Count == 0)
+            return new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more facts cite it." : $"No standing fact cites {typed.Trim()}.")])], footer);
+        var more = !page.More ? null
+            : number == 1 ? $"Only the {size} newest are shown; {Paging.Next(request, number)} shows the next ones, or narrow with query:."
+            : $"Page {number}; {Paging.Next(request, number)} shows the next ones.";
+        return new Reply(title, [new ReplySection(null, Marked(page.Items, key, request.Now), more)], footer);
+    }
+
+    /// <summary>The lines of <paramref name="views"/>, each naming the sources that are the outlet where its citation would not.</summary>
+    public List<ReplyLine> Marked(IReadOnlyList<FactView> views, string key, DateTimeOffset now)
+    {
+        var marked = lines.Lines(views, now);
+        for (var i = 0; i < views.Count; i++)
+            if (Mark(views[i].Current.Provenance, key) is { } mark) marked[i] = marked[i] with { Text = marked[i].Text + mark };
+        return marked;
+    }
+
+    // " — cited by TASS (disputes it)". The citation names only the first sources and sums up the rest ("Reuters and 2
+    // others"), so the match is named unless it is the first source alone, which the citation already begins with.
+    private static string? Mark(Provenance provenance, string key)
+    {
+        var sources = provenance.Sources;
+        var matched = sources.Where(s => OutletKeys.Matches(s.Source, key)).ToList();
+        if (sources.Count == 1 || matched.Count == 0 || (matched is [var only] && only == sources[0])) return null;
+        var named = matched.Select(s => s.Source.Outlet.Trim() + (s.Stance == SourceStance.Disputes ? " (disputes it)" : "")).Distinct().ToList();
+        return $" — cited by {Phrases.List(named)}";
+    }
+
+    // Outlets whose whole name, or one of its words, is a letter or two from what was typed, or begins with it.
+    private static List<string> Closest(string key, IReadOnlyList<string> outlets) =>
+        outlets
+            .Select(o => (Outlet: o.Trim(), Distance: OutletKeys.Of(o).Min(k => k.StartsWith(key, StringComparison.Ordinal) ? 0 : Spelling.Distance(key, k))))
+            .Where(o => o.Distance <= Math.Max(1, key.Length / 3))
+            .OrderBy(o => o.Distance).ThenBy(o => o.Outlet, StringComparer.OrdinalIgnoreCase)
+            .Take(3).Select(o => o.Outlet).ToList();
+}
