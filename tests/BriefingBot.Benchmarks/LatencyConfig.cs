@@ -17,8 +17,13 @@ public sealed class LatencyConfig : ManualConfig
     {
         // Tiered compilation off: a few hundred single calls are too few for methods to reach tier 1, and the bot
         // that runs for days answers from tier-1 code, which is what these targets are about.
-        AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(50).WithIterationCount(600)
-            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredCompilation", "0")).WithId("single-op"));
+        // No forced full collection between iterations (BenchmarkDotNet's default): with one operation per iteration it put a
+        // full GC, and the cold caches after it, before every answer, which no bot does between two questions; the gen-0
+        // collections an answer's own allocations cause still land inside the answers they delay, as they do for users.
+        // BRIEFINGBOT_BENCH_GC_FORCE=1 measures as before, for comparison with figures taken that way.
+        var forceGc = Environment.GetEnvironmentVariable("BRIEFINGBOT_BENCH_GC_FORCE") == "1";
+        AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(50).WithIterationCount(600).WithGcForce(forceGc)
+            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredCompilation", "0")).WithId(forceGc ? "single-op-gc-forced" : "single-op"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99));
         WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -65,10 +65,11 @@ public sealed partial class FactQueries
             ORDER BY r.effective_on DESC, r.id DESC LIMIT $limit
             """, null, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$knownBy", view.KnownByText), ("$limit", limit + 1));
         var shown = rows.Take(limit).ToList();
+        // The version each change replaced, for its "was … now …"; a fact's first version replaced nothing.
         var previous = RevisionRows.Query(connection, """
             WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id AND p.retracted = 0)
                            FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
-            """, null, ("$ids", RevisionRows.Ids(shown.Select(r => r.Id)))).ToLookup(r => r.FactId);
+            """, null, ("$ids", RevisionRows.Ids(shown.Where(r => r.Action != RevisionAction.Create).Select(r => r.Id)))).ToLookup(r => r.FactId);
         var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
         return new Page<FactView>(views, rows.Count > limit);
     }
