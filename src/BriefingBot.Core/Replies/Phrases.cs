@@ -123,7 +123,7 @@ public static class Phrases
 
     /// <summary>
     /// What a renderer says of lines a platform's message could not hold, and how to see them: "… and 16 more that do not
-    /// fit in one Discord message (T15, T16, T17 and 13 others); /history &lt;id&gt; shows any of them, or ask a narrower
+    /// fit in one {platform} message (T15, T16, T17 and 13 others); /history &lt;id&gt; shows any of them, or ask a narrower
     /// question." A page: would skip them (they are this page's), so the ids are the way that always works; the renderer
     /// follows this with the cut section's own hint (its page:, or the command that lists it all) when it has one.
     /// </summary>
