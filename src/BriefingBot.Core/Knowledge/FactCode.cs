@@ -6,7 +6,15 @@ namespace BriefingBot.Knowledge;
 [System.Text.Json.Serialization.JsonConverter(typeof(FactCodeJsonConverter))]
 public readonly record struct FactCode(FactKind Kind, int Number)
 {
-    public override string ToString() => $"{Kind?.Letter}{Number}";
+    // Every line of every answer writes its code, most several times: one string from a stack buffer, no buffer rented.
+    public override string ToString()
+    {
+        Span<char> text = stackalloc char[12];
+        var at = 0;
+        if (Kind?.Letter is { } letter) text[at++] = letter;
+        Number.TryFormat(text[at..], out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return new string(text[..(at + written)]);
+    }
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out FactCode? code)
     {
