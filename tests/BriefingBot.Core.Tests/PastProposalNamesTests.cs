@@ -42,6 +42,18 @@ public sealed class PastProposalNamesTests : IDisposable
     }
 
     [Fact]
+    public void A_past_briefing_says_what_a_statement_is_now_about_and_was_about_by_the_names_they_had_that_day()
+    {
+        var (p2, p3, _, aboutP3) = Story();
+        // Recorded on the 20th, in effect on the 12th: the statement was about P2 from then, and P2 was renamed on the 13th.
+        Mod($"/update statement id:{aboutP3} about:{p2} effective:2025-03-12 source:AFP");
+
+        var then = TestBot.Text(_bot.Ask("/briefing on:2025-03-12"));
+        Assert.Contains($"now about the US ceasefire proposal ({p2}), was the Black Sea arrangement ({p3})", then);
+        Assert.DoesNotContain("Jeddah", then);
+    }
+
+    [Fact]
     public void A_proposal_retracted_since_is_found_by_id_and_by_its_name_where_it_stood()
     {
         var (_, p3, _, about) = Story();

@@ -63,13 +63,15 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         return targets.Count == 0 ? "" : $" — about {Phrases.List(targets)}";
     }
 
-    // "now about the Jeddah framework (P2)": what a statement or contact is about is named here, where facts have names.
-    private string? AboutChange(FactData before, FactData after)
+    // "now about the Jeddah framework (P2)": what a statement or contact is about is named here, where facts have names;
+    // from `named` when the line's names were read for its view (a past view names them as they were then).
+    private string? AboutChange(FactData before, FactData after, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named)
     {
         var (was, now) = (before.Kind.Links(before).Distinct().ToList(), after.Kind.Links(after).Distinct().ToList());
         if (was.Order().SequenceEqual(now.Order())) return null;
-        return now.Count == 0 ? "no longer about " + Phrases.List(was.Select(FactName).ToList())
-            : "now about " + Phrases.List(now.Select(FactName).ToList()) + (was.Count == 0 ? "" : $", was {Phrases.List(was.Select(FactName).ToList())}");
+        string Named(long id) => named is not null && named.TryGetValue(id, out var name) ? FactName(id, name) : FactName(id);
+        return now.Count == 0 ? "no longer about " + Phrases.List(was.Select(Named).ToList())
+            : "now about " + Phrases.List(now.Select(Named).ToList()) + (was.Count == 0 ? "" : $", was {Phrases.List(was.Select(Named).ToList())}");
     }
 
     private string FactName(long factId) => FactName(factId, facts.Name(factId));
@@ -88,11 +90,12 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
             : null;
 
     /// <summary>The words that changed between two versions of a fact, for "was … now …" lines.</summary>
-    public string Difference(FactData before, FactData after)
+    /// <param name="named">The names of what the versions are about, read once for many lines (a past view's as they were then).</param>
+    public string Difference(FactData before, FactData after, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named = null)
     {
         // Both sentences are written only when the kind could not say what changed (they name what the facts are about,
         // which reads the file).
-        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after));
+        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after, named));
         if (words is null && Describe(before) is var old && old != Describe(after)) words = $"was: {old}";
         return (Moved(before, after), words) switch
         {
@@ -104,10 +107,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     }
 
     /// <summary>What changed between two revisions of a fact: what it says, or else its sources and confidence.</summary>
-    public string Difference(Revision before, Revision after)
+    public string Difference(Revision before, Revision after, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named = null)
     {
         // Read from the sentences, as the data-only overload does, so a /changes page serialises nothing.
-        var said = Difference(before.Data, after.Data);
+        var said = Difference(before.Data, after.Data, named);
         return said == SameWords ? SourceChange(before.Provenance, after.Provenance) ?? said : said;
     }
 
@@ -137,7 +140,8 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     /// </summary>
     public Func<FactView, ReplyLine> ChangesAt(IReadOnlyList<FactView> changes, DateTimeOffset now, TimeView past)
     {
-        var named = facts.NamesAt(changes.SelectMany(c => c.Data.Kind.Links(c.Data)), past);
+        // What each version is about, and what the one it replaced was about ("now about …, was …").
+        var named = facts.NamesAt(changes.SelectMany(c => c.Previous is { Data: var was } ? c.Data.Kind.Links(c.Data).Concat(was.Kind.Links(was)) : c.Data.Kind.Links(c.Data)), past);
         return change => Change(change, now, named);
     }
 
@@ -151,7 +155,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         var text = r.Action switch
         {
             RevisionAction.Create => $"New {kind}: {said}",
-            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {said} ({Difference(before, r)})",
+            RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {said} ({Difference(before, r, named)})",
             RevisionAction.Retract => $"Retracted {kind}: {said}{(r.Reason is { } why ? $" — {why}" : "")}",
             RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {said}",
             RevisionAction.Undo => $"Restored by undo: {said}",
