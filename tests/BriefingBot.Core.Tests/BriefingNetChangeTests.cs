@@ -212,6 +212,30 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public void The_log_as_of_a_past_day_leaves_out_what_was_recorded_later_and_a_past_briefings_cut_points_to_it()
+    {
+        On(11, 8);
+        for (var i = 0; i < 61; i++)
+            Mod($"/update contact kind:call people:\"Macron, Trump\" date:2025-03-11 summary:\"Call number {i}\" source:AFP");
+        On(13, 9);
+        Mod("/update term id:T1 text:\"Thirty days, recorded later.\" source:AFP");
+
+        var then = _bot.Ask("/changes since:2025-03-11 as_of:2025-03-12");
+        Assert.Equal("Changes since 11 March 2025, as recorded by 12 March 2025", then.Title);
+        Assert.DoesNotContain("recorded later", TestBot.Text(then));
+        Assert.Contains("Call number 60", then.Sections[0].Lines[0].Text);
+        Assert.Equal("Older changes follow on /changes since:2025-03-11 as_of:2025-03-12 page:2.", then.Sections[0].More);
+        Assert.Contains("Call number 30", TestBot.Text(_bot.Ask("/changes since:2025-03-11 as_of:2025-03-12 page:2")));
+        Assert.Contains("recorded later", TestBot.Text(_bot.Ask("/changes since:2025-03-11")));
+        Assert.Equal("since is after as_of; give an earlier since date.", _bot.Ask("/changes since:2025-03-13 as_of:2025-03-12").Title);
+
+        // A briefing as known on the 12th cuts its 61 changes and sends the reader to that same log.
+        var briefing = _bot.Ask("/briefing since:2025-03-11 as_of:2025-03-12");
+        var more = briefing.Sections.Select(s => s.More).Single(m => m?.Contains("/changes") == true);
+        Assert.StartsWith("Only the 60 facts changed most recently are listed; /changes since:2025-03-11 as_of:2025-03-12 lists every change", more);
+    }
+
+    [Fact]
     public void Every_list_that_leaves_lines_out_says_which_command_shows_the_rest_and_that_command_does()
     {
         On(11, 8);

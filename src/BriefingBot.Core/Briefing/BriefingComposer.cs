@@ -33,7 +33,7 @@ public sealed class BriefingComposer(
         // Each fact once, netted over the window: what it was before and what it is now. Withdrawals of what stood before
         // lead, so whoever read the claim in an earlier briefing learns first that it no longer holds. With on:, the
         // question is the world's, so the window lists what took effect in it instead.
-        if (view.On is null) AddNetChanges(sections, since, now, zone);
+        if (view.On is null) AddNetChanges(sections, since, now, zone, view);
         else AddChangesInEffect(sections, since, now, zone, view);
 
         // Every live proposal, the one that moved last first: a briefing must not hide a second negotiation behind the
@@ -74,7 +74,7 @@ public sealed class BriefingComposer(
         return withPicture && Picture(now, pictureSince) is { } png ? reply with { Attachments = [png] } : reply;
     }
 
-    private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone)
+    private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
         var changes = queries.NetChanges(since, now, MaxChanges);
         // What the changed statements and contacts are about, named in one statement rather than one per line.
@@ -92,7 +92,8 @@ public sealed class BriefingComposer(
         if (changes.More)
             sections[^1] = sections[^1] with
             {
-                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))} " +
+                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))}" +
+                       (view.AsOf is { } known ? $" as_of:{StoredTime.Format(known.Last)} " : " ") +
                        "lists every change with who made it, page by page (page:2 and on).",
             };
     }
