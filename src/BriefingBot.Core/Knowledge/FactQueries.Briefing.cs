@@ -132,7 +132,7 @@ public sealed partial class FactQueries
     public IReadOnlyList<FactView> SearchWithdrawn(IReadOnlyList<string> words, int limit, string? outlet = null)
     {
         if (words.Count == 0) return [];
-        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        var match = MatchAll(words);
         using var connection = database.Open();
         var command = connection.Statement(outlet is null
             ? "SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match ORDER BY rowid DESC LIMIT $limit"

@@ -64,7 +64,7 @@ public sealed partial class FactQueries
     {
         var command = connection.Statement(
             $"SELECT rowid FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true)} ORDER BY rowid DESC LIMIT $limit");
-        command.Parameters.AddWithValue("$match", string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\"")));
+        command.Parameters.AddWithValue("$match", MatchAll(words));
         command.Parameters.AddWithValue("$outlet", outlet);
         command.Parameters.AddWithValue("$limit", limit);
         var ids = new List<long>();

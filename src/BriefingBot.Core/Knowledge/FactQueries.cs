@@ -172,7 +172,7 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     public Page<FactView> Search(IReadOnlyList<string> words, int limit, string? outlet = null)
     {
         if (words.Count == 0) return new Page<FactView>([], false);
-        var match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
+        var match = MatchAll(words);
         using var connection = database.Open();
         var command = connection.Statement(outlet is null
             ? "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match ORDER BY rowid DESC LIMIT $window"
@@ -191,6 +191,9 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
             ("$ids", RevisionRows.Ids(best.Select(b => b.FactId))));
         return new Page<FactView>(rows.OrderBy(r => rank[r.FactId]).Select(r => new FactView(r)).ToList(), hits.Count > limit);
     }
+
+    // An FTS5 query matching every word as typed: each quoted, so no word is read as the index's own syntax.
+    private static string MatchAll(IReadOnlyList<string> words) => string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"") + "\""));
 
     /// <summary>Turns what a person typed into search words; punctuation and FTS syntax are dropped.</summary>
     public static IReadOnlyList<string> SearchWords(string text) =>
