@@ -13,12 +13,7 @@ public sealed class PastBriefingTests : IDisposable
 
     private void On(int day, int hour) => _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, day, hour, 0, 0, TimeSpan.Zero));
 
-    private string Mod(string command, Commands.Caller? who = null)
-    {
-        var reply = _bot.Ask(command, who ?? _mo);
-        Assert.NotEqual(ReplyTone.Error, reply.Tone);
-        return TestBot.Text(reply);
-    }
+    private string Mod(string command, Commands.Caller? who = null) => _bot.Moderate(command, who ?? _mo);
 
     private const string FalseClaim =
         "/update statement people:Russia date:2025-03-14 via:\"a post\" stance:supports text:\"Russia has accepted the full 30-day ceasefire\" source:\"a Telegram channel\"";

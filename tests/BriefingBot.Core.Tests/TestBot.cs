@@ -56,6 +56,14 @@ public sealed class TestBot : IDisposable
     public Reply Ask(string text, Caller? caller = null) =>
         Get<CommandRouter>().RouteTextAsync(text, caller ?? Member(), "channel-1").AsTask().GetAwaiter().GetResult();
 
+    /// <summary>A moderator's command that must be accepted, and what its reply says: the step of a scenario.</summary>
+    public string Moderate(string text, Caller? moderator = null)
+    {
+        var reply = Ask(text, moderator ?? Moderator());
+        Assert.NotEqual(ReplyTone.Error, reply.Tone);
+        return Text(reply);
+    }
+
     /// <summary>Everything a reply says, as one string, so tests can look for what a reader would see.</summary>
     public static string Text(Reply reply) =>
         string.Join('\n', new[] { reply.Title }
