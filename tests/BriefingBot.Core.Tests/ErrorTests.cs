@@ -13,7 +13,7 @@ public class ErrorTests : IDisposable
     [InlineData("/term", "There is no /term command. Did you mean /terms? /help lists them all.")]
     [InlineData("/zzzzzz", "There is no /zzzzzz command. /help lists them all.")]
     [InlineData("/terms colour:red", "/terms has no option “colour”. Its options are proposal, as_of, on and page.")]
-    [InlineData("/search", "/search needs query or source. Usage: /search [query] [source] [page]")]
+    [InlineData("/search", "/search needs query or source. Usage: /search [query] [source] [alone] [as_of] [on] [page]")]
     [InlineData("/history", "/history needs id. Usage: /history id:…")]
     [InlineData("/terms as_of:soon", "“soon” is not a date I understand for as_of. Dates can be a day (2025-03-11, 11 March 2025, 11 Mar, today, yesterday or “3 days ago”), a week (2025-W11), a month (March 2025 or 2025-03) or a range of days (2025-03-23..2025-03-25).")]
     [InlineData("/terms as_of:2025-02-30", "“2025-02-30” is not a date I understand for as_of. Dates can be a day (2025-03-11, 11 March 2025, 11 Mar, today, yesterday or “3 days ago”), a week (2025-W11), a month (March 2025 or 2025-03) or a range of days (2025-03-23..2025-03-25).")]

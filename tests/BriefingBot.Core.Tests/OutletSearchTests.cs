@@ -103,7 +103,7 @@ public sealed class OutletSearchTests : IDisposable
         Assert.Equal("No source called “Reutres” — did you mean Reuters?", _bot.Ask("/search source:Reutres").Title);
         Assert.Equal("No source called “Reu” — did you mean Reuters?", _bot.Ask("/search source:Reu").Title);
         Assert.Equal("No source called “Pravda”. /sources show <id> lists the sources of a fact.", _bot.Ask("/search source:Pravda").Title);
-        Assert.Equal("/search needs query or source. Usage: /search [query] [source] [page]", _bot.Ask("/search").Title);
+        Assert.Equal("/search needs query or source. Usage: /search [query] [source] [alone] [as_of] [on] [page]", _bot.Ask("/search").Title);
         Assert.Equal("Name an outlet, such as source:Reuters.", _bot.Ask("/search source:\"--\"").Title);
     }
 

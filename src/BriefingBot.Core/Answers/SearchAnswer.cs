@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary>
-/// <c>/search query [source]</c>: the best matches among recent facts that contain every word; with <c>source:</c>, only
-/// those citing that outlet, and with <c>source:</c> alone every standing fact citing it, newest first (<see cref="OutletSearch"/>).
+/// <c>/search query [source] [alone] [as_of] [on]</c>: the best matches among recent facts that contain every word; with
+/// <c>source:</c>, only those citing that outlet (<c>alone:true</c>: that no other outlet confirms), and with <c>source:</c>
+/// without words every standing fact citing it, newest first, now or in a past view (<see cref="OutletSearch"/>).
 /// </summary>
 public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
@@ -25,23 +26,27 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         if (query is null && source is null)
             return ValueTask.FromResult(Reply.Error($"/search needs query or source. Usage: {CommandCatalogue.Find([Path])!.Usage("/")}"));
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
+        var alone = request.Flag("alone") == true;
+        var view = request.View();
+        if (Refusal(query, source, alone, view) is { } refused) return ValueTask.FromResult(refused);
         var size = options.Value.MaxLines;
         string? outlet = null;
         if (source is not null)
         {
-            var (key, refusal) = _outlets.Resolve(source);
+            var (key, refusal) = _outlets.Resolve(source, view);
             if (refusal is not null) return ValueTask.FromResult(refusal);
             outlet = key;
-            if (query is null) return ValueTask.FromResult(_outlets.List(request, source, key!, number, size));
+            if (query is null) return ValueTask.FromResult(_outlets.List(request, source, key!, number, size, alone, view));
         }
         var words = FactQueries.SearchWords(query!);
         if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
         // Narrowed to an outlet, the matches come newest first, as the outlet's own list does (OutletSearch).
-        var page = outlet is null ? Best(words, number, size) : queries.SearchCiting(words, outlet, (number - 1) * size, size);
-        var title = $"Search: {Phrases.Clip(query!, 100)}" + (source is null ? "" : $", citing {Phrases.Clip(source.Trim(), 100)}");
+        var page = outlet is null ? Best(words, number, size) : queries.SearchCiting(words, outlet, (number - 1) * size, size, alone);
+        var citing = source is null ? null : alone ? $"confirmed by {Phrases.Clip(source.Trim(), 100)} alone" : $"citing {Phrases.Clip(source.Trim(), 100)}";
+        var title = $"Search: {Phrases.Clip(query!, 100)}" + (citing is null ? "" : ", " + citing);
         // A claim that was withdrawn is found as withdrawn, with who retracted it, when and why: a reader who saw it
         // before must not conclude from "nothing matches" that it was never said.
-        var withdrawn = queries.SearchWithdrawn(words, WithdrawnLines + 1, outlet);
+        var withdrawn = queries.SearchWithdrawn(words, WithdrawnLines + 1, outlet, alone);
         var withdrawnSection = withdrawn.Count == 0 ? null : new ReplySection("Withdrawn: these were retracted and no longer hold",
             withdrawn.Take(WithdrawnLines).Select(r => changeLines.Withdrawn(r.Current, request.Now)).ToList(),
             withdrawn.Count > WithdrawnLines ? "More retracted facts match; add a word to narrow it." : null);
@@ -49,7 +54,7 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine("No more matches.")])]));
         if (page.Items.Count == 0)
             return ValueTask.FromResult(withdrawnSection is null
-                ? new Reply(title, [new ReplySection(null, [new ReplyLine(source is null ? "Nothing matches every word." : $"Nothing citing {source.Trim()} matches every word.")])], "Try fewer or other words.")
+                ? new Reply(title, [new ReplySection(null, [new ReplyLine(citing is null ? "Nothing matches every word." : $"Nothing {citing} matches every word.")])], "Try fewer or other words.")
                 : new Reply(title, [new ReplySection(null, [new ReplyLine("Nothing that stands matches every word.")]), withdrawnSection]));
         var more = !page.More ? null
             : outlet is null ? $"More facts match; these are the best of the {FactQueries.SearchWindow} most recent. {Paging.Next(request, number)} shows the next ones, or add a word to narrow it."
@@ -59,6 +64,13 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         if (withdrawnSection is not null) sections.Add(withdrawnSection);
         return ValueTask.FromResult(new Reply(title, sections));
     }
+
+    // alone: and a past view narrow an outlet's facts; a word search reads what stands now (its index holds each fact's newest words).
+    private static Reply? Refusal(string? query, string? source, bool alone, TimeView view) =>
+        source is null && alone ? Reply.Error("alone:true goes with source:, the outlet that alone confirms: /search source:\"Kremlin readout\" alone:true.")
+        : source is null && !view.IsNow ? Reply.Error("as_of: and on: go with source:, such as /search source:TASS as_of:2025-03-20; a word search reads what stands now.")
+        : query is not null && !view.IsNow ? Reply.Error("A word search reads what stands now. With as_of: or on:, /search lists what an outlet was cited for then: leave out the words.")
+        : null;
 
     // The page asked for out of the best of the newest matches, ranked.
     private Page<FactView> Best(IReadOnlyList<string> words, int number, int size)

@@ -60,7 +60,10 @@ public static class CommandCatalogue
         new("search", "Search everything the bot knows", Access.Member,
         [
             new("query", "Words to look for", OptionType.Text, MaxLength: 200),
-            new("source", "Only facts citing this outlet, such as TASS; alone, every fact citing it, newest first", OptionType.Outlet, MaxLength: 100),
+            new("source", "Only facts citing this outlet, such as TASS; without words, every fact citing it, newest first", OptionType.Outlet, MaxLength: 100),
+            new("alone", "true: only facts no other outlet confirms (with source)", OptionType.Boolean, MaxLength: 5),
+            new("as_of", "With source: what we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+            new("on", "With source: how things stood in the world on this day", OptionType.Date, MaxLength: 40),
             new("page", "Which page of the list: 2 for the lines after the first page, and so on", OptionType.Integer, MaxLength: 6),
         ]) { Primary = "query" },
         new("changes", "What moderators changed, newest first", Access.Member,

@@ -205,7 +205,7 @@ public sealed class FactLog
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
-        PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow());
+        PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
         return id;
     }
 

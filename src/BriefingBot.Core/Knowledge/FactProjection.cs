@@ -68,6 +68,11 @@ internal sealed class FactProjection(ActorDirectory actors)
         foreach (var outlet in sources.SelectMany(s => OutletKeys.Of(s.Source.Outlet)).Distinct())
             connection.Execute("INSERT INTO current_sources (outlet, live, sort_on, fact_id) VALUES (@outlet, @live, @sortOn, @factId)",
                 new { outlet, live = retracted ? 0 : 1, sortOn = StoredTime.Format(sortOn), factId }, tx);
+        // The outlets that alone confirm it, for "/search source:X alone:true" (migration 0014).
+        connection.Execute("DELETE FROM current_alone_sources WHERE fact_id = @factId", new { factId }, tx);
+        foreach (var outlet in OutletKeys.Alone(sources))
+            connection.Execute("INSERT INTO current_alone_sources (outlet, live, sort_on, fact_id) VALUES (@outlet, @live, @sortOn, @factId)",
+                new { outlet, live = retracted ? 0 : 1, sortOn = StoredTime.Format(sortOn), factId }, tx);
 
         connection.Execute("DELETE FROM fact_text WHERE rowid = @factId", new { factId }, tx);
         connection.Execute("DELETE FROM withdrawn_text WHERE rowid = @factId", new { factId }, tx);

@@ -129,14 +129,14 @@ public sealed partial class FactQueries
     /// Retracted facts whose last words contain every search word, newest first, each as its retraction (who, when,
     /// why) with the version it withdrew; so a search for a withdrawn claim says it was withdrawn.
     /// </summary>
-    public IReadOnlyList<FactView> SearchWithdrawn(IReadOnlyList<string> words, int limit, string? outlet = null)
+    public IReadOnlyList<FactView> SearchWithdrawn(IReadOnlyList<string> words, int limit, string? outlet = null, bool alone = false)
     {
         if (words.Count == 0) return [];
         var match = MatchAll(words);
         using var connection = database.Open();
         var command = connection.Statement(outlet is null
             ? "SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match ORDER BY rowid DESC LIMIT $limit"
-            : $"SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match AND {CitesOutlet("withdrawn_text.rowid", live: false)} ORDER BY rowid DESC LIMIT $limit");
+            : $"SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match AND {CitesOutlet("withdrawn_text.rowid", live: false, alone)} ORDER BY rowid DESC LIMIT $limit");
         command.Parameters.AddWithValue("$match", match);
         if (outlet is not null) command.Parameters.AddWithValue("$outlet", outlet);
         command.Parameters.AddWithValue("$limit", limit);

@@ -9,12 +9,13 @@ public sealed partial class FactQueries
     /// <summary>
     /// The live facts citing <paramref name="outlet"/> (an <see cref="OutletKeys.Key"/>), newest first, past the
     /// <paramref name="skip"/> newest: one walk down the outlet's index that stops at the page, whatever the outlet's size.
+    /// With <paramref name="alone"/>, only those no other outlet confirms (<see cref="OutletKeys.Alone"/>).
     /// </summary>
-    public Page<FactView> CitingOutlet(string outlet, int skip, int take)
+    public Page<FactView> CitingOutlet(string outlet, int skip, int take, bool alone = false)
     {
         using var connection = database.Open();
-        var command = connection.Statement("""
-            SELECT c.revision_id FROM current_sources s JOIN current_facts c ON c.fact_id = s.fact_id
+        var command = connection.Statement($"""
+            SELECT c.revision_id FROM {SourcesTable(alone)} s JOIN current_facts c ON c.fact_id = s.fact_id
             WHERE s.outlet = $outlet AND s.live = 1
             ORDER BY s.sort_on DESC, s.fact_id DESC LIMIT $limit OFFSET $skip
             """);
@@ -38,18 +39,18 @@ public sealed partial class FactQueries
     /// The live facts containing every word and citing <paramref name="outlet"/> (an <see cref="OutletKeys.Key"/>),
     /// newest recorded first, past the <paramref name="skip"/> newest.
     /// </summary>
-    public Page<FactView> SearchCiting(IReadOnlyList<string> words, string outlet, int skip, int take) =>
-        SearchCiting(words, outlet, skip, take, RareOutlet);
+    public Page<FactView> SearchCiting(IReadOnlyList<string> words, string outlet, int skip, int take, bool alone = false) =>
+        SearchCiting(words, outlet, skip, take, RareOutlet, alone);
 
     /// <summary><see cref="SearchCiting(IReadOnlyList{string}, string, int, int)"/> with the line between rare and common outlets moved, so tests try both walks.</summary>
-    internal Page<FactView> SearchCiting(IReadOnlyList<string> words, string outlet, int skip, int take, int rareBelow)
+    internal Page<FactView> SearchCiting(IReadOnlyList<string> words, string outlet, int skip, int take, int rareBelow, bool alone = false)
     {
         using var connection = database.Open();
-        var count = connection.Statement("SELECT COUNT(*) FROM (SELECT 1 FROM current_sources WHERE outlet = $outlet AND live = 1 LIMIT $cap)");
+        var count = connection.Statement($"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 1 LIMIT $cap)");
         count.Parameters.AddWithValue("$outlet", outlet);
         count.Parameters.AddWithValue("$cap", rareBelow);
         var rare = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) < rareBelow;
-        var factIds = rare ? RareOutletHits(connection, words, outlet, skip + take + 1) : CommonOutletHits(connection, words, outlet, skip + take + 1);
+        var factIds = rare ? RareOutletHits(connection, words, outlet, skip + take + 1, alone) : CommonOutletHits(connection, words, outlet, skip + take + 1, alone);
         var shown = factIds.Skip(skip).Take(take).ToList();
         if (shown.Count == 0) return new Page<FactView>([], false);
         var order = shown.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
@@ -60,10 +61,10 @@ public sealed partial class FactQueries
     }
 
     // The words' matches newest first, each checked against the outlet's rows (current_sources_fact).
-    private static List<long> CommonOutletHits(LeasedConnection connection, IReadOnlyList<string> words, string outlet, int limit)
+    private static List<long> CommonOutletHits(LeasedConnection connection, IReadOnlyList<string> words, string outlet, int limit, bool alone)
     {
         var command = connection.Statement(
-            $"SELECT rowid FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true)} ORDER BY rowid DESC LIMIT $limit");
+            $"SELECT rowid FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true, alone)} ORDER BY rowid DESC LIMIT $limit");
         command.Parameters.AddWithValue("$match", MatchAll(words));
         command.Parameters.AddWithValue("$outlet", outlet);
         command.Parameters.AddWithValue("$limit", limit);
@@ -76,13 +77,13 @@ public sealed partial class FactQueries
     // The outlet's few facts newest first, their words read a batch at a time and matched as the full-text index would
     // (whole words, ignoring case and accents). Asking the index "does fact 5 match" once per fact re-reads the word's
     // whole list of matches every time: a rare outlet and a common word took a second that way.
-    private static List<long> RareOutletHits(LeasedConnection connection, IReadOnlyList<string> words, string outlet, int limit)
+    private static List<long> RareOutletHits(LeasedConnection connection, IReadOnlyList<string> words, string outlet, int limit, bool alone)
     {
         var wanted = words.Select(Spelling.Fold).ToList();
         // The outlet's facts newest recorded first, a batch at a time; SQLite sorts the few it has.
-        var bodies = connection.Statement("""
+        var bodies = connection.Statement($"""
             SELECT rowid, body FROM fact_text WHERE rowid IN (
-                SELECT fact_id FROM current_sources WHERE outlet = $outlet AND live = 1 ORDER BY fact_id DESC LIMIT $size OFFSET $from)
+                SELECT fact_id FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 1 ORDER BY fact_id DESC LIMIT $size OFFSET $from)
             """);
         var hits = new List<long>();
         // A first batch of four times the hits wanted (a word in one fact in three fills it), then larger ones.
@@ -121,11 +122,11 @@ public sealed partial class FactQueries
     }
 
     /// <summary>How many retracted facts cited <paramref name="outlet"/> when withdrawn, counted up to one past <see cref="RetractedCountCap"/>.</summary>
-    public int RetractedCiting(string outlet)
+    public int RetractedCiting(string outlet, bool alone = false)
     {
         using var connection = database.Open();
         var command = connection.Statement(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM current_sources WHERE outlet = $outlet AND live = 0 LIMIT $cap)");
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 0 LIMIT $cap)");
         command.Parameters.AddWithValue("$outlet", outlet);
         command.Parameters.AddWithValue("$cap", RetractedCountCap + 1);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -151,7 +152,10 @@ public sealed partial class FactQueries
         return outlets.DistinctBy(OutletKeys.Key, StringComparer.Ordinal).ToList();
     }
 
-    // A search hit that cites the outlet: one lookup in current_sources_fact per hit.
-    private static string CitesOutlet(string factId, bool live) =>
-        $"EXISTS (SELECT 1 FROM current_sources s WHERE s.fact_id = {factId} AND s.outlet = $outlet AND s.live = {(live ? 1 : 0)})";
+    // A search hit that cites the outlet (alone): one lookup in current_sources_fact (current_alone_sources_fact) per hit.
+    private static string CitesOutlet(string factId, bool live, bool alone = false) =>
+        $"EXISTS (SELECT 1 FROM {SourcesTable(alone)} s WHERE s.fact_id = {factId} AND s.outlet = $outlet AND s.live = {(live ? 1 : 0)})";
+
+    // Facts by every outlet they cite, or by the outlets that alone confirm them (migration 0014): the same keys and order.
+    private static string SourcesTable(bool alone) => alone ? "current_alone_sources" : "current_sources";
 }

@@ -14,4 +14,25 @@ public static class OutletKeys
 
     /// <summary>Whether a cited outlet is one that <paramref name="key"/> finds.</summary>
     public static bool Matches(SourceRef source, string key) => Of(source.Outlet).Contains(key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The keys that find every source confirming a fact: "only the Kremlin readout claims it". A source disputing the fact
+    /// confirms nothing, so it neither spoils nor makes a key alone.
+    /// </summary>
+    public static IReadOnlyList<string> Alone(IReadOnlyList<CitedSource> sources)
+    {
+        HashSet<string>? keys = null;
+        foreach (var cited in sources)
+            if (cited.Stance == SourceStance.Confirms)
+            {
+                if (keys is null) keys = new HashSet<string>(Of(cited.Source.Outlet), StringComparer.Ordinal);
+                else keys.IntersectWith(Of(cited.Source.Outlet));
+            }
+        return keys is null ? [] : keys.ToList();
+    }
+
+    /// <summary>Whether every source confirming a fact is one that <paramref name="key"/> finds (see <see cref="Alone"/>).</summary>
+    public static bool IsAlone(IReadOnlyList<CitedSource> sources, string key) =>
+        sources.Any(s => s.Stance == SourceStance.Confirms)
+        && sources.Where(s => s.Stance == SourceStance.Confirms).All(s => Matches(s.Source, key));
 }
