@@ -78,4 +78,11 @@ public class MemberCommandBenchmarks
     [Benchmark] public string SearchBySourceRare() => Answer("search", ("source", "Kyiv Independent 2"));
     [Benchmark] public string SearchBySourceAndWord() => Answer("search", ("query", "ceasefire"), ("source", "Kyiv Independent 2"));
     [Benchmark] public string SearchBySourceUnknown() => Answer("search", ("source", "Reutres"));
+    // Reuters alone confirms most of the facts citing it; a past view walks the outlet's past list and reads each fact as it was.
+    [Benchmark] public string SearchBySourceAlone() => Answer("search", ("source", "Reuters"), ("alone", "true"));
+    [Benchmark] public string SearchBySourceAloneAndWord() => Answer("search", ("query", "ceasefire"), ("source", "BBC"), ("alone", "true"));
+    [Benchmark] public string SearchBySourceAsOf() => Answer("search", ("source", "Reuters"), ("as_of", "2024-06-01"));
+    [Benchmark] public string SearchBySourceOn() => Answer("search", ("source", "Reuters"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchBySourceRareAsOf() => Answer("search", ("source", "Kyiv Independent 2"), ("as_of", "2024-06-01"));
+    [Benchmark] public string SearchBySourceAloneOn() => Answer("search", ("source", "Reuters"), ("alone", "true"), ("on", "2024-06-01"));
 }
