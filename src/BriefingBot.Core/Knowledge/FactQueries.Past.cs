@@ -109,7 +109,7 @@ public sealed partial class FactQueries
                       AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = k.fact_id AND x.recorded_at <= $knownBy AND x.effective_on <= $effectiveBy)
                     """, [.. args, ("$list", list)]));
             }
-            var facts = NewestFirst(LatestAt("SELECT value AS id FROM json_each($ids)", view, ("$ids", RevisionRows.Ids(ids))))
+            var facts = NewestFirst(VersionsOf(connection, ids, view.KnownBy, view.Day))
                 .Where(f => (since is null || SortDay(f) >= since) && keep(f)).ToList();
             var sure = boundary is { } b ? facts.Where(f => (SortDay(f), f.Current.FactId).CompareTo(b) >= 0).ToList() : facts;
             if (boundary is null || sure.Count > limit) return new Page<FactView>(sure.Take(limit).ToList(), sure.Count > limit);

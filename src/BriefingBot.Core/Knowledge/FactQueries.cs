@@ -219,33 +219,17 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
         return new Page<FactView>(RevisionRows.ByIds(connection, ids.Take(limit)).Select(r => new FactView(r)).ToList(), ids.Count > limit);
     }
 
-    private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args)
-    {
-        using var connection = database.Open();
-        return RevisionRows.Query(connection, $"""
-            WHERE r.id IN (
-                SELECT (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1)
-                FROM ({factIdsSql}) ids)
-              AND r.retracted = 0
-            ORDER BY f.number
-            """, null, [("$asOf", AsOfText(asOf)), .. args]).Select(r => new FactView(r)).ToList();
-    }
+    private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args) =>
+        VersionsOf(factIdsSql, asOf, null, args);
 
     // LatestOf, newest fact first, reading only the newest `take` that were live then: /terms as_of names three other
     // proposals, and loading the whole window of twenty to show them was half of its answer.
     private List<FactView> NewestLiveOf(string factIdsSql, DateTimeOffset? asOf, int take, params (string, object?)[] args)
     {
         using var connection = database.Open();
-        return RevisionRows.Query(connection, $"""
-            WHERE r.id IN (
-                SELECT k.rid FROM (
-                    SELECT ids.id AS fid,
-                           (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1) AS rid
-                    FROM ({factIdsSql}) ids) k
-                JOIN revisions y ON y.id = k.rid
-                WHERE y.retracted = 0 ORDER BY k.fid DESC LIMIT $take)
-            ORDER BY f.id DESC
-            """, null, [("$asOf", AsOfText(asOf)), ("$take", take), .. args]).Select(r => new FactView(r)).ToList();
+        var factIds = FactIds(connection, factIdsSql, [("$asOf", AsOfText(asOf)), .. args]).Distinct().OrderDescending();
+        var versions = database.Times.Versions(connection, factIds, asOf, null).Take(take);
+        return RevisionRows.ByIds(connection, versions).Select(r => new FactView(r)).ToList();
     }
 
     private static string AsOfText(DateTimeOffset? asOf) => asOf is { } t ? StoredTime.Format(t) : "9999";
