@@ -10,7 +10,7 @@ namespace BriefingBot.Knowledge;
 /// at a time; so catching up with any writer, in this process or another, is reading the rows after the last id seen,
 /// which each lookup does first (one seek that returns nothing when nothing was written). A migration may rewrite rows:
 /// a change of schema empties it (<see cref="DataVersionWatch"/>), as it does <see cref="RevisionCache"/>. About 60
-/// bytes a revision (a hundred thousand take 6 MB); read once, on the first past view.
+/// bytes a revision (a hundred thousand take 7 MB); read once, on the first past view.
 /// </summary>
 internal sealed class RevisionTimes
 {
@@ -28,6 +28,7 @@ internal sealed class RevisionTimes
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, int> _newest = [];
+    private readonly Dictionary<string, List<long>> _factsOfKind = new(StringComparer.Ordinal);
     private Entry[] _entries = new Entry[256];
     private int _count;
 
@@ -38,7 +39,26 @@ internal sealed class RevisionTimes
         {
             _count = 0;
             _newest.Clear();
+            _factsOfKind.Clear();
         }
+    }
+
+    /// <summary>
+    /// The newest facts of a kind (by id: facts are numbered as they are created) as known at <paramref name="knownAt"/>, each
+    /// its newest revision recorded by then, leaving out those retracted then; up to <paramref name="take"/>, newest first.
+    /// </summary>
+    public List<long> NewestVersions(LeasedConnection connection, FactKind kind, DateTimeOffset? knownAt, int take)
+    {
+        var knownBy = Ticks(knownAt);
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            if (!_factsOfKind.TryGetValue(kind.Word, out var facts)) return found;
+            for (var i = facts.Count - 1; i >= 0 && found.Count < take; i--)
+                if (Known(facts[i], knownBy) is var known and >= 0 && !_entries[known].Retracted) found.Add(_entries[known].Id);
+        }
+        return found;
     }
 
     /// <summary>
@@ -215,8 +235,8 @@ internal sealed class RevisionTimes
     private void CatchUp(LeasedConnection connection)
     {
         var command = connection.Statement("""
-            SELECT id, fact_id, recorded_at, effective_on, retracted, action = 'undo', undoes_revision_id
-            FROM revisions WHERE id > $after ORDER BY id
+            SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind
+            FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
             """);
         command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
         using var reader = command.ExecuteReader();
@@ -238,6 +258,14 @@ internal sealed class RevisionTimes
             // An undo takes its target back from the moment it was recorded; the earliest undo counts.
             if (!reader.IsDBNull(6) && IndexOf(reader.GetInt64(6)) is var target and >= 0)
                 _entries[target].UndoneAt = Math.Min(_entries[target].UndoneAt, _entries[_count].Recorded);
+            if (!_newest.ContainsKey(factId))
+            {
+                // A new fact: its id goes in its kind's list, which stays in id order.
+                var kind = reader.GetString(7);
+                if (!_factsOfKind.TryGetValue(kind, out var facts)) _factsOfKind[kind] = facts = [];
+                var place = facts.BinarySearch(factId);
+                facts.Insert(place < 0 ? ~place : place, factId);
+            }
             _newest[factId] = _count++;
         }
     }
