@@ -33,13 +33,7 @@ public class MemberCommandBenchmarks
     private string Answer(string path, params (string Name, string Value)[] options)
     {
         var invocation = new Invocation(path.Split(' '), options.ToDictionary(o => o.Name, o => o.Value), _caller, "c1", DateTimeOffset.UtcNow);
-        var a0 = GC.GetAllocatedBytesForCurrentThread();
-        var reply = _router.RouteAsync(invocation).AsTask().GetAwaiter().GetResult();
-        var a1 = GC.GetAllocatedBytesForCurrentThread();
-        var text = _renderer.Render(reply);
-        var a2 = GC.GetAllocatedBytesForCurrentThread();
-        if (Environment.GetEnvironmentVariable("ALLOC") is not null && Random.Shared.Next(500) == 0) Console.WriteLine($"compose {(a1 - a0) / 1024} KB render {(a2 - a1) / 1024} KB text {text.Length} chars");
-        return text;
+        return _renderer.Render(_router.RouteAsync(invocation).AsTask().GetAwaiter().GetResult());
     }
 
     [Benchmark] public string Terms() => Answer("terms");
