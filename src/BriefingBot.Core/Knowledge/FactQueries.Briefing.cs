@@ -31,7 +31,7 @@ public sealed partial class FactQueries
             SELECT DISTINCT r.fact_id FROM revisions r
             WHERE r.retracted = 1 AND r.recorded_at > $since AND r.recorded_at <= $until
               AND EXISTS (SELECT 1 FROM revisions p WHERE p.fact_id = r.fact_id AND p.recorded_at <= $since)
-            """, window), window).Where(r => r.Withdrawn).ToList();
+            """, window), since, until).Where(r => r.Withdrawn).ToList();
         var rest = new List<NetRow>();
         for (var walk = limit + 1 + 8; ; walk *= 4)
         {
@@ -40,7 +40,7 @@ public sealed partial class FactQueries
                                               ORDER BY recorded_at DESC, id DESC)
                 LIMIT $walk
                 """, [.. window, ("$walk", walk)]);
-            rest = Net(connection, newest, window).Where(r => !r.Withdrawn).ToList();
+            rest = Net(connection, newest, since, until).Where(r => !r.Withdrawn).ToList();
             if (rest.Count > limit || newest.Count < walk) break;
         }
         var rows = withdrawn.OrderByDescending(r => r.Last).Concat(rest.OrderByDescending(r => r.Last)).ToList();
@@ -63,37 +63,29 @@ public sealed partial class FactQueries
         return ids;
     }
 
-    // Each fact's first and last revision in the window and the one before it, less those that net out: the same words,
-    // sources and confidence as before the window (an edit undone), or retracted before and still.
-    private static List<NetRow> Net(LeasedConnection connection, List<long> factIds, (string, object?)[] window)
+    // Each fact's first and last revision in the window and the one before it (from every revision's times in memory), less
+    // those that net out: the same words, sources and confidence as before the window (an edit undone), or retracted before and
+    // still.
+    private List<NetRow> Net(LeasedConnection connection, List<long> factIds, DateTimeOffset since, DateTimeOffset until)
     {
-        if (factIds.Count == 0) return [];
-        var command = connection.Statement("""
-            WITH w AS MATERIALIZED (
-                SELECT f.value AS fact_id,
-                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
-                     ORDER BY r.recorded_at, r.id LIMIT 1) AS first_id,
-                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at > $since AND r.recorded_at <= $until
-                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS last_id,
-                    (SELECT r.id FROM revisions r WHERE r.fact_id = f.value AND r.recorded_at <= $since
-                     ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1) AS before_id
-                FROM json_each($ids) f),
-            x AS (SELECT * FROM w WHERE first_id IS NOT NULL)
-            SELECT x.first_id, x.last_id, x.before_id, b.id IS NOT NULL AND b.retracted = 0 AND a.retracted = 1
-            FROM x JOIN revisions a ON a.id = x.last_id LEFT JOIN revisions b ON b.id = x.before_id
-            WHERE NOT (b.id IS NOT NULL AND a.retracted = b.retracted AND (a.retracted = 1 OR (
-                a.payload = b.payload AND a.source_id = b.source_id AND a.confidence = b.confidence
-                AND (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = a.id)
-                  = (SELECT json_group_array(json_array(s.position, s.source_id, s.stance)) FROM revision_sources s WHERE s.revision_id = b.id))))
-            """);
-        foreach (var (name, value) in window) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(factIds));
-        var rows = new List<NetRow>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            rows.Add(new NetRow(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3) != 0));
+        var moves = database.Times.Window(connection, factIds, since, until);
+        var read = RevisionRows.ByIds(connection, moves.SelectMany(m => m.Before is { } b ? new[] { m.Last, b } : [m.Last]).Distinct())
+            .ToDictionary(r => r.Id);
+        var rows = new List<NetRow>(moves.Count);
+        foreach (var (first, last, before) in moves)
+        {
+            if (!read.TryGetValue(last, out var after)) continue;
+            var was = before is { } b && read.TryGetValue(b, out var stood) ? stood : null;
+            if (was is not null && was.Retracted == after.Retracted && (after.Retracted || Same(was, after))) continue;
+            rows.Add(new NetRow(first, last, before, was is { Retracted: false } && after.Retracted));
+        }
         return rows;
     }
+
+    // The same words, sources and confidence: what an undone edit leaves. Few facts have a version before the window, so the
+    // words are compared as their stored JSON only for those.
+    private static bool Same(Revision a, Revision b) =>
+        a.Provenance.Equals(b.Provenance) && KnowledgeJson.Serialize(a.Data) == KnowledgeJson.Serialize(b.Data);
 
     /// <summary>Every live proposal, the one whose own revision or a term's is newest first (how recently each moved).</summary>
     public Page<FactView> ProposalsByMovement(int limit)

@@ -61,7 +61,8 @@ public sealed partial class FactQueries
     // Walks each list newest first from the view's last day (facts are dated before they are recorded, so little is skipped),
     // plus the few versions dated ahead (planned contacts), reads each fact as the view sees it and keeps those that match.
     // A fact is only sure of its place once every list has been walked past its date; if fewer than asked are sure, the
-    // walk goes four times further.
+    // walk goes four times further. A fact not yet recorded by the as-of day is walked past and left out by its times in
+    // memory (RevisionTimes), not by a lookup per row.
     // Many short lists (a proposal's statements are those about it and about each term it ever had, thirty-five lists for
     // one of the benchmark's proposals) are walked as one: a statement per list cost more than reading all of them at once.
     private Page<FactView> PastList(IReadOnlyList<string> lists, string? with, DateOnly? since, int limit, TimeView view, Func<FactView, bool> keep,
@@ -69,7 +70,6 @@ public sealed partial class FactQueries
     {
         var last = view.Day is { } day && (view.AsOf is null || day < view.AsOf.Last) ? day : view.AsOf!.Last;
         var withTest = with is null ? "" : " AND EXISTS (SELECT 1 FROM past_lists w WHERE w.fact_id = k.fact_id AND w.list = $with)";
-        var knownTest = view.AsOf is null ? "" : " AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = k.fact_id AND x.recorded_at <= $knownBy)";
         var args = new List<(string, object?)>
         {
             ("$day", StoredTime.Format(last)), ("$since", since is { } s ? StoredTime.Format(s) : ""), ("$knownBy", view.KnownByText),
@@ -86,7 +86,7 @@ public sealed partial class FactQueries
             {
                 var command = connection.Statement($"""
                     SELECT k.sort_on, k.fact_id FROM past_lists k
-                    WHERE {inList} AND k.sort_on <= $day AND k.sort_on >= $since{withTest}{knownTest}
+                    WHERE {inList} AND k.sort_on <= $day AND k.sort_on >= $since{withTest}
                     ORDER BY k.sort_on DESC, k.fact_id DESC LIMIT $walk
                     """);
                 foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -109,7 +109,7 @@ public sealed partial class FactQueries
                       AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = k.fact_id AND x.recorded_at <= $knownBy AND x.effective_on <= $effectiveBy)
                     """, [.. args, ("$list", list)]));
             }
-            var facts = NewestFirst(LatestAt("SELECT value AS id FROM json_each($ids)", view, ("$ids", RevisionRows.Ids(ids))))
+            var facts = NewestFirst(VersionsOf(connection, ids, view.KnownBy, view.Day))
                 .Where(f => (since is null || SortDay(f) >= since) && keep(f)).ToList();
             var sure = boundary is { } b ? facts.Where(f => (SortDay(f), f.Current.FactId).CompareTo(b) >= 0).ToList() : facts;
             if (boundary is null || sure.Count > limit) return new Page<FactView>(sure.Take(limit).ToList(), sure.Count > limit);

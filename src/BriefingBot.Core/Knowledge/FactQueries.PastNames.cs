@@ -58,25 +58,11 @@ public sealed partial class FactQueries
         var ids = factIds.Distinct().ToList();
         var names = new Dictionary<long, (FactCode Code, string? Title)>(ids.Count);
         if (ids.Count == 0) return names;
+        // Only a fact with a title (a proposal's name) has its version found: the others are named by their id alone. Which
+        // version comes from every revision's times kept in memory, the version itself from the revisions kept (RevisionRows.ByIds).
+        foreach (var (id, name) in Names(ids)) names[id] = name;
         using var connection = database.Open();
-        // Only a fact with a title (a proposal's name) has its version found: the others are named by their id alone. The
-        // versions come from the revisions kept in memory when they can (RevisionRows.ByIds), not as payloads to parse.
-        var command = connection.Statement($"""
-            SELECT f.id, f.kind, f.number, c.title,
-                   CASE WHEN c.title IS NOT NULL THEN ({(view.On is null ? KnownVersion : InEffectVersion)}) END AS revision_id
-            FROM facts f LEFT JOIN current_facts c ON c.fact_id = f.id WHERE f.id IN (SELECT value FROM json_each($ids))
-            """);
-        command.Parameters.AddWithValue("$ids", RevisionRows.Ids(ids));
-        command.Parameters.AddWithValue("$knownBy", view.KnownByText);
-        if (view.On is not null) command.Parameters.AddWithValue("$day", view.DayText);
-        var versions = new Dictionary<long, long>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
-                if (FactKinds.TryParse(reader.GetString(1), out var kind))
-                {
-                    names[reader.GetInt64(0)] = (new FactCode(kind, reader.GetInt32(2)), reader.IsDBNull(3) ? null : reader.GetString(3));
-                    if (!reader.IsDBNull(4)) versions[reader.GetInt64(0)] = reader.GetInt64(4);
-                }
+        var versions = database.Times.NamingVersions(connection, names.Where(n => n.Value.Title is not null).Select(n => n.Key), view);
         // The title a version has is what the projection would have stored for it: the kind's own column.
         var read = RevisionRows.ByIds(connection, versions.Values).ToDictionary(r => r.Id);
         foreach (var (factId, revisionId) in versions)
@@ -84,20 +70,4 @@ public sealed partial class FactQueries
                 names[factId] = names[factId] with { Title = version.Code.Kind.Columns(version.Data).Title };
         return names;
     }
-
-    // A fact's version known by the as-of day: its newest revision recorded by then. A retraction or an undo carries the
-    // data it leaves standing, so it names the fact too.
-    private const string KnownVersion =
-        "SELECT x.id FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $knownBy ORDER BY x.id DESC LIMIT 1";
-
-    // Its version in effect on the day, as known by the as-of day, picked as LatestAt picks it (an undone revision never
-    // counts) but with a retracted one allowed: the line names what it was about, whatever became of it. Failing that, the
-    // first version to take effect after the day, as known then: the nearest name it had.
-    private const string InEffectVersion = """
-        SELECT x.id FROM revisions x
-        WHERE x.fact_id = f.id AND x.recorded_at <= $knownBy
-          AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = x.id AND u.recorded_at <= $knownBy)
-        ORDER BY x.effective_on <= $day DESC, CASE WHEN x.effective_on <= $day THEN x.effective_on END DESC, x.effective_on, x.id DESC
-        LIMIT 1
-        """;
 }

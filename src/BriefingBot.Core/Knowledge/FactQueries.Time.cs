@@ -58,20 +58,24 @@ public sealed partial class FactQueries
     public Page<FactView> ChangesInEffect(DateOnly from, TimeView view, int limit)
     {
         using var connection = database.Open();
-        var rows = RevisionRows.Query(connection, """
-            WHERE r.effective_on >= $from AND r.effective_on <= $day AND r.recorded_at <= $knownBy AND r.retracted = 0 AND r.action <> 'undo'
-              AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND u.recorded_at <= $knownBy)
-              AND (SELECT y.retracted FROM revisions y WHERE y.fact_id = r.fact_id AND y.recorded_at <= $knownBy ORDER BY y.id DESC LIMIT 1) = 0
-            ORDER BY r.effective_on DESC, r.id DESC LIMIT $limit
-            """, null, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$knownBy", view.KnownByText), ("$limit", limit + 1));
-        var shown = rows.Take(limit).ToList();
-        // The version each change replaced, for its "was … now …"; a fact's first version replaced nothing.
-        var previous = RevisionRows.Query(connection, """
-            WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id AND p.retracted = 0)
-                           FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
-            """, null, ("$ids", RevisionRows.Ids(shown.Where(r => r.Action != RevisionAction.Create).Select(r => r.Id)))).ToLookup(r => r.FactId);
-        var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
-        return new Page<FactView>(views, rows.Count > limit);
+        // Down the revisions by effect day, newest first (their index alone), each kept or not by its times in memory
+        // (RevisionTimes); the walk goes four times further when too few of those it met still count.
+        List<(long Id, long? Replaced)> kept;
+        for (var walk = (limit + 1) * 2; ; walk *= 4)
+        {
+            var candidates = FactIds(connection, """
+                SELECT id FROM revisions WHERE effective_on >= $from AND effective_on <= $day ORDER BY effective_on DESC, id DESC LIMIT $walk
+                """, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$walk", walk));
+            kept = database.Times.InEffectChanges(connection, candidates, view, limit + 1);
+            if (kept.Count > limit || candidates.Count < walk) break;
+        }
+        var shown = kept.Take(limit).ToList();
+        // Each change with the version it replaced, for its "was … now …"; a fact's first version replaced nothing.
+        var byId = RevisionRows.ByIds(connection, shown.SelectMany(c => c.Replaced is { } p ? new[] { c.Id, p } : [c.Id]).Distinct())
+            .ToDictionary(r => r.Id);
+        var views = shown.Where(c => byId.ContainsKey(c.Id))
+            .Select(c => new FactView(byId[c.Id], c.Replaced is { } p && byId.TryGetValue(p, out var before) ? before : null)).ToList();
+        return new Page<FactView>(views, kept.Count > limit);
     }
 
     // Newest first by the fact's own date (a contact's day, a status's since), else when it took effect.
@@ -83,20 +87,18 @@ public sealed partial class FactQueries
     /// Each listed fact as <paramref name="view"/> sees it, in id order; a fact retracted (as known then) or not yet in effect
     /// is left out. Without a day it is the newest revision recorded by the as-of day.
     /// </summary>
-    private IReadOnlyList<FactView> LatestAt(string factIdsSql, TimeView view, params (string, object?)[] args)
+    private IReadOnlyList<FactView> LatestAt(string factIdsSql, TimeView view, params (string, object?)[] args) =>
+        VersionsOf(factIdsSql, view.KnownBy, view.Day, args);
+
+    // The facts a statement lists, each as known at a moment (now when null) and, with a day, as it stood then; in id order.
+    // SQLite lists the facts; which version of each counts is read from every revision's times kept in memory.
+    private List<FactView> VersionsOf(string factIdsSql, DateTimeOffset? knownBy, DateOnly? day, (string, object?)[] args)
     {
-        if (view.On is null) return LatestOf(factIdsSql, view.KnownBy, args);
         using var connection = database.Open();
-        return RevisionRows.Query(connection, $"""
-            WHERE r.id IN (
-                SELECT (SELECT x.id FROM revisions x
-                        WHERE x.fact_id = ids.id AND x.recorded_at <= $knownBy AND x.effective_on <= $day AND x.retracted = 0
-                          AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = x.id AND u.recorded_at <= $knownBy)
-                        ORDER BY x.effective_on DESC, x.id DESC LIMIT 1)
-                FROM ({factIdsSql}) ids
-                WHERE (SELECT y.retracted FROM revisions y WHERE y.fact_id = ids.id AND y.recorded_at <= $knownBy ORDER BY y.id DESC LIMIT 1) = 0)
-            ORDER BY f.number
-            """, null, [("$knownBy", view.KnownByText), ("$day", view.DayText), .. args.Where(a => a.Item1 is not "$knownBy" and not "$day")])
-            .Select(r => new FactView(r)).ToList();
+        return VersionsOf(connection, FactIds(connection, factIdsSql, args), knownBy, day);
     }
+
+    private List<FactView> VersionsOf(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset? knownBy, DateOnly? day) =>
+        RevisionRows.ByIds(connection, database.Times.Versions(connection, factIds.Distinct(), knownBy, day))
+            .OrderBy(r => r.Code.Number).Select(r => new FactView(r)).ToList();
 }

@@ -44,30 +44,18 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
 
     /// <summary>The newest live proposals as known at <paramref name="asOf"/> (now when null), newest first.</summary>
     public IReadOnlyList<FactView> Proposals(int limit, DateTimeOffset? asOf) =>
-        asOf is null ? Proposals(limit).Items
-            // The newest recorded by then, a few more than asked in case some were retracted by then. Facts are numbered
-            // as they are created, so the newest fact created by then bounds the walk down the proposals' own index; the
-            // check on each one's revisions keeps the answer right even where that order does not hold.
-            : NewestLiveOf("""
-                SELECT f.id FROM facts f WHERE f.kind = 'proposal'
-                  AND f.id <= (SELECT b.fact_id FROM revisions b WHERE b.action = 'create'
-                                 AND b.id <= (SELECT t.id FROM revisions t WHERE t.recorded_at <= $asOf ORDER BY t.recorded_at DESC LIMIT 1)
-                               ORDER BY b.id DESC LIMIT 1)
-                  AND EXISTS (SELECT 1 FROM revisions x WHERE x.fact_id = f.id AND x.recorded_at <= $asOf)
-                ORDER BY f.number DESC LIMIT $window
-                """, asOf, limit, ("$window", limit + 16));
+        asOf is null ? Proposals(limit).Items : NewestKnown(FactKind.Proposal, asOf, limit);
 
     /// <summary>The newest proposal as known at <paramref name="asOf"/> (now when null).</summary>
-    public FactView? NewestProposal(DateTimeOffset? asOf = null)
+    public FactView? NewestProposal(DateTimeOffset? asOf = null) =>
+        (asOf is null ? Proposals(1).Items : NewestKnown(FactKind.Proposal, asOf, 1)) is [var newest, ..] ? newest : null;
+
+    // The newest facts of a kind live as known then, newest first: down the kind's facts in memory (RevisionTimes), each read
+    // as it was then, past those created later or retracted by then.
+    private List<FactView> NewestKnown(FactKind kind, DateTimeOffset? asOf, int take)
     {
-        if (asOf is null) return Proposals(1).Items is [var newest, ..] ? newest : null;
-        // Proposals are few and rarely retracted: the newest few known then almost always hold the answer.
-        foreach (var window in new[] { 20, int.MaxValue })
-        {
-            var known = LatestOf("SELECT id FROM facts WHERE kind = 'proposal' ORDER BY id DESC LIMIT $window", asOf, ("$window", window));
-            if (known.Count > 0) return known[^1];
-        }
-        return null;
+        using var connection = database.Open();
+        return RevisionRows.ByIds(connection, database.Times.NewestVersions(connection, kind, asOf, take)).Select(r => new FactView(r)).ToList();
     }
 
     /// <summary>Live proposals whose id is <paramref name="text"/> or whose name matches it, best match first.</summary>
@@ -219,34 +207,8 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
         return new Page<FactView>(RevisionRows.ByIds(connection, ids.Take(limit)).Select(r => new FactView(r)).ToList(), ids.Count > limit);
     }
 
-    private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args)
-    {
-        using var connection = database.Open();
-        return RevisionRows.Query(connection, $"""
-            WHERE r.id IN (
-                SELECT (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1)
-                FROM ({factIdsSql}) ids)
-              AND r.retracted = 0
-            ORDER BY f.number
-            """, null, [("$asOf", AsOfText(asOf)), .. args]).Select(r => new FactView(r)).ToList();
-    }
-
-    // LatestOf, newest fact first, reading only the newest `take` that were live then: /terms as_of names three other
-    // proposals, and loading the whole window of twenty to show them was half of its answer.
-    private List<FactView> NewestLiveOf(string factIdsSql, DateTimeOffset? asOf, int take, params (string, object?)[] args)
-    {
-        using var connection = database.Open();
-        return RevisionRows.Query(connection, $"""
-            WHERE r.id IN (
-                SELECT k.rid FROM (
-                    SELECT ids.id AS fid,
-                           (SELECT x.id FROM revisions x WHERE x.fact_id = ids.id AND x.recorded_at <= $asOf ORDER BY x.id DESC LIMIT 1) AS rid
-                    FROM ({factIdsSql}) ids) k
-                JOIN revisions y ON y.id = k.rid
-                WHERE y.retracted = 0 ORDER BY k.fid DESC LIMIT $take)
-            ORDER BY f.id DESC
-            """, null, [("$asOf", AsOfText(asOf)), ("$take", take), .. args]).Select(r => new FactView(r)).ToList();
-    }
+    private IReadOnlyList<FactView> LatestOf(string factIdsSql, DateTimeOffset? asOf, params (string, object?)[] args) =>
+        VersionsOf(factIdsSql, asOf, null, args);
 
     private static string AsOfText(DateTimeOffset? asOf) => asOf is { } t ? StoredTime.Format(t) : "9999";
 }

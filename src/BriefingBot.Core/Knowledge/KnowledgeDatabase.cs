@@ -24,7 +24,11 @@ public sealed class KnowledgeDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _watch = new DataVersionWatch(_connectionString, Revisions.Clear);
+        _watch = new DataVersionWatch(_connectionString, () =>
+        {
+            Revisions.Clear();
+            Times.Clear();
+        });
     }
 
     public string FullPath { get; }
@@ -37,6 +41,9 @@ public sealed class KnowledgeDatabase : IDisposable
     /// migration run by another process (which may rewrite rows) empties it, seen at the next answer through <see cref="Version"/>.
     /// </summary>
     internal RevisionCache Revisions { get; }
+
+    /// <summary>Every revision's two times, by fact, for picking each fact's version in a past view; emptied with <see cref="Revisions"/>.</summary>
+    internal RevisionTimes Times { get; } = new();
 
     /// <summary>
     /// Grows whenever anything was committed to the file, by this process or another, since it was last read: what an

@@ -7,7 +7,15 @@ namespace BriefingBot.Replies;
 /// <summary>How the bot says dates, lists and provenance in plain English, for every door alike.</summary>
 public static class Phrases
 {
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date)
+    {
+        // Under every fact line: each day's words are made once (a store's facts fall on a few thousand days).
+        if (Dates.TryGetValue(date.DayNumber, out var said)) return said;
+        if (Dates.Count >= 20_000) Dates.Clear();
+        return Dates[date.DayNumber] = date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Dates = new();
 
     public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.UtcDateTime));
 
@@ -98,8 +106,9 @@ public static class Phrases
         var date = Dated(p);
         if (p.Sources is not { Count: > 1 } sources)
         {
-            var one = $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
-            return p.Stale ? one + " · possibly out of date" : one;
+            return p.Stale
+                ? $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)} · possibly out of date"
+                : $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
         }
         var confirming = Outlets(sources, SourceStance.Confirms);
         if (confirming.Count == 0 || confirming[0] != p.Source.Outlet) confirming.Insert(0, p.Source.Outlet);

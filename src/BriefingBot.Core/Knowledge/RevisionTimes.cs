@@ -1,0 +1,275 @@
+using System.Globalization;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>
+/// Every revision's two times, by fact, in memory: when it was recorded, the day it took effect, whether it retracts, and
+/// when an undo took it back. A past view (<see cref="TimeView"/>) picks each fact's version from these, where SQLite
+/// took a correlated lookup, a sort and a table read per fact (most of a past briefing's time). Revisions are only ever
+/// appended (the table's triggers refuse the rest) and SQLite gives each commit ids above every committed one, one writer
+/// at a time; so catching up with any writer, in this process or another, is reading the rows after the last id seen,
+/// which each lookup does first (one seek that returns nothing when nothing was written). A migration may rewrite rows:
+/// a change of schema empties it (<see cref="DataVersionWatch"/>), as it does <see cref="RevisionCache"/>. About 60
+/// bytes a revision (a hundred thousand take 7 MB); read once, on the first past view.
+/// </summary>
+internal sealed class RevisionTimes
+{
+    private struct Entry
+    {
+        public long Id;
+        public long FactId;
+        public long Recorded;
+        public long UndoneAt;
+        public int Effective;
+        public int Previous;
+        public bool Retracted;
+        public bool Undo;
+    }
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, int> _newest = [];
+    private readonly Dictionary<string, List<long>> _factsOfKind = new(StringComparer.Ordinal);
+    private Entry[] _entries = new Entry[256];
+    private int _count;
+
+    /// <summary>Forgets everything read (the schema changed under it); the next lookup reads every revision again.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _count = 0;
+            _newest.Clear();
+            _factsOfKind.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The newest facts of a kind (by id: facts are numbered as they are created) as known at <paramref name="knownAt"/>, each
+    /// its newest revision recorded by then, leaving out those retracted then; up to <paramref name="take"/>, newest first.
+    /// </summary>
+    public List<long> NewestVersions(LeasedConnection connection, FactKind kind, DateTimeOffset? knownAt, int take)
+    {
+        var knownBy = Ticks(knownAt);
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            if (!_factsOfKind.TryGetValue(kind.Word, out var facts)) return found;
+            for (var i = facts.Count - 1; i >= 0 && found.Count < take; i--)
+                if (Known(facts[i], knownBy) is var known and >= 0 && !_entries[known].Retracted) found.Add(_entries[known].Id);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Each fact's version in <paramref name="view"/>, in the order given, leaving out a fact the view does not show: as known by
+    /// its as-of day (the newest revision recorded by then, unless it retracts) and, with a day, the one in effect then (the
+    /// latest to take effect by that day, not retracted, not undone as known then; and none if the fact stands retracted then).
+    /// </summary>
+    public List<long> Versions(LeasedConnection connection, IEnumerable<long> factIds, TimeView view) =>
+        Versions(connection, factIds, view.KnownBy, view.Day);
+
+    /// <summary><see cref="Versions(LeasedConnection, IEnumerable{long}, TimeView)"/> as known at any moment (now when null), on a day or not.</summary>
+    public List<long> Versions(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset? knownAt, DateOnly? onDay)
+    {
+        var knownBy = Ticks(knownAt);
+        var day = onDay is { } d ? d.DayNumber : int.MaxValue;
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                var known = Known(factId, knownBy);
+                if (known < 0 || _entries[known].Retracted) continue;
+                var version = onDay is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                if (version >= 0) found.Add(_entries[version].Id);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The version of each fact a line names it by in <paramref name="view"/> (a proposal renamed or retracted since goes by its name
+    /// then): its newest known by the as-of day, or with a day, the one in effect then, retracted or not; failing that, the first to
+    /// take effect after the day, as known then. A fact unknown by then has none.
+    /// </summary>
+    public Dictionary<long, long> NamingVersions(LeasedConnection connection, IEnumerable<long> factIds, TimeView view)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        var found = new Dictionary<long, long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                var version = view.On is null ? Known(factId, knownBy) : InEffect(factId, knownBy, day, allowRetracted: true);
+                if (version < 0 && view.On is not null) version = FirstAfter(factId, knownBy);
+                if (version >= 0) found[factId] = _entries[version].Id;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Of revisions that took effect in a window (newest effect first, as given), those that still count as known by
+    /// <paramref name="view"/>'s as-of day: recorded by then, neither a retraction nor an undo nor undone by then, of a fact not
+    /// retracted by then; each with the version it replaced (the fact's newest earlier revision that is not a retraction), up to
+    /// <paramref name="limit"/>.
+    /// </summary>
+    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view, int limit)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var found = new List<(long, long?)>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var id in revisionIds)
+            {
+                var at = IndexOf(id);
+                if (at < 0) continue;
+                ref var e = ref _entries[at];
+                if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
+                var known = Known(e.FactId, knownBy);
+                if (known < 0 || _entries[known].Retracted) continue;
+                long? replaced = null;
+                for (var p = e.Previous; p >= 0; p = _entries[p].Previous)
+                    if (!_entries[p].Retracted) { replaced = _entries[p].Id; break; }
+                found.Add((e.Id, replaced));
+                if (found.Count == limit) break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// How each fact moved over the window (<paramref name="since"/>, <paramref name="until"/>] of recording: its first and last
+    /// revision recorded in it and its last before it (by when each was recorded, then by id); a fact with none in the window is
+    /// left out.
+    /// </summary>
+    public List<(long First, long Last, long? Before)> Window(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset since, DateTimeOffset until)
+    {
+        long from = since.UtcTicks, to = until.UtcTicks;
+        var found = new List<(long, long, long?)>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                int first = -1, last = -1, before = -1;
+                for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+                {
+                    ref var e = ref _entries[at];
+                    if (e.Recorded <= from)
+                    {
+                        if (before < 0 || Later(at, before)) before = at;
+                    }
+                    else if (e.Recorded <= to)
+                    {
+                        if (last < 0 || Later(at, last)) last = at;
+                        if (first < 0 || Later(first, at)) first = at;
+                    }
+                }
+                if (first >= 0) found.Add((_entries[first].Id, _entries[last].Id, before >= 0 ? _entries[before].Id : null));
+            }
+        }
+        return found;
+    }
+
+    private bool Later(int a, int b) =>
+        _entries[a].Recorded > _entries[b].Recorded || (_entries[a].Recorded == _entries[b].Recorded && _entries[a].Id > _entries[b].Id);
+
+    // The fact's newest revision (by id) recorded by then, or -1.
+    private int Known(long factId, long knownBy)
+    {
+        if (!_newest.TryGetValue(factId, out var at)) return -1;
+        while (at >= 0 && _entries[at].Recorded > knownBy) at = _entries[at].Previous;
+        return at;
+    }
+
+    // Of the fact's revisions recorded by then and not undone by then, the latest to take effect by the day (the newest of those
+    // on the same day); -1 if none.
+    private int InEffect(long factId, long knownBy, int day, bool allowRetracted)
+    {
+        var best = -1;
+        for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+        {
+            ref var e = ref _entries[at];
+            if (e.Recorded > knownBy || e.Effective > day || (e.Retracted && !allowRetracted) || e.UndoneAt <= knownBy) continue;
+            // Walking from the newest id down, a later one on the same day has already won.
+            if (best < 0 || e.Effective > _entries[best].Effective) best = at;
+        }
+        return best;
+    }
+
+    // The fact's first revision to take effect (the newest of that day), as known then and not undone by then; -1 if none.
+    private int FirstAfter(long factId, long knownBy)
+    {
+        var best = -1;
+        for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+        {
+            ref var e = ref _entries[at];
+            if (e.Recorded > knownBy || e.UndoneAt <= knownBy) continue;
+            if (best < 0 || e.Effective < _entries[best].Effective) best = at;
+        }
+        return best;
+    }
+
+    private int IndexOf(long id)
+    {
+        int low = 0, high = _count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var here = _entries[middle].Id;
+            if (here == id) return middle;
+            if (here < id) low = middle + 1;
+            else high = middle - 1;
+        }
+        return -1;
+    }
+
+    // Reads the revisions committed after the last one seen. Called under the gate, on a connection outside any transaction,
+    // so every row read is committed and no later commit can bring a smaller id.
+    private void CatchUp(LeasedConnection connection)
+    {
+        var command = connection.Statement("""
+            SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind
+            FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
+            """);
+        command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (_count == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+            var factId = reader.GetInt64(1);
+            _entries[_count] = new Entry
+            {
+                Id = reader.GetInt64(0),
+                FactId = factId,
+                Recorded = StoredTime.ParseInstant(reader.GetString(2)).UtcTicks,
+                Effective = DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber,
+                Retracted = reader.GetInt64(4) != 0,
+                Undo = reader.GetInt64(5) != 0,
+                UndoneAt = long.MaxValue,
+                Previous = _newest.GetValueOrDefault(factId, -1),
+            };
+            // An undo takes its target back from the moment it was recorded; the earliest undo counts.
+            if (!reader.IsDBNull(6) && IndexOf(reader.GetInt64(6)) is var target and >= 0)
+                _entries[target].UndoneAt = Math.Min(_entries[target].UndoneAt, _entries[_count].Recorded);
+            if (!_newest.ContainsKey(factId))
+            {
+                // A new fact: its id goes in its kind's list, which stays in id order.
+                var kind = reader.GetString(7);
+                if (!_factsOfKind.TryGetValue(kind, out var facts)) _factsOfKind[kind] = facts = [];
+                var place = facts.BinarySearch(factId);
+                facts.Insert(place < 0 ? ~place : place, factId);
+            }
+            _newest[factId] = _count++;
+        }
+    }
+
+    // Now is after every record, and before "never undone" (UndoneAt's long.MaxValue).
+    private static long Ticks(DateTimeOffset? instant) => instant?.UtcTicks ?? long.MaxValue - 1;
+}

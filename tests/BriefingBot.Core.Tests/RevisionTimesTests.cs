@@ -1,0 +1,98 @@
+using BriefingBot.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BriefingBot.Core.Tests;
+
+/// <summary>
+/// Past views pick each fact's version from every revision's times kept in memory (RevisionTimes). A serving instance keeps
+/// them across answers while another instance writes: after each write its past answers must be those of an instance that
+/// has just opened the file and read every time afresh. The answer cache is off, so every answer is composed again.
+/// </summary>
+public class RevisionTimesTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "briefingbot-tests", Guid.NewGuid().ToString("n"));
+    private readonly FakeTimeProvider _time = new(TestBot.Start);
+    private readonly TestBot _serving;
+    private readonly TestBot _script;
+
+    private static readonly string[] PastQuestions =
+    [
+        "/terms proposal:P1 on:2025-03-07", "/terms proposal:P1 on:2025-03-12", "/terms proposal:P1 as_of:2025-03-11",
+        "/terms proposal:P1 as_of:2025-03-12 on:2025-03-08", "/terms as_of:2025-03-13", "/briefing on:2025-03-12 since:2025-03-01",
+        "/briefing as_of:2025-03-12 since:2025-03-01", "/contacts on:2025-03-12", "/aid on:2025-03-12", "/statements about:P1 on:2025-03-12",
+    ];
+
+    public RevisionTimesTests()
+    {
+        _serving = new TestBot(folder: _folder, time: _time, configure: NoAnswerCache);
+        _script = new TestBot(folder: _folder, time: _time, configure: NoAnswerCache);
+    }
+
+    private static void NoAnswerCache(IServiceCollection services) => services.Configure<KnowledgeOptions>(o => o.AnswerCacheMegabytes = 0);
+
+    public void Dispose()
+    {
+        _serving.Dispose();
+        _script.Dispose();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void After_each_write_by_another_instance_past_answers_are_those_of_an_instance_reading_the_file_afresh()
+    {
+        string[] writes =
+        [
+            // An edit dated back before the day asked, one dated ahead, a late entry, a retraction, undos of both kinds.
+            "/update term id:T1 status:agreed source:AFP effective:2025-03-08",
+            "/update term id:T2 text:\"Air, sea and energy.\" source:Reuters effective:2025-03-13",
+            "/update term proposal:P1 topic:Prisoners text:\"An all-for-all exchange.\" status:proposed source:Reuters effective:2025-03-07",
+            "/update contact kind:call people:\"Emmanuel Macron, Volodymyr Zelenskyy\" date:2025-03-09 summary:\"Truce talks\" source:Reuters",
+            "/update retract id:T3 reason:\"Misreported\"",
+            "/update undo",
+            "/update term id:T4 status:disputed source:AFP effective:2025-03-09",
+            "/update undo",
+        ];
+        foreach (var question in PastQuestions) _serving.Ask(question);
+        for (var day = 0; day < writes.Length; day++)
+        {
+            // Each write a day later, so the as-of views fall on both sides of it.
+            _time.SetUtcNow(TestBot.Start.AddDays(day));
+            _script.Moderate(writes[day]);
+            using var fresh = new TestBot(folder: _folder, time: _time, configure: NoAnswerCache);
+            foreach (var question in PastQuestions)
+                Assert.Equal(TestBot.Text(fresh.Ask(question)), TestBot.Text(_serving.Ask(question)));
+        }
+
+        // And the answers moved as the story says, not merely alike: T1 agreed from 8 March, T3 back after the undo.
+        var world = TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-12"));
+        Assert.Contains("T1 Duration: A partial truce lasting one month. (agreed)", world);
+        Assert.Contains("T3 Energy infrastructure:", world);
+        Assert.Contains("T4 Ground combat: Ground combat is excluded from the truce. (proposed)", world);
+        Assert.Contains("T1 Duration: A partial truce lasting one month. (proposed)",
+            TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));
+    }
+
+    [Fact]
+    public void A_migration_another_process_runs_that_rewrites_when_revisions_took_effect_is_read_at_the_next_answer()
+    {
+        Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));
+
+        using (var migration = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_serving.DatabasePath};Pooling=False"))
+        {
+            migration.Open();
+            using var command = migration.CreateCommand();
+            command.CommandText = """
+                DROP TRIGGER revisions_no_update;
+                UPDATE revisions SET effective_on = '2025-03-09' WHERE fact_id = (SELECT id FROM facts WHERE kind = 'term' AND number = 1);
+                CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+                BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var terms = TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07"));
+        Assert.DoesNotContain("T1 Duration:", terms);
+        Assert.Contains("T2 Scope:", terms);
+    }
+}
