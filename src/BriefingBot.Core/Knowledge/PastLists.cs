@@ -28,12 +28,14 @@ internal static class PastLists
     public static DateOnly SortOn(FactData data, DateOnly effectiveOn) => data.Kind.EventDate(data) ?? effectiveOn;
 
     /// <summary>Adds the lists one version is in; a version dated after it was recorded or took effect is marked ahead.</summary>
-    public static void Remember(SqliteConnection connection, SqliteTransaction tx, long factId, FactData data, DateOnly effectiveOn, DateTimeOffset recordedAt)
+    /// <param name="desk">Whose day the recording is on, as an as_of view counts it (UTC when null: a fill at upgrade).</param>
+    public static void Remember(SqliteConnection connection, SqliteTransaction tx, long factId, FactData data, DateOnly effectiveOn, DateTimeOffset recordedAt,
+        DeskZone? desk = null)
     {
         var kind = data.Kind;
         if (!Keeps(kind)) return;
         var sortOn = SortOn(data, effectiveOn);
-        var known = DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        var known = (desk ?? DeskZone.Utc).DayOf(recordedAt);
         var ahead = sortOn > (effectiveOn < known ? effectiveOn : known);
         var lists = new List<string> { All(kind) };
         lists.AddRange(kind.Participants(data).Select(p => By(kind, p)));

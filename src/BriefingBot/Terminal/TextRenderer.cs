@@ -1,10 +1,12 @@
 using System.Text;
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Terminal;
 
 /// <summary>Lays out a reply as plain terminal text: the title, each section, every fact with its id and citation.</summary>
-public sealed class TextRenderer(TimeProvider time)
+/// <param name="desk">Whose days each citation's "3 days ago" counts (UTC when none is registered).</param>
+public sealed class TextRenderer(TimeProvider time, DeskZone? desk = null)
 {
     public string Render(Reply reply)
     {
@@ -21,7 +23,7 @@ public sealed class TextRenderer(TimeProvider time)
                 var id = line.Provenance is { } p ? p.Code.ToString() : "";
                 sb.Append("  ").Append(id.PadRight(line.Provenance is null ? 0 : 5)).Append(line.Text).Append('\n');
                 if (line.Provenance is { } provenance)
-                    sb.Append("       ").Append(Phrases.Provenance(provenance, now)).Append('\n');
+                    sb.Append("       ").Append(Phrases.Provenance(provenance, now, desk)).Append('\n');
             }
             if (section.More is { } more) sb.Append("  ").Append(more).Append('\n');
         }
