@@ -33,8 +33,21 @@ public sealed class DeskZone
         : TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? new DeskZone(zone) : null;
 
     /// <summary>The desk's day at an instant: what "today" means to someone at the desk then.</summary>
-    public DateOnly DayOf(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(IsUtc ? instant.UtcDateTime : TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly DayOf(DateTimeOffset instant)
+    {
+        if (IsUtc) return DateOnly.FromDateTime(instant.UtcDateTime);
+        // Every fact line asks for the same day (now's) again: the last day's bounds answer without converting.
+        var ticks = instant.UtcTicks;
+        if (_last is { } last && ticks >= last.From && ticks < last.To) return last.Day;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+        _last = new LastDay(StartOf(day).UtcTicks, StartOf(day.AddDays(1)).UtcTicks, day);
+        return day;
+    }
+
+    // One immutable record swapped whole, so readers on other threads see a consistent day and its bounds.
+    private sealed record LastDay(long From, long To, DateOnly Day);
+
+    private volatile LastDay? _last;
 
     /// <summary>The first moment of a day at the desk: local midnight (or, where a clock change skips it, the first hour that exists).</summary>
     public DateTimeOffset StartOf(DateOnly day)
