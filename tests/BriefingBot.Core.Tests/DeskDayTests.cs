@@ -99,6 +99,29 @@ public sealed class DeskDayTests
     }
 
     [Fact]
+    public void The_setting_stores_nothing_an_export_made_in_Kyiv_imports_into_a_UTC_desk_unchanged()
+    {
+        using var kyiv = Bot("Europe/Kyiv");
+        kyiv.Time.SetUtcNow(At("2025-03-10T22:30:00Z")); // 00:30 on 11 March in Kyiv
+        kyiv.Moderate("/update term proposal:P1 topic:Monitoring text:\"Monitored by the OSCE.\" status:proposed source:AFP");
+        kyiv.Moderate("/update contact kind:call people:\"Keir Starmer, Volodymyr Zelenskyy\" date:today summary:\"Air defence\" source:Reuters");
+
+        using (var stream = new MemoryStream())
+        {
+            kyiv.Get<KnowledgeTransfer>().WriteExport(stream);
+            stream.Position = 0;
+            using var empty = new TestBot(seed: false, time: kyiv.Time); // Knowledge:TimeZone left at UTC
+            empty.Get<KnowledgeTransfer>().Import(stream);
+            Assert.Equal(kyiv.ExportText(), empty.ExportText());
+            // Read in UTC, the same facts keep their calendar days, and the day T8 was recorded is UTC's.
+            var history = TestBot.Text(empty.Ask("/history T8"));
+            Assert.Contains("Recorded by mo on 10 March 2025", history);
+            Assert.Contains("(in effect from 11 March 2025)", history);
+            Assert.Contains("Tuesday 11 March 2025", TestBot.Text(empty.Ask("/contacts person:Starmer")));
+        }
+    }
+
+    [Fact]
     public void A_kept_answer_turns_over_at_the_desks_midnight_not_UTCs()
     {
         using var bot = Bot("Europe/Kyiv");
