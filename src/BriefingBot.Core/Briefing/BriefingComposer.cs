@@ -74,7 +74,7 @@ public sealed class BriefingComposer(
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
-        return withPicture && Picture(now, pictureSince) is { } png ? reply with { Attachments = [png] } : reply;
+        return withPicture && Picture(now, pictureSince, clock) is { } png ? reply with { Attachments = [png] } : reply;
     }
 
     private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
@@ -128,10 +128,12 @@ public sealed class BriefingComposer(
     }
 
     /// <summary>Who spoke to whom from <paramref name="from"/> (the last <see cref="PictureDays"/> days when null) to now, or null when nobody did.</summary>
-    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null)
+    /// <param name="clock">Whose days the fortnight is: a scheduled briefing's zone; the desk's when null.</param>
+    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null, DeskZone? clock = null)
     {
-        var first = from ?? desk.DayOf(now).AddDays(-PictureDays);
-        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now, desk)}");
+        clock ??= desk;
+        var first = from ?? clock.DayOf(now).AddDays(-PictureDays);
+        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now, clock)}");
     }
 
     /// <summary>The most recent <see cref="PictureContacts"/> contacts a filter selects, drawn under a title, or null when none happened.</summary>
