@@ -32,6 +32,9 @@ public static class CoreServices
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new KnowledgeDatabase(storage.Path, storage.RevisionCacheSize);
         });
+        // Built from Knowledge:TimeZone (validated at start-up with the rest of the section).
+        services.AddSingleton(sp => DeskZone.Find(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.TimeZone)
+            ?? throw new InvalidOperationException("Knowledge:TimeZone is not a time zone; use an IANA name such as Europe/Kyiv, or UTC."));
         services.AddSingleton<ActorDirectory>();
         services.AddSingleton<FactLog>();
         services.AddSingleton<CitedSources>();

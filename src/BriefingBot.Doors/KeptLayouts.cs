@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Doors;
@@ -9,10 +10,11 @@ namespace BriefingBot.Doors;
 /// request allocated. Entries live exactly as long as their reply does.
 /// </summary>
 /// <param name="keepWithFiles">False where files travel outside the layout (a multipart body): such replies are laid out afresh.</param>
-public sealed class KeptLayouts<T>(Func<Reply, T> layOut, Func<T, byte[]> serialise, TimeProvider time, bool keepWithFiles)
+/// <param name="desk">Whose day a layout is kept for: "3 days ago" turns over at the desk's midnight (UTC's when null).</param>
+public sealed class KeptLayouts<T>(Func<Reply, T> layOut, Func<T, byte[]> serialise, TimeProvider time, bool keepWithFiles, DeskZone? desk = null)
     where T : class
 {
-    // The layout depends on the reply and on the day alone ("3 days ago" in each line's provenance), so the day is kept with it.
+    // The layout depends on the reply and on the desk's day alone ("3 days ago" in each line's provenance), so the day is kept with it.
     private sealed record Kept(DateOnly Day, T Layout);
 
     private readonly ConditionalWeakTable<Reply, Kept> _layouts = new();
@@ -21,7 +23,7 @@ public sealed class KeptLayouts<T>(Func<Reply, T> layOut, Func<T, byte[]> serial
     /// <summary>The reply laid out, the same object while the reply and the day are.</summary>
     public T Layout(Reply reply)
     {
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var day = (desk ?? DeskZone.Utc).DayOf(time.GetUtcNow());
         if (_layouts.TryGetValue(reply, out var kept) && kept.Day == day) return kept.Layout;
         var layout = layOut(reply);
         if (!keepWithFiles && reply.Attachments.Count > 0) return layout;

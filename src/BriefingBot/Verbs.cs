@@ -95,20 +95,21 @@ public static class Verbs
         using var host = BotHost.Build([], new HostSettings(db) { Io = io });
         await host.StartAsync(ct);
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var desk = host.Services.GetRequiredService<DeskZone>();
         var since = now.AddDays(-1);
         if (sinceText is not null)
         {
-            if (!DateInput.TryParse(sinceText, now, out var date))
+            if (!DateInput.TryParse(sinceText, desk.DayOf(now), out var date))
             {
                 await Console.Error.WriteLineAsync($"“{sinceText}” is not a date. {DateInput.Hint}");
                 return 1;
             }
-            since = DateInput.StartOfDay(date);
+            since = desk.StartOf(date);
         }
         var composer = host.Services.GetRequiredService<BriefingBot.Briefing.BriefingComposer>();
         // The picture draws the window asked for; without --since, the fortnight the daily briefing draws.
         var reply = composer.Compose(since, now, withPicture: png is not null,
-            pictureSince: sinceText is null ? null : DateOnly.FromDateTime(since.UtcDateTime));
+            pictureSince: sinceText is null ? null : desk.DayOf(since));
         if (png is not null)
         {
             if (reply.Attachments is [var picture, ..])
@@ -118,7 +119,7 @@ public static class Verbs
             }
             else await Console.Error.WriteLineAsync(sinceText is null
                 ? $"No contacts in the last {BriefingBot.Briefing.BriefingComposer.PictureDays} days: no picture written."
-                : $"No contacts since {Phrases.Date(since)}: no picture written.");
+                : $"No contacts since {Phrases.Date(since, desk)}: no picture written.");
         }
         await io.Output.WriteAsync(format == "json" ? JsonReplyWriter.Write(reply) : host.Services.GetRequiredService<TextRenderer>().Render(reply));
         await io.Output.FlushAsync(ct);

@@ -22,8 +22,8 @@ public sealed class BriefingAnswer(BriefingComposer composer, ScheduleStore sche
         // A briefing as known on a past day is written as it could have been then: nothing recorded later counts.
         var now = view.KnownBy is { } knownBy && knownBy < request.Now ? knownBy : request.Now;
         DateTimeOffset since;
-        if (request.Date("since") is { } d) since = DateInput.StartOfDay(d);
-        else if (view.Day is { } day) since = DateInput.StartOfDay(day.AddDays(-1));
+        if (request.Date("since") is { } d) since = request.Desk.StartOf(d);
+        else if (view.Day is { } day) since = request.Desk.StartOf(day.AddDays(-1));
         else if (!view.IsNow) since = now.AddDays(-1);
         else if (schedule is not null && ledger.LastSent(channel) is { } last) since = last.Slot;
         else since = request.Now.AddDays(-1);

@@ -16,19 +16,19 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         // With as_of, the log as it stood at the end of that day: what a past briefing's reader could have read then.
-        var asOf = request.Period("as_of") is { } known ? DateInput.EndOfDay(known.Last) : (DateTimeOffset?)null;
+        var asOf = request.Period("as_of") is { } known ? request.Desk.EndOf(known.Last) : (DateTimeOffset?)null;
         var end = asOf is { } a && a < request.Now ? a : request.Now;
-        var since = request.Date("since") is { } d ? DateInput.StartOfDay(d) : end.AddDays(-7);
+        var since = request.Date("since") is { } d ? request.Desk.StartOf(d) : end.AddDays(-7);
         if (asOf is not null && since > end) return ValueTask.FromResult(Reply.Error("since is after as_of; give an earlier since date."));
         // Pages by count from the newest: a reader following "page:2" sees the changes just before the first page's
         // (one recorded meanwhile shifts them by a line, never hides one: it comes first on page 1).
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = PageSize(options);
         var page = queries.Changes(since, size, asOf, skip: (number - 1) * size);
-        var sinceText = Phrases.Date(since);
+        var sinceText = Phrases.Date(since, request.Desk);
         var title = $"Changes since {sinceText}" + (asOf is null ? "" : $", as recorded by {Phrases.Date(request.Period("as_of")!.Last)}")
                     + (number > 1 ? $", page {number}" : "");
-        var again = $"/changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))}"
+        var again = $"/changes since:{StoredTime.Format(request.Desk.DayOf(since))}"
                     + (asOf is null ? "" : $" as_of:{StoredTime.Format(request.Period("as_of")!.Last)}");
         if (page.Items.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more changes." : "Nothing changed.")])],

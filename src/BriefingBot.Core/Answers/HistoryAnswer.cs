@@ -34,14 +34,14 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
             var moved = i > 0 && lines.Moved(revisions[i - 1].Data, r.Data) is { } m ? $" ({m})" : "";
             // When it took effect, where the text does not say it already (a contact's day does) and it is not the day recorded.
             var effect = r.Action is RevisionAction.Create or RevisionAction.Change && r.Data.Kind.Period(r.Data) is null
-                && r.Provenance.Effective is { } e && !SameDay(e, r.RecordedAt) ? $" (in effect from {e.Short()})" : "";
-            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt)}{why}: {sourced ?? line.Text}{moved}{effect}" };
+                && r.Provenance.Effective is { } e && !SameDay(e, r.RecordedAt, request.Desk) ? $" (in effect from {e.Short()})" : "";
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt, request.Desk)}{why}: {sourced ?? line.Text}{moved}{effect}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";
         return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",
             [new ReplySection(null, historyLines)]));
     }
 
-    private static bool SameDay(EventDate effective, DateTimeOffset recordedAt) =>
-        effective.Precision == DatePrecision.Day && !effective.IsRange && effective.Start == DateOnly.FromDateTime(recordedAt.UtcDateTime);
+    private static bool SameDay(EventDate effective, DateTimeOffset recordedAt, DeskZone desk) =>
+        effective.Precision == DatePrecision.Day && !effective.IsRange && effective.Start == desk.DayOf(recordedAt);
 }

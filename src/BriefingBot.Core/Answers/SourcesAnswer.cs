@@ -12,7 +12,7 @@ public sealed class SourcesAnswer(FactQueries queries, FactLines lines) : IComma
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var code = request.Fact("id")!.Value;
-        var asOf = request.Period("as_of")?.Last is { } day ? DateInput.EndOfDay(day) : (DateTimeOffset?)null;
+        var asOf = request.Period("as_of")?.Last is { } day ? request.Desk.EndOf(day) : (DateTimeOffset?)null;
         if (queries.Get(code, asOf) is not { } view)
             return ValueTask.FromResult(Reply.Error(asOf is null
                 ? $"There is no {code}. /search finds facts by their words."

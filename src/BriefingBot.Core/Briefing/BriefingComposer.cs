@@ -1,4 +1,3 @@
-using System.Globalization;
 using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,8 @@ namespace BriefingBot.Briefing;
 
 /// <summary>Writes a briefing: what changed since a moment (terms, contacts, aid, retractions), then what stands now.</summary>
 public sealed class BriefingComposer(
-    FactQueries queries, FactLines lines, NetChangeLines changeLines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options)
+    FactQueries queries, FactLines lines, NetChangeLines changeLines, ContactGraph graph, ActorDirectory actors, IOptions<KnowledgeOptions> options,
+    DeskZone desk)
 {
     public const int MaxChanges = 60;
     public const int PictureDays = 14;
@@ -18,6 +18,7 @@ public sealed class BriefingComposer(
     /// <summary>How many of them, the last to move, come with their terms.</summary>
     public const int ProposalsWithTerms = 3;
 
+    /// <param name="zone">The zone its times and days are in: a scheduled briefing's own; the desk's (<see cref="DeskZone"/>) when null.</param>
     /// <param name="pictureSince">The first day the picture draws; the last <see cref="PictureDays"/> days when left out.</param>
     /// <param name="view">A past view (/briefing as_of: or on:): what stands is read as known or as it stood then, and with on:
     /// what changed is what took effect in the world since <paramref name="since"/>.</param>
@@ -25,7 +26,9 @@ public sealed class BriefingComposer(
         DateOnly? pictureSince = null, TimeView? view = null)
     {
         view ??= TimeView.Now;
-        zone ??= TimeZoneInfo.Utc;
+        // A channel's schedule names its zone; elsewhere the briefing keeps the desk's days and clock.
+        var clock = zone is null ? desk : new DeskZone(zone);
+        zone = clock.Zone;
         actors.CatchUp();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();
@@ -52,7 +55,7 @@ public sealed class BriefingComposer(
                 proposals.Items.Skip(ProposalsWithTerms).Select(p => lines.Line(p.Current, now)).ToList(),
                 (proposals.More ? $"Only the {MaxProposals} proposals that moved last are shown. " : "") + $"/terms proposal:<name or id>{Again(view)} shows the terms of any."));
 
-        var today = view.Day ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var today = view.Day ?? clock.DayOf(now);
         var contacts = queries.ContactsAt(new ContactFilter(Since: today.AddDays(-7)), max, view);
         sections.Add(new ReplySection("Contacts in the last week",
             contacts.Items.Count == 0 ? [new ReplyLine("None recorded.")] : lines.Lines(contacts.Items, now, view),
@@ -71,7 +74,7 @@ public sealed class BriefingComposer(
 
         var reply = new Reply(title ?? $"Briefing of {Local(now, zone, withDay: true)}", sections,
             "Every line cites its source; /history <id> shows how a fact changed.");
-        return withPicture && Picture(now, pictureSince) is { } png ? reply with { Attachments = [png] } : reply;
+        return withPicture && Picture(now, pictureSince, clock) is { } png ? reply with { Attachments = [png] } : reply;
     }
 
     private void AddNetChanges(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
@@ -92,7 +95,7 @@ public sealed class BriefingComposer(
         if (changes.More)
             sections[^1] = sections[^1] with
             {
-                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(DateOnly.FromDateTime(since.UtcDateTime))}" +
+                More = $"Only the {MaxChanges} facts changed most recently are listed; /changes since:{StoredTime.Format(desk.DayOf(since))}" +
                        (view.AsOf is { } known ? $" as_of:{StoredTime.Format(known.Last)} " : " ") +
                        "lists every change with who made it, page by page (page:2 and on).",
             };
@@ -101,7 +104,7 @@ public sealed class BriefingComposer(
     // With on: the question is the world's, so the window lists what took effect in it, as it is known by the as-of day.
     private void AddChangesInEffect(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
-        var changes = queries.ChangesInEffect(DateOnly.FromDateTime(since.UtcDateTime), view, MaxChanges);
+        var changes = queries.ChangesInEffect(desk.DayOf(since), view, MaxChanges);
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
         var groups = changes.Items.Reverse().GroupBy(c => c.Current.Code.Kind).OrderBy(g => g.Key.BriefingOrder).ToList();
         var line = lines.ChangesAt(changes.Items, now, view);
@@ -125,10 +128,12 @@ public sealed class BriefingComposer(
     }
 
     /// <summary>Who spoke to whom from <paramref name="from"/> (the last <see cref="PictureDays"/> days when null) to now, or null when nobody did.</summary>
-    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null)
+    /// <param name="clock">Whose days the fortnight is: a scheduled briefing's zone; the desk's when null.</param>
+    public ReplyAttachment? Picture(DateTimeOffset now, DateOnly? from = null, DeskZone? clock = null)
     {
-        var first = from ?? DateOnly.FromDateTime(now.UtcDateTime).AddDays(-PictureDays);
-        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now)}");
+        clock ??= desk;
+        var first = from ?? clock.DayOf(now).AddDays(-PictureDays);
+        return Picture(new ContactFilter(Since: first), $"Who spoke to whom, {Phrases.Date(first)} – {Phrases.Date(now, clock)}");
     }
 
     /// <summary>The most recent <see cref="PictureContacts"/> contacts a filter selects, drawn under a title, or null when none happened.</summary>
@@ -149,11 +154,5 @@ public sealed class BriefingComposer(
         ? (int.MaxValue, "Entered and retracted")
         : (change.After.Code.Kind.BriefingOrder, change.After.Code.Kind.BriefingHeading + " — changed");
 
-    private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var format = withDay ? "dddd d MMMM yyyy, HH:mm" : "d MMMM yyyy, HH:mm";
-        var name = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
-        return $"{local.ToString(format, CultureInfo.InvariantCulture)} {name}";
-    }
+    private static string Local(DateTimeOffset instant, TimeZoneInfo zone, bool withDay = false) => DeskZone.Clock(instant, zone, withDay);
 }

@@ -13,7 +13,7 @@ namespace BriefingBot.Commands;
 /// </summary>
 /// <remarks>
 /// The key is the command, every option as given (whatever options a command grows), the asker's role, the day the
-/// answer is dated by (UTC, the day "3 days ago" and "possibly out of date" count from) and
+/// answer is dated by (the desk's day, <see cref="DeskZone"/>, which "3 days ago" and "possibly out of date" count from) and
 /// <see cref="KnowledgeDatabase.Version"/> (<c>PRAGMA data_version</c>, which sees every commit). The version is read
 /// before composing, so an answer composed while someone writes is kept under the version before the write, which no
 /// later question asks for. Entries of an older version or day are dropped as soon as the version or day moves on;
@@ -29,9 +29,12 @@ public sealed class AnswerCache : IDisposable
     private readonly Lock _moving = new();
     private volatile State _state = new(long.MinValue, DateOnly.MinValue);
 
-    public AnswerCache(KnowledgeDatabase database, IOptions<KnowledgeOptions> options)
+    private readonly DeskZone _desk;
+
+    public AnswerCache(KnowledgeDatabase database, IOptions<KnowledgeOptions> options, DeskZone desk)
     {
         _database = database;
+        _desk = desk;
         var bytes = options.Value.AnswerCacheMegabytes * 1024L * 1024L;
         if (bytes > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = bytes, TrackStatistics = true });
     }
@@ -53,7 +56,7 @@ public sealed class AnswerCache : IDisposable
         if (_cache is null) return false;
         var path = invocation.Path.Count == 1 ? invocation.Path[0] : string.Join(' ', invocation.Path);
         if (!CommandCatalogue.Cached.Contains(path)) return false;
-        var state = MoveTo(new State(_database.Version, DateOnly.FromDateTime(now.UtcDateTime)));
+        var state = MoveTo(new State(_database.Version, _desk.DayOf(now)));
         key = new AnswerKey(Text(path, invocation, state), state);
         if (!_cache.TryGetValue(key.Text, out var found)) return false;
         reply = (Reply)found!;
@@ -108,7 +111,7 @@ public sealed class AnswerCache : IDisposable
         return text.ToString();
     }
 
-    /// <summary>The knowledge's version and the day an answer was composed for.</summary>
+    /// <summary>The knowledge's version and the desk's day an answer was composed for.</summary>
     public sealed record State(long Version, DateOnly Day);
 }
 

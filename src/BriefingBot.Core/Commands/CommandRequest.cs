@@ -3,12 +3,17 @@ using BriefingBot.Knowledge;
 namespace BriefingBot.Commands;
 
 /// <summary>A command that passed validation: its spec, its options converted to their types, who asked and when.</summary>
-public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IReadOnlyDictionary<string, object> values, DateTimeOffset now)
+public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IReadOnlyDictionary<string, object> values, DateTimeOffset now,
+    DeskZone? desk = null)
 {
     public Invocation Invocation { get; } = invocation;
     public CommandSpec Spec { get; } = spec;
     public Caller Caller => Invocation.Caller;
     public DateTimeOffset Now { get; } = now;
+    /// <summary>The desk's zone: the days typed options name, and the day "today" is.</summary>
+    public DeskZone Desk { get; } = desk ?? DeskZone.Utc;
+    /// <summary>The desk's day now.</summary>
+    public DateOnly Today => Desk.DayOf(Now);
 
     public bool Has(string name) => values.ContainsKey(name);
     public string? Text(string name) => Get<string>(name);
@@ -21,7 +26,7 @@ public sealed class CommandRequest(Invocation invocation, CommandSpec spec, IRea
     public EventDate? When(string name, DatePrecision? precision) =>
         Period(name) is not { } typed ? null : precision is { } p ? EventDate.Normalised(typed.Start, p) : typed;
     /// <summary>Which past the member asked about: <c>as_of</c> (what we knew then), <c>on</c> (what held then), both, or now.</summary>
-    public TimeView View() => new(Period("as_of"), Period("on"));
+    public TimeView View() => new(Period("as_of"), Period("on")) { Desk = Desk };
     public bool? Flag(string name) => values.TryGetValue(name, out var v) ? (bool)v : null;
     public long? Number(string name) => values.TryGetValue(name, out var v) ? (long)v : null;
     public Actor? Actor(string name) => Get<Actor>(name);

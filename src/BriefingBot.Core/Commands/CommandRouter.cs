@@ -17,10 +17,12 @@ public sealed class CommandRouter
     private readonly AnswerCache _answers;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRouter> _logger;
+    private readonly DeskZone _desk;
 
     public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, AnswerCache answers, TimeProvider time,
-        ILogger<CommandRouter> logger)
+        ILogger<CommandRouter> logger, DeskZone desk)
     {
+        _desk = desk;
         _handlers = handlers.ToDictionary(h => h.Path);
         _binder = binder;
         _actors = actors;
@@ -90,14 +92,14 @@ public sealed class CommandRouter
                         ? $"{invocation.CommandText} takes no options."
                         : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
                 if (!_binder.TryBind(option, raw, now, out var value, out var error,
-                        new TimeView(values.GetValueOrDefault("as_of") as EventDate, values.GetValueOrDefault("on") as EventDate)))
+                        new TimeView(values.GetValueOrDefault("as_of") as EventDate, values.GetValueOrDefault("on") as EventDate) { Desk = _desk }))
                     return Reply.Error(error);
                 values[name] = value;
             }
             var missing = spec.Options.Where(o => o.Required && !values.ContainsKey(o.Name)).Select(o => o.Name).ToList();
             if (missing.Count > 0)
                 return Reply.Error($"{invocation.CommandText} needs {Phrases.List(missing, 10)}. Usage: {Usage(invocation, spec)}");
-            var request = new CommandRequest(invocation, spec, values, now);
+            var request = new CommandRequest(invocation, spec, values, now, _desk);
             return await _handlers[string.Join(' ', invocation.Path)].HandleAsync(request, cancellationToken);
         }
         catch (KnowledgeException e)

@@ -29,18 +29,27 @@ public static partial class DateInput
 
     private static readonly string[] MonthFormats = ["yyyy-MM", "MMMM yyyy", "MMM yyyy"];
 
-    /// <summary>The first day of what was typed; <see cref="TryParsePeriod"/> keeps the whole period.</summary>
-    public static bool TryParse(string text, DateTimeOffset now, out DateOnly date)
+    /// <summary>The first day of what was typed, "today" being the UTC day of <paramref name="now"/>.</summary>
+    public static bool TryParse(string text, DateTimeOffset now, out DateOnly date) => TryParse(text, DeskZone.Utc.DayOf(now), out date);
+
+    /// <summary>The first day of what was typed; <see cref="TryParsePeriod(string, DateOnly, out EventDate)"/> keeps the whole period.</summary>
+    public static bool TryParse(string text, DateOnly today, out DateOnly date)
     {
-        var ok = TryParsePeriod(text, now, out var period);
+        var ok = TryParsePeriod(text, today, out var period);
         date = ok ? period.Start : default;
         return ok;
     }
 
-    /// <summary>A day, week, month or range of days, as typed; false (and no guess) for anything else.</summary>
-    public static bool TryParsePeriod(string text, DateTimeOffset now, out EventDate period)
+    /// <summary>As <see cref="TryParsePeriod(string, DateOnly, out EventDate)"/>, "today" being the UTC day of <paramref name="now"/>.</summary>
+    public static bool TryParsePeriod(string text, DateTimeOffset now, out EventDate period) =>
+        TryParsePeriod(text, DeskZone.Utc.DayOf(now), out period);
+
+    /// <summary>
+    /// A day, week, month or range of days, as typed; false (and no guess) for anything else. <paramref name="today"/> is the
+    /// desk's day (<see cref="DeskZone.DayOf"/>), which "today", "yesterday", "3 days ago" and a day without its year count from.
+    /// </summary>
+    public static bool TryParsePeriod(string text, DateOnly today, out EventDate period)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var t = Tidy(text);
         period = null!;
         if (t.Split("..") is [var a, var b])
@@ -84,13 +93,6 @@ public static partial class DateInput
         _ when period.IsRange => $"{StoredTime.Format(period.Date)}..{StoredTime.Format(period.Last)}",
         _ => StoredTime.Format(period.Date),
     };
-
-    /// <summary>The end of a day in UTC: "as of 1 March" means everything recorded by the close of that day.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-
-    public static DateTimeOffset StartOfDay(DateOnly date) =>
-        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static bool TryDay(string t, DateOnly today, out DateOnly date, int? year = null)
     {

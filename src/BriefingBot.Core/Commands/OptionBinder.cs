@@ -5,7 +5,7 @@ using BriefingBot.Replies;
 namespace BriefingBot.Commands;
 
 /// <summary>Checks one raw option value against its spec and converts it; a wrong value yields a one-line correction.</summary>
-public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
+public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, DeskZone desk)
 {
     /// <param name="view">The past view the command asks about, if any: a proposal is named as it was then.</param>
     public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null)
@@ -40,7 +40,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
                 if (text.ToLowerInvariant() is "false" or "no" or "n" or "0") { value = false; return true; }
                 error = $"{option.Name} must be true or false.";
                 return false;
-            case OptionType.Date when DateInput.TryParsePeriod(text, now, out var period):
+            case OptionType.Date when DateInput.TryParsePeriod(text, desk.DayOf(now), out var period):
                 value = period;
                 return true;
             case OptionType.Date:

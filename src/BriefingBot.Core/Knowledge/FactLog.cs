@@ -10,9 +10,12 @@ public sealed class FactLog
     private readonly FactProjection _projection;
     private readonly TimeProvider _time;
     private readonly ActorDirectory _actors;
+    private readonly DeskZone _desk;
 
-    public FactLog(KnowledgeDatabase database, ActorDirectory actors, TimeProvider time)
+    /// <param name="desk">Whose day "the day it is recorded" is, when a fact takes effect then (UTC when null).</param>
+    public FactLog(KnowledgeDatabase database, ActorDirectory actors, TimeProvider time, DeskZone? desk = null)
     {
+        _desk = desk ?? DeskZone.Utc;
         _database = database;
         _actors = actors;
         _projection = new FactProjection(actors);
@@ -167,7 +170,7 @@ public sealed class FactLog
         long? explicitId = null, string? recordedByKey = null)
     {
         var sourceId = SourceId(connection, tx, provenance.Source);
-        var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, recordedAt ?? _time.GetUtcNow());
+        var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
         var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by,
@@ -205,16 +208,17 @@ public sealed class FactLog
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
-        PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
+        PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow(), provenance.Sources, _desk);
         return id;
     }
 
     /// <summary>
     /// When a fact took effect if the moderator did not say: its own date (a contact's day, an aid status's since), else its
-    /// source's date, else the day it is recorded. Migration 0009 gives revisions recorded before it the same rule.
+    /// source's date, else the day it is recorded at the desk. Migration 0009 gives revisions recorded before it the same
+    /// rule (with UTC's day: the setting did not exist).
     /// </summary>
-    internal static EventDate DefaultEffective(FactData data, SourceRef source, DateTimeOffset recordedAt) =>
-        data.Kind.Period(data) ?? EventDate.Day(source.Published ?? DateOnly.FromDateTime(recordedAt.UtcDateTime));
+    internal static EventDate DefaultEffective(FactData data, SourceRef source, DateOnly recordedOn) =>
+        data.Kind.Period(data) ?? EventDate.Day(source.Published ?? recordedOn);
 
     /// <summary>Adds a fact's identity row with the next number of its kind, the number users quote.</summary>
     internal static long NewFact(SqliteConnection connection, SqliteTransaction tx, FactKind kind, long? parentId) =>

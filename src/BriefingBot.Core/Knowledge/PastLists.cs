@@ -37,12 +37,13 @@ internal static class PastLists
 
     /// <summary>Adds the lists one version is in; a version dated after it was recorded or took effect is marked ahead.</summary>
     /// <remarks>The outlets it cites list every kind of fact (<see cref="Cites"/>), whatever <see cref="Keeps"/> says.</remarks>
+    /// <param name="desk">Whose day the recording is on, as an as_of view counts it (UTC when null: a fill at upgrade).</param>
     public static void Remember(SqliteConnection connection, SqliteTransaction tx, long factId, FactData data, DateOnly effectiveOn, DateTimeOffset recordedAt,
-        IReadOnlyList<CitedSource> sources)
+        IReadOnlyList<CitedSource> sources, DeskZone? desk = null)
     {
         var kind = data.Kind;
         var sortOn = SortOn(data, effectiveOn);
-        var known = DateOnly.FromDateTime(recordedAt.UtcDateTime);
+        var known = (desk ?? DeskZone.Utc).DayOf(recordedAt);
         var ahead = sortOn > (effectiveOn < known ? effectiveOn : known);
         var lists = new List<string>();
         if (Keeps(kind))

@@ -25,7 +25,7 @@ public sealed class StorageOptions
 }
 
 /// <summary>Settings of the <c>Knowledge</c> section: how answers judge facts.</summary>
-public sealed class KnowledgeOptions
+public sealed class KnowledgeOptions : IValidatableObject
 {
     public const string Section = "Knowledge";
 
@@ -40,4 +40,16 @@ public sealed class KnowledgeOptions
     /// <summary>How much memory answers kept for reuse may take (<see cref="Commands.AnswerCache"/>); 0 composes every answer afresh.</summary>
     [Range(0, 1024, ErrorMessage = "Set Knowledge:AnswerCacheMegabytes to a number of megabytes between 0 (off) and 1024.")]
     public int AnswerCacheMegabytes { get; set; } = 8;
+
+    /// <summary>
+    /// The desk's IANA time zone (<see cref="DeskZone"/>): the day "today", "yesterday", a bare as_of date and "3 days ago" mean.
+    /// UTC by default, as before the setting existed.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DeskZone.Find(TimeZone) is null)
+            yield return new ValidationResult($"Knowledge:TimeZone “{TimeZone}” is not a time zone; use an IANA name such as Europe/Kyiv, or UTC.");
+    }
 }

@@ -13,8 +13,11 @@ public sealed record TimeView(EventDate? AsOf = null, EventDate? On = null)
 
     public bool IsNow => AsOf is null && On is null;
 
-    /// <summary>The last moment whose records count: the end of the <see cref="AsOf"/> period, or null for everything.</summary>
-    public DateTimeOffset? KnownBy => AsOf is { } a ? new DateTimeOffset(a.Last.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) : null;
+    /// <summary>The desk whose days <see cref="AsOf"/> counts in: "as known on 10 March" ends at the desk's midnight.</summary>
+    public DeskZone Desk { get; init; } = DeskZone.Utc;
+
+    /// <summary>The last moment whose records count: the end of the <see cref="AsOf"/> period at the desk, or null for everything.</summary>
+    public DateTimeOffset? KnownBy => AsOf is { } a ? Desk.EndOf(a.Last) : null;
 
     /// <summary>The day whose state of the world is asked: the last day of the <see cref="On"/> period.</summary>
     public DateOnly? Day => On?.Last;

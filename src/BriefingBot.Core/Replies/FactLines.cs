@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Replies;
 
 /// <summary>Turns facts into the sentences and cited lines every answer and briefing uses.</summary>
-public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> options, FactQueries facts)
+public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> options, FactQueries facts, DeskZone desk)
 {
     public ReplyLine Line(Revision revision, DateTimeOffset now, string? prefix = null) =>
         new((prefix ?? "") + Describe(revision.Data), Provenance(revision, now));
@@ -16,7 +16,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         {
             Sources = revision.Provenance.Also.Count == 0 ? null : revision.Provenance.Sources,
         };
-        return line with { Stale = Phrases.Dated(line) < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.StaleAfterDays) };
+        return line with { Stale = Phrases.Dated(line, desk) < desk.DayOf(now).AddDays(-options.Value.StaleAfterDays) };
     }
 
     public string Describe(FactData data) => Describe(data, null);

@@ -17,12 +17,15 @@ public static class Phrases
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Dates = new();
 
-    public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(instant.UtcDateTime));
+    /// <summary>The day of a moment at the desk (UTC when no desk is given): "29 November 2026".</summary>
+    public static string Date(DateTimeOffset instant, DeskZone? desk = null) => Date((desk ?? DeskZone.Utc).DayOf(instant));
 
-    /// <summary>"today", "yesterday", "3 days ago", "8 months ago".</summary>
-    public static string Ago(DateOnly date, DateTimeOffset now)
+    /// <summary>"today", "yesterday", "3 days ago", "8 months ago", counted from the desk's day (UTC's when no desk is given).</summary>
+    public static string Ago(DateOnly date, DateTimeOffset now, DeskZone? desk = null) => Ago(date, (desk ?? DeskZone.Utc).DayOf(now));
+
+    /// <summary>"today", "yesterday", "3 days ago", "8 months ago": whole days from <paramref name="today"/>.</summary>
+    public static string Ago(DateOnly date, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (date == today) return "today";
         // Every fact line says this, and Humanizer's resource lookups were a tenth of a plain list answer; the words
         // depend only on the two days, so each pair is worked out once (a few thousand pairs a day at most).
@@ -101,28 +104,30 @@ public static class Phrases
     /// the first outlet leads (renderers link it), the newest confirming date is the one that says how current it is, and
     /// the list stays short however many sources there are.
     /// </remarks>
-    public static string Provenance(LineProvenance p, DateTimeOffset now)
+    /// <param name="desk">Whose days "3 days ago" counts (UTC when null): the reader's desk.</param>
+    public static string Provenance(LineProvenance p, DateTimeOffset now, DeskZone? desk = null)
     {
-        var date = Dated(p);
+        var date = Dated(p, desk);
+        var today = (desk ?? DeskZone.Utc).DayOf(now);
         if (p.Sources is not { Count: > 1 } sources)
         {
             return p.Stale
-                ? $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)} · possibly out of date"
-                : $"{p.Source.Outlet}, {Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+                ? $"{p.Source.Outlet}, {Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)} · possibly out of date"
+                : $"{p.Source.Outlet}, {Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)}";
         }
         var confirming = Outlets(sources, SourceStance.Confirms);
         if (confirming.Count == 0 || confirming[0] != p.Source.Outlet) confirming.Insert(0, p.Source.Outlet);
         var latest = sources.Where(s => s.Stance == SourceStance.Confirms).Select(s => s.Source.Published).OfType<DateOnly>().Distinct().Count() > 1 ? "latest " : "";
-        var text = $"{List(confirming, 2)}, {latest}{Date(date)} ({Ago(date, now)}) · {Confidence(p.Confidence)}";
+        var text = $"{List(confirming, 2)}, {latest}{Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)}";
         if (Outlets(sources, SourceStance.Disputes) is { Count: > 0 } disputing) text += $" · disputed by {List(disputing, 2)}";
         if (p.Stale) text += " · possibly out of date";
         return text;
     }
 
-    /// <summary>The date a citation gives: the newest date among the sources that confirm, or the day it was recorded.</summary>
-    public static DateOnly Dated(LineProvenance p) =>
+    /// <summary>The date a citation gives: the newest date among the sources that confirm, or the day it was recorded at the desk.</summary>
+    public static DateOnly Dated(LineProvenance p, DeskZone? desk = null) =>
         (p.Sources is { Count: > 1 } sources ? sources.Where(s => s.Stance == SourceStance.Confirms).Max(s => s.Source.Published) : null)
-        ?? p.Source.Published ?? DateOnly.FromDateTime(p.RecordedAt.UtcDateTime);
+        ?? p.Source.Published ?? (desk ?? DeskZone.Utc).DayOf(p.RecordedAt);
 
     // Each outlet once, in the order cited; long names clipped so a citation stays one short line (the first is kept whole
     // because renderers find it at the start to link it).

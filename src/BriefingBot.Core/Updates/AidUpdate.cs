@@ -23,7 +23,7 @@ public sealed class AidUpdate(FactLog log, FactQueries queries, UpdateReplies re
 
         // As typed (a day, a week, a month); else when the change took effect, the source's date, or today.
         var since = request.Period("since") ?? request.Period("effective")
-            ?? EventDate.Day(request.Date("source_date") ?? DateOnly.FromDateTime(request.Now.UtcDateTime));
+            ?? EventDate.Day(request.Date("source_date") ?? request.Today);
         AidData data;
         Revision? basedOn = null;
         if (id is { } code)

@@ -11,7 +11,8 @@ namespace BriefingBot.Discord.Rendering;
 /// lines that do not fit are counted in a closing "… and N more" line, which says how to see them (a narrower question,
 /// and the cut section's own hint: its page: or the command that lists it all), instead of the message being rejected.
 /// </summary>
-public sealed class EmbedRenderer(TimeProvider time)
+/// <param name="desk">Whose days each citation's "3 days ago" counts (UTC when none is registered).</param>
+public sealed class EmbedRenderer(TimeProvider time, DeskZone? desk = null)
 {
     private const int AnswerColour = 0x3B82F6, ConfirmationColour = 0x22C55E, ErrorColour = 0xEF4444;
 
@@ -43,7 +44,7 @@ public sealed class EmbedRenderer(TimeProvider time)
         {
             var section = reply.Sections[s];
             if (!string.IsNullOrWhiteSpace(section.Heading)) blocks.Add(($"**{Phrases.Clip(section.Heading, 200)}**", false, s, null));
-            foreach (var line in section.Lines) blocks.Add((Line(line, now), true, s, line.Provenance?.Code));
+            foreach (var line in section.Lines) blocks.Add((Line(line, now, desk), true, s, line.Provenance?.Code));
             if (!string.IsNullOrWhiteSpace(section.More)) blocks.Add(($"*{section.More}*", false, s, null));
         }
         // Room for the closing line and, when a section is cut, its hint, which the cut would otherwise take away.
@@ -110,13 +111,13 @@ public sealed class EmbedRenderer(TimeProvider time)
         };
     }
 
-    private static string Line(ReplyLine line, DateTimeOffset now)
+    private static string Line(ReplyLine line, DateTimeOffset now, DeskZone? desk)
     {
         if (line.Provenance is not { } p) return line.Text;
         var link = p.Source.Url is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             ? $" · [link]({u.AbsoluteUri})"
             : "";
         var stale = p.Stale ? "⚠ " : "";
-        return $"`{p.Code}` {Phrases.Clip(line.Text, 1500)}\n-# {stale}{Phrases.Provenance(p, now)}{link}";
+        return $"`{p.Code}` {Phrases.Clip(line.Text, 1500)}\n-# {stale}{Phrases.Provenance(p, now, desk)}{link}";
     }
 }

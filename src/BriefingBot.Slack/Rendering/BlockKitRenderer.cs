@@ -10,7 +10,8 @@ namespace BriefingBot.Slack.Rendering;
 /// provenance, the footer. Lines are packed into as few section blocks as fit, because a fact per block would hit
 /// Slack's 50-block limit at two dozen facts. Everything from users or the store goes through <see cref="Mrkdwn"/>.
 /// </summary>
-public sealed class BlockKitRenderer(TimeProvider time)
+/// <param name="desk">Whose days each citation's "3 days ago" counts (UTC when none is registered).</param>
+public sealed class BlockKitRenderer(TimeProvider time, DeskZone? desk = null)
 {
     public const int MaxBlocks = 50;
     public const int MaxSectionText = 3000;
@@ -77,16 +78,16 @@ public sealed class BlockKitRenderer(TimeProvider time)
             var section = reply.Sections[s];
             entries.Add(Entry.Break);
             if (section.Heading is { } heading) entries.Add(new Entry($"*{Mrkdwn.EscapeClipped(heading, 200)}*", false));
-            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now), true, s, line.Provenance?.Code));
+            foreach (var line in section.Lines) entries.Add(new Entry(Line(line, now, desk), true, s, line.Provenance?.Code));
             if (section.More is { } more) entries.Add(new Entry($"_{Mrkdwn.EscapeClipped(more, 500)}_", false));
         }
         return entries;
     }
 
-    private static string Line(ReplyLine line, DateTimeOffset now)
+    private static string Line(ReplyLine line, DateTimeOffset now, DeskZone? desk)
     {
         if (line.Provenance is not { } p) return Mrkdwn.EscapeClipped(line.Text, MaxSectionText - 10);
-        var citation = Phrases.Provenance(p, now);
+        var citation = Phrases.Provenance(p, now, desk);
         var rest = citation.StartsWith(p.Source.Outlet, StringComparison.Ordinal) ? citation[p.Source.Outlet.Length..] : ", " + citation;
         rest = Mrkdwn.EscapeClipped(rest, 400);
         if (p.Stale) rest = rest.Replace(" · possibly out of date", " · :warning: possibly out of date");

@@ -1,28 +1,30 @@
+using BriefingBot.Knowledge;
 using BriefingBot.Replies;
 
 namespace BriefingBot.Terminal;
 
 /// <summary>Lays out a reply as plain terminal text: the title, each section, every fact with its id and citation.</summary>
-public sealed class TextRenderer(TimeProvider time)
+/// <param name="desk">Whose days each citation's "3 days ago" counts (UTC when none is registered).</param>
+public sealed class TextRenderer(TimeProvider time, DeskZone? desk = null)
 {
     public string Render(Reply reply)
     {
         if (reply.Tone == ReplyTone.Error) return reply.Title + "\n";
         // Measured first, then written once into a string of that length: a busy briefing is some 35,000 characters, which a
         // growing StringBuilder allocated about three times over (its chunks, then the string).
-        var citations = Citations(reply, time.GetUtcNow());
+        var citations = Citations(reply, time.GetUtcNow(), desk);
         var layout = new Layout(reply, citations);
         layout.Write(Span<char>.Empty, measure: true, out var length);
         return string.Create(length, layout, static (span, l) => l.Write(span, measure: false, out _));
     }
 
     // Each fact line's citation, in the order the lines come.
-    private static List<string> Citations(Reply reply, DateTimeOffset now)
+    private static List<string> Citations(Reply reply, DateTimeOffset now, DeskZone? desk)
     {
         var citations = new List<string>();
         foreach (var section in reply.Sections)
             foreach (var line in section.Lines)
-                if (line.Provenance is { } provenance) citations.Add(Phrases.Provenance(provenance, now));
+                if (line.Provenance is { } provenance) citations.Add(Phrases.Provenance(provenance, now, desk));
         return citations;
     }
 
@@ -99,7 +101,7 @@ public sealed class TextRenderer(TimeProvider time)
             }
         }
 
-        private static ReadOnlySpan<char> Code(Knowledge.FactCode fact, Span<char> buffer)
+        private static ReadOnlySpan<char> Code(FactCode fact, Span<char> buffer)
         {
             var at = 0;
             if (fact.Kind?.Letter is { } letter) buffer[at++] = letter;
