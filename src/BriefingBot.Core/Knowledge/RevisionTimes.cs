@@ -32,6 +32,11 @@ internal sealed class RevisionTimes
     private Entry[] _entries = new Entry[256];
     private int _count;
 
+    // The entries by when each was recorded, then by id (almost always the order they come in), and the retractions alone:
+    // what a briefing's window walks.
+    private readonly List<int> _byRecorded = [];
+    private readonly List<int> _retractions = [];
+
     /// <summary>Forgets everything read (the schema changed under it); the next lookup reads every revision again.</summary>
     public void Clear()
     {
@@ -40,6 +45,8 @@ internal sealed class RevisionTimes
             _count = 0;
             _newest.Clear();
             _factsOfKind.Clear();
+            _byRecorded.Clear();
+            _retractions.Clear();
         }
     }
 
@@ -177,6 +184,75 @@ internal sealed class RevisionTimes
         return found;
     }
 
+    /// <summary>
+    /// The facts with a revision recorded in the window (<paramref name="since"/>, <paramref name="until"/>], the one changed last
+    /// first, up to <paramref name="take"/>.
+    /// </summary>
+    public List<long> ChangedIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until, int take)
+    {
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            var seen = new HashSet<long>();
+            for (var i = LastRecordedBy(_byRecorded, until.UtcTicks); i >= 0 && found.Count < take; i--)
+            {
+                ref var e = ref _entries[_byRecorded[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (seen.Add(e.FactId)) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The facts retracted in the window that had been recorded before it: what readers may have seen stand.</summary>
+    public List<long> WithdrawnIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until)
+    {
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            for (var i = LastRecordedBy(_retractions, until.UtcTicks); i >= 0; i--)
+            {
+                ref var e = ref _entries[_retractions[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (!found.Contains(e.FactId) && Known(e.FactId, since.UtcTicks) >= 0) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    // The position of the last entry in a recorded-order list recorded by then, or -1.
+    private int LastRecordedBy(List<int> list, long ticks)
+    {
+        int low = 0, high = list.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_entries[list[middle]].Recorded <= ticks) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found;
+    }
+
+    // Puts an entry in a recorded-order list: at the end, unless a clock or an import recorded it before the last.
+    private void InRecordedOrder(List<int> list, int entry)
+    {
+        if (list.Count == 0 || !Later(list[^1], entry))
+        {
+            list.Add(entry);
+            return;
+        }
+        int low = 0, high = list.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Later(list[middle], entry)) high = middle;
+            else low = middle + 1;
+        }
+        list.Insert(low, entry);
+    }
+
     private bool Later(int a, int b) =>
         _entries[a].Recorded > _entries[b].Recorded || (_entries[a].Recorded == _entries[b].Recorded && _entries[a].Id > _entries[b].Id);
 
@@ -266,6 +342,8 @@ internal sealed class RevisionTimes
                 var place = facts.BinarySearch(factId);
                 facts.Insert(place < 0 ? ~place : place, factId);
             }
+            InRecordedOrder(_byRecorded, _count);
+            if (_entries[_count].Retracted) InRecordedOrder(_retractions, _count);
             _newest[factId] = _count++;
         }
     }
