@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BriefingBot.Knowledge;
 
 /// <summary>
@@ -235,14 +233,33 @@ internal sealed class RevisionTimes
         return found;
     }
 
-    // Puts an entry in a recorded-order list: at the end, unless a clock or an import recorded it before the last.
-    private void InRecordedOrder(List<int> list, int entry)
+    // Puts the entries read from `first` on in a recorded-order list: at the end while they come in order (almost always), a
+    // few out of order (a clock set back) each in its place, and many (a first read of a store whose history was imported
+    // or generated out of order) by sorting the whole list once.
+    private void InRecordedOrder(List<int> list, int first, Func<Entry, bool> keep)
     {
-        if (list.Count == 0 || !Later(list[^1], entry))
+        var added = new List<int>();
+        var inOrder = true;
+        for (var i = first; i < _count; i++)
         {
-            list.Add(entry);
-            return;
+            if (!keep(_entries[i])) continue;
+            var last = added.Count > 0 ? added[^1] : list.Count > 0 ? list[^1] : -1;
+            if (last >= 0 && Later(last, i)) inOrder = false;
+            added.Add(i);
         }
+        if (inOrder) list.AddRange(added);
+        else if (added.Count <= 64)
+            foreach (var entry in added) list.Insert(UpperBound(list, entry), entry);
+        else
+        {
+            list.AddRange(added);
+            list.Sort((a, b) => a == b ? 0 : Later(a, b) ? 1 : -1);
+        }
+    }
+
+    // The first position in a recorded-order list whose entry was recorded after this one.
+    private int UpperBound(List<int> list, int entry)
+    {
         int low = 0, high = list.Count;
         while (low < high)
         {
@@ -250,7 +267,7 @@ internal sealed class RevisionTimes
             if (Later(list[middle], entry)) high = middle;
             else low = middle + 1;
         }
-        list.Insert(low, entry);
+        return low;
     }
 
     private bool Later(int a, int b) =>
@@ -315,6 +332,7 @@ internal sealed class RevisionTimes
             FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
             """);
         command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
+        var first = _count;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -325,7 +343,7 @@ internal sealed class RevisionTimes
                 Id = reader.GetInt64(0),
                 FactId = factId,
                 Recorded = StoredTime.ParseInstant(reader.GetString(2)).UtcTicks,
-                Effective = DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber,
+                Effective = StoredTime.ParseDate(reader.GetString(3))!.Value.DayNumber,
                 Retracted = reader.GetInt64(4) != 0,
                 Undo = reader.GetInt64(5) != 0,
                 UndoneAt = long.MaxValue,
@@ -342,10 +360,10 @@ internal sealed class RevisionTimes
                 var place = facts.BinarySearch(factId);
                 facts.Insert(place < 0 ? ~place : place, factId);
             }
-            InRecordedOrder(_byRecorded, _count);
-            if (_entries[_count].Retracted) InRecordedOrder(_retractions, _count);
             _newest[factId] = _count++;
         }
+        InRecordedOrder(_byRecorded, first, e => true);
+        InRecordedOrder(_retractions, first, e => e.Retracted);
     }
 
     // Now is after every record, and before "never undone" (UndoneAt's long.MaxValue).
