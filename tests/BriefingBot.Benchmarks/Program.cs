@@ -12,6 +12,11 @@ if (args is ["revision-cache-memory", ..])
     BriefingBot.Benchmarks.Core.RevisionCacheMemory.Run();
     return;
 }
+if (args is ["revision-times-memory", ..])
+{
+    BriefingBot.Benchmarks.Core.RevisionTimesMemory.Run();
+    return;
+}
 if (args is ["quick", var type, ..])
 {
     BriefingBot.Benchmarks.QuickLatency.Run(type, args.Length > 2 ? args[2] : "", args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000);

@@ -74,6 +74,27 @@ public class RevisionTimesTests : IDisposable
     }
 
     [Fact]
+    public void A_revision_recorded_by_a_clock_set_back_falls_in_the_briefing_window_of_when_it_was_recorded()
+    {
+        // Another instance's clock runs two days behind: its change is recorded before the one already in the file.
+        _time.SetUtcNow(TestBot.Start.AddDays(3));
+        _script.Moderate("/update term id:T1 status:agreed source:AFP");
+        _serving.Ask("/briefing since:2025-03-12");
+        using var behind = new TestBot(folder: _folder, time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Start.AddDays(1)),
+            configure: NoAnswerCache);
+        behind.Moderate("/update term id:T2 status:disputed source:AFP");
+
+        // Recorded on 11 March: in a window from 11 March, not in one from 12 March, whichever instance answers.
+        using var fresh = new TestBot(folder: _folder, time: _time, configure: NoAnswerCache);
+        foreach (var since in new[] { "2025-03-11", "2025-03-12" })
+            Assert.Equal(TestBot.Text(fresh.Ask($"/briefing since:{since}")), TestBot.Text(_serving.Ask($"/briefing since:{since}")));
+        Assert.Contains("T2 Changed term: Scope:", TestBot.Text(_serving.Ask("/briefing since:2025-03-11")));
+        var fromTwelfth = TestBot.Text(_serving.Ask("/briefing since:2025-03-12"));
+        Assert.DoesNotContain("T2 Changed term", fromTwelfth);
+        Assert.Contains("T1 Changed term: Duration:", fromTwelfth);
+    }
+
+    [Fact]
     public void A_migration_another_process_runs_that_rewrites_when_revisions_took_effect_is_read_at_the_next_answer()
     {
         Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));

@@ -23,23 +23,14 @@ public sealed partial class FactQueries
     public Page<NetChange> NetChanges(DateTimeOffset since, DateTimeOffset until, int limit)
     {
         using var connection = database.Open();
-        var window = new (string, object?)[] { ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)) };
-        // Withdrawals of what stood before: retractions in the window (a small partial index) of facts first recorded
-        // before it. Then the newest facts changed, walked newest first and stopped once enough survive netting, so a
-        // year's window reads a few hundred facts, not every revision of the year.
-        var withdrawn = Net(connection, FactIds(connection, """
-            SELECT DISTINCT r.fact_id FROM revisions r
-            WHERE r.retracted = 1 AND r.recorded_at > $since AND r.recorded_at <= $until
-              AND EXISTS (SELECT 1 FROM revisions p WHERE p.fact_id = r.fact_id AND p.recorded_at <= $since)
-            """, window), since, until).Where(r => r.Withdrawn).ToList();
+        // Withdrawals of what stood before: facts retracted in the window that were recorded before it. Then the facts changed
+        // last, walked newest first and stopped once enough survive netting, so a year's window reads a few hundred facts, not
+        // every revision of the year. Both walk every revision's times kept in memory (RevisionTimes).
+        var withdrawn = Net(connection, database.Times.WithdrawnIn(connection, since, until), since, until).Where(r => r.Withdrawn).ToList();
         var rest = new List<NetRow>();
         for (var walk = limit + 1 + 8; ; walk *= 4)
         {
-            var newest = FactIds(connection, """
-                SELECT DISTINCT fact_id FROM (SELECT fact_id FROM revisions WHERE recorded_at > $since AND recorded_at <= $until
-                                              ORDER BY recorded_at DESC, id DESC)
-                LIMIT $walk
-                """, [.. window, ("$walk", walk)]);
+            var newest = database.Times.ChangedIn(connection, since, until, walk);
             rest = Net(connection, newest, since, until).Where(r => !r.Withdrawn).ToList();
             if (rest.Count > limit || newest.Count < walk) break;
         }

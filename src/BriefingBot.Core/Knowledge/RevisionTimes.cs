@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BriefingBot.Knowledge;
 
 /// <summary>
@@ -32,6 +30,11 @@ internal sealed class RevisionTimes
     private Entry[] _entries = new Entry[256];
     private int _count;
 
+    // The entries by when each was recorded, then by id (almost always the order they come in), and the retractions alone:
+    // what a briefing's window walks.
+    private readonly List<int> _byRecorded = [];
+    private readonly List<int> _retractions = [];
+
     /// <summary>Forgets everything read (the schema changed under it); the next lookup reads every revision again.</summary>
     public void Clear()
     {
@@ -40,6 +43,8 @@ internal sealed class RevisionTimes
             _count = 0;
             _newest.Clear();
             _factsOfKind.Clear();
+            _byRecorded.Clear();
+            _retractions.Clear();
         }
     }
 
@@ -177,6 +182,94 @@ internal sealed class RevisionTimes
         return found;
     }
 
+    /// <summary>
+    /// The facts with a revision recorded in the window (<paramref name="since"/>, <paramref name="until"/>], the one changed last
+    /// first, up to <paramref name="take"/>.
+    /// </summary>
+    public List<long> ChangedIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until, int take)
+    {
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            var seen = new HashSet<long>();
+            for (var i = LastRecordedBy(_byRecorded, until.UtcTicks); i >= 0 && found.Count < take; i--)
+            {
+                ref var e = ref _entries[_byRecorded[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (seen.Add(e.FactId)) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The facts retracted in the window that had been recorded before it: what readers may have seen stand.</summary>
+    public List<long> WithdrawnIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until)
+    {
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            for (var i = LastRecordedBy(_retractions, until.UtcTicks); i >= 0; i--)
+            {
+                ref var e = ref _entries[_retractions[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (!found.Contains(e.FactId) && Known(e.FactId, since.UtcTicks) >= 0) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    // The position of the last entry in a recorded-order list recorded by then, or -1.
+    private int LastRecordedBy(List<int> list, long ticks)
+    {
+        int low = 0, high = list.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_entries[list[middle]].Recorded <= ticks) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found;
+    }
+
+    // Puts the entries read from `first` on in a recorded-order list: at the end while they come in order (almost always), a
+    // few out of order (a clock set back) each in its place, and many (a first read of a store whose history was imported
+    // or generated out of order) by sorting the whole list once.
+    private void InRecordedOrder(List<int> list, int first, Func<Entry, bool> keep)
+    {
+        var added = new List<int>();
+        var inOrder = true;
+        for (var i = first; i < _count; i++)
+        {
+            if (!keep(_entries[i])) continue;
+            var last = added.Count > 0 ? added[^1] : list.Count > 0 ? list[^1] : -1;
+            if (last >= 0 && Later(last, i)) inOrder = false;
+            added.Add(i);
+        }
+        if (inOrder) list.AddRange(added);
+        else if (added.Count <= 64)
+            foreach (var entry in added) list.Insert(UpperBound(list, entry), entry);
+        else
+        {
+            list.AddRange(added);
+            list.Sort((a, b) => a == b ? 0 : Later(a, b) ? 1 : -1);
+        }
+    }
+
+    // The first position in a recorded-order list whose entry was recorded after this one.
+    private int UpperBound(List<int> list, int entry)
+    {
+        int low = 0, high = list.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Later(list[middle], entry)) high = middle;
+            else low = middle + 1;
+        }
+        return low;
+    }
+
     private bool Later(int a, int b) =>
         _entries[a].Recorded > _entries[b].Recorded || (_entries[a].Recorded == _entries[b].Recorded && _entries[a].Id > _entries[b].Id);
 
@@ -239,6 +332,7 @@ internal sealed class RevisionTimes
             FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
             """);
         command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
+        var first = _count;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -249,7 +343,7 @@ internal sealed class RevisionTimes
                 Id = reader.GetInt64(0),
                 FactId = factId,
                 Recorded = StoredTime.ParseInstant(reader.GetString(2)).UtcTicks,
-                Effective = DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber,
+                Effective = StoredTime.ParseDate(reader.GetString(3))!.Value.DayNumber,
                 Retracted = reader.GetInt64(4) != 0,
                 Undo = reader.GetInt64(5) != 0,
                 UndoneAt = long.MaxValue,
@@ -268,6 +362,8 @@ internal sealed class RevisionTimes
             }
             _newest[factId] = _count++;
         }
+        InRecordedOrder(_byRecorded, first, e => true);
+        InRecordedOrder(_retractions, first, e => e.Retracted);
     }
 
     // Now is after every record, and before "never undone" (UndoneAt's long.MaxValue).
