@@ -8,7 +8,8 @@ namespace BriefingBot.Commands;
 public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
 {
     /// <param name="view">The past view the command asks about, if any: a proposal is named as it was then.</param>
-    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null)
+    /// <param name="near">The source's date, if the update gave one: a date typed without its year is the one closest to it.</param>
+    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null, DateOnly? near = null)
     {
         value = "";
         error = "";
@@ -40,7 +41,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries)
                 if (text.ToLowerInvariant() is "false" or "no" or "n" or "0") { value = false; return true; }
                 error = $"{option.Name} must be true or false.";
                 return false;
-            case OptionType.Date when DateInput.TryParsePeriod(text, now, out var period):
+            case OptionType.Date when DateInput.TryParsePeriod(text, now, out var period, near):
                 value = period;
                 return true;
             case OptionType.Date:

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BriefingBot.Core.Tests;
+
+/// <summary>
+/// A desk that fell behind enters March 2025 on 30 November 2026, as a busy moderator types it: days without their year
+/// ("19 March") beside a source dated 2025, a range of talks written "23..25 March", a source's date corrected, thirty
+/// leaders at once; then a member asks about the weeks, as known then and as they stood in the world.
+/// </summary>
+public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly DateTimeOffset Today = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+    private readonly TestBot _bot = new(time: new FakeTimeProvider(Today));
+    private readonly Commands.Caller _mo = TestBot.Moderator("olena");
+
+    public void Dispose() => _bot.Dispose();
+
+    private string Mod(string command)
+    {
+        var text = _bot.Moderate(command, _mo);
+        output.WriteLine($"> {command}\n{text}\n");
+        return text;
+    }
+
+    private string Ask(string command)
+    {
+        var text = TestBot.Text(_bot.Ask(command)).TrimEnd();
+        output.WriteLine($"> {command}\n{text}\n");
+        return text;
+    }
+
+    private void RecordTheBacklog()
+    {
+        Mod("/update aid donor:US recipient:Ukraine category:military status:paused since:\"3 March\" source:Reuters source_date:\"4 March 2025\" confidence:confirmed note:\"Trump orders a pause\"");
+        Mod("/update proposal name:\"US 30-day ceasefire proposal\" status:proposed sponsors:\"United States\" source:\"Joint US-Ukraine statement\" source_date:\"11 March 2025\" confidence:confirmed");
+        Mod("/update term proposal:P2 topic:Duration text:\"An immediate, interim 30-day ceasefire\" status:agreed source:\"Joint US-Ukraine statement\" source_date:2025-03-11");
+        Mod("/update contact kind:meeting people:\"+Marco Rubio, +Andriy Yermak\" date:\"11 March\" place:\"Jeddah, Saudi Arabia\" about:P2 summary:\"Ukraine accepts the US proposal\" source:Reuters source_date:2025-03-11");
+        Mod("/update contact kind:call people:\"Trump, Zelensky\" date:\"19 March\" about:\"P2, T3\" summary:\"Zelenskyy supports the pause on energy strikes\" source:\"White House\" source_date:\"19 March 2025\"");
+        Mod("/update statement people:Zelensky date:\"19 Mar\" via:\"a post on X\" stance:supports about:T3 text:\"Ukraine supports the halt of strikes on energy infrastructure\" source:\"Office of the President\" source_date:2025-03-19");
+        Mod("/update contact kind:meeting people:\"Yermak, +Andrew Peek\" date:\"23..25 March 2025\" place:\"Riyadh, Saudi Arabia\" about:P2 summary:\"Technical talks\" source:Reuters source_date:2025-03-25");
+    }
+
+    [Fact]
+    public void Days_written_without_their_year_take_the_year_of_the_source_beside_them()
+    {
+        RecordTheBacklog();
+        Assert.Contains("A1 Military aid from the United States to Ukraine: paused since Monday 3 March 2025", Ask("/aid"));
+        var contacts = Ask("/contacts since:2025-03-01");
+        Assert.Contains("Tuesday 11 March 2025, Jeddah", contacts);
+        Assert.Contains("Call between Donald Trump and Volodymyr Zelenskyy, Wednesday 19 March 2025", contacts);
+        Assert.DoesNotContain("2026", contacts);
+        Assert.Contains("Wednesday 19 March 2025, a post on X", Ask("/statements"));
+        // Without a source's date, a day without its year is still this year's, as people mean it.
+        Assert.Contains("Thursday 19 March 2026", Mod("/update contact kind:call people:\"Macron, Starmer\" date:\"19 March\" summary:\"x\" source:Reuters"));
+    }
+
+    [Fact]
+    public void A_range_of_talks_written_23_to_25_March_is_read_as_three_days()
+    {
+        RecordTheBacklog();
+        Assert.Contains("Meeting between Andriy Yermak and Andrew Peek, 23–25 March 2025, Riyadh, Saudi Arabia", Ask("/contacts place:Riyadh"));
+        Assert.Contains("23–25 March 2025", Mod("/update contact kind:call people:\"Macron, Starmer\" date:\"23..25 March\" summary:\"x\" source:Reuters source_date:2025-03-26"));
+        Assert.Contains("not a date I understand", TestBot.Text(_bot.Ask("/update contact kind:call people:\"Macron, Starmer\" date:\"25..23 March 2025\" summary:\"x\" source:Reuters", _mo)));
+    }
+}
