@@ -64,4 +64,16 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("23–25 March 2025", Mod("/update contact kind:call people:\"Macron, Starmer\" date:\"23..25 March\" summary:\"x\" source:Reuters source_date:2025-03-26"));
         Assert.Contains("not a date I understand", TestBot.Text(_bot.Ask("/update contact kind:call people:\"Macron, Starmer\" date:\"25..23 March 2025\" summary:\"x\" source:Reuters", _mo)));
     }
+
+    [Fact]
+    public void A_briefing_of_the_world_puts_proposals_and_terms_under_one_heading()
+    {
+        RecordTheBacklog();
+        var briefing = _bot.Ask("/briefing since:\"10 March 2025\" on:\"15 March 2025\"");
+        Ask("/briefing since:\"10 March 2025\" on:\"15 March 2025\"");
+        var headings = briefing.Sections.Select(s => s.Heading).Where(h => h is not null).ToList();
+        Assert.Equal(headings.Distinct().Count(), headings.Count);
+        var terms = briefing.Sections.Single(s => s.Heading!.StartsWith("Terms and proposals — took effect", StringComparison.Ordinal));
+        Assert.Equal(["P2", "T8"], terms.Lines.Select(l => l.Provenance!.Code.ToString()));
+    }
 }
