@@ -66,6 +66,20 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_member_asks_what_was_said_about_one_term()
+    {
+        RecordTheBacklog();
+        var energy = Ask("/statements about:T3");
+        Assert.StartsWith("Statements about T3, the Energy infrastructure term of the Franco-British partial truce plan (P1)", energy);
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/statements about:T3")));
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/statements about:P1")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/statements about:T3 on:2025-03-18")));
+        Assert.Equal("There is no term T99; /terms lists the terms of a proposal.", Ask("/statements about:T99"));
+        Mod("/update retract id:T7 reason:\"never part of the plan\"");
+        Assert.Equal("T7 was retracted; /history T7 shows why.", Ask("/statements about:T7"));
+    }
+
+    [Fact]
     public void A_briefing_of_the_world_puts_proposals_and_terms_under_one_heading()
     {
         RecordTheBacklog();

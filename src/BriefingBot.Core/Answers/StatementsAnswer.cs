@@ -36,7 +36,12 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
 
         var title = "Statements"
                     + (person is null ? "" : $" by {person.Display}")
-                    + (about is null ? "" : $" about the {((ProposalData)about.Data).Name} ({about.Code})")
+                    + (about switch
+                    {
+                        null => "",
+                        { Data: TermData term } => $" about {about.Code}, the {term.Topic} term of {lines.ProposalName(term.ProposalId, view)}",
+                        _ => $" about the {((ProposalData)about.Data).Name} ({about.Code})",
+                    })
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
                     + (view.IsNow ? "" : " " + view.Describe());

@@ -76,6 +76,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     private string FactName(long factId) => FactName(factId, facts.Name(factId));
 
+    /// <summary>A fact as lines name what they are about, "the US ceasefire proposal (P2)", as it was in <paramref name="view"/>.</summary>
+    public string ProposalName(long factId, TimeView view) =>
+        FactName(factId, view.IsNow ? facts.Name(factId) : facts.NamesAt([factId], view).TryGetValue(factId, out var n) ? n : null);
+
     private static string FactName(long factId, (FactCode Code, string? Title)? name) => name switch
     {
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
