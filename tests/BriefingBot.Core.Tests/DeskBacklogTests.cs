@@ -80,6 +80,21 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void An_empty_answer_as_known_then_points_to_how_things_stood_in_the_world()
+    {
+        RecordTheBacklog();
+        Assert.EndsWith("For facts recorded later but dated earlier, /contacts person:Rubio on:2025-03-20 shows how things stood in the world that day.",
+            Ask("/contacts person:Rubio as_of:2025-03-20"));
+        Assert.EndsWith("For facts recorded later but dated earlier, /statements on:2025-03-20 shows how things stood in the world that day.",
+            Ask("/statements as_of:2025-03-20"));
+        Assert.EndsWith("For facts recorded later but dated earlier, /aid category:military on:2025-03-05 shows how things stood in the world that day.",
+            Ask("/aid category:military as_of:\"5 March 2025\" page:1"));
+        // Following the hint answers the question.
+        Assert.Contains("paused since Monday 3 March 2025", Ask("/aid category:military on:2025-03-05"));
+        Assert.Equal(["C7"], TestBot.Codes(_bot.Ask("/contacts person:Rubio on:2025-03-20")));
+    }
+
+    [Fact]
     public void A_briefing_of_the_world_puts_proposals_and_terms_under_one_heading()
     {
         RecordTheBacklog();

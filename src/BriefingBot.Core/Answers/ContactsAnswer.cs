@@ -43,7 +43,7 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
-                since is null ? null : "Try an earlier since date."));
+                RecordedLater.Hint(request, view) ?? (since is null ? null : "Try an earlier since date.")));
         if (including is not null) factLines.Insert(0, including);
         var more = Paging.More(request, page.More, number, page.Items.Count, "most recent", "person:, with:, since: or kind:");
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);

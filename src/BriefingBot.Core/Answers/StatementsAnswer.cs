@@ -48,7 +48,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
-                "Moderators record statements with /update statement."));
+                view.IsNow ? "Moderators record statements with /update statement." : RecordedLater.Hint(request, view)));
         if (including is not null) factLines.Insert(0, including);
         var more = Paging.More(request, page.More, number, factLines.Count, "most recent", "person:, about:, since: or stance:");
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
