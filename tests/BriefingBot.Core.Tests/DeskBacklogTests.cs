@@ -66,6 +66,14 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_source_s_date_corrected_says_which_report_went_and_which_came()
+    {
+        RecordTheBacklog();
+        var fixedDate = Mod("/update contact id:C8 source:\"White House\" source_date:2025-03-20 reason:\"the readout came out a day later\"");
+        Assert.Contains("Added source White House of 20 March 2025; removed source White House of 19 March 2025.", fixedDate);
+    }
+
+    [Fact]
     public void A_member_asks_what_was_said_about_one_term()
     {
         RecordTheBacklog();

@@ -128,7 +128,9 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         var added = now.Where(s => !was.Contains(s)).ToList();
         var removed = was.Where(s => !now.Contains(s)).ToList();
         if (added.Count > 0) parts.Add((added.Count == 1 ? "added source " : "added sources ") + Phrases.List(added.Select(Cited).ToList()));
-        if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s => s.Source.Outlet).ToList()));
+        // An outlet removed as another of its reports is added (a date corrected) is told apart by its date.
+        if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s =>
+            added.Any(a => string.Equals(a.Source.Outlet, s.Source.Outlet, StringComparison.OrdinalIgnoreCase)) ? Cited(s) : s.Source.Outlet).ToList()));
         if (before.Confidence != after.Confidence)
             parts.Add($"confidence was {Phrases.Confidence(before.Confidence)}, now {Phrases.Confidence(after.Confidence)}");
         return parts.Count == 0 ? null : string.Join("; ", parts);
