@@ -113,4 +113,13 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         var terms = briefing.Sections.Single(s => s.Heading!.StartsWith("Terms and proposals — took effect", StringComparison.Ordinal));
         Assert.Equal(["P2", "T8"], terms.Lines.Select(l => l.Provenance!.Code.ToString()));
     }
+
+    [Fact]
+    public void New_people_keep_the_particles_of_their_surname_and_an_undone_entry_is_not_withdrawn_again()
+    {
+        var summit = Mod("/update contact kind:summit people:\"Macron, +Ursula von der Leyen, +Bart De Wever\" date:2025-03-27 place:Paris summary:\"Coalition of the willing\" source:Reuters source_date:2025-03-27");
+        Assert.Contains("Ursula von der Leyen (person, also von der Leyen) and Bart De Wever (person, also De Wever)", summit);
+        Assert.Contains("C7", TestBot.Codes(_bot.Ask("/contacts person:\"von der Leyen\"")));
+        Assert.Contains("C7 is withdrawn; it no longer appears in answers.", Mod("/update undo"));
+    }
 }

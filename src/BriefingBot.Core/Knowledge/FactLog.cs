@@ -88,9 +88,19 @@ public sealed class FactLog
         var name = actor.Name.Trim();
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (actor.Kind != ActorKind.Person || words.Length < 2 || words[^1].Length < 3) return [name];
-        var taken = connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE alias = @alias)", new { alias = words[^1] }, tx) != 0;
-        return taken ? [name] : [name, words[^1]];
+        // A surname keeps its European particles: "von der Leyen", "De Wever", not "Leyen" or "Wever" (a patronymic such as
+        // "bin" is not one: Mohammed bin Salman is also "Salman").
+        var first = words.Length - 1;
+        while (first > 1 && SurnameParticles.Contains(words[first - 1])) first--;
+        var surname = string.Join(' ', words[first..]);
+        var taken = connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE alias = @alias)", new { alias = surname }, tx) != 0;
+        return taken ? [name] : [name, surname];
     }
+
+    private static readonly HashSet<string> SurnameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la", "le", "ter", "ten",
+    };
 
     private FactView RecordWithin(LeasedConnection connection, SqliteTransaction tx, FactData data, FactCode? existing, Provenance provenance,
         ChangeAuthor by, string? reason, DateTimeOffset? recordedAt, long? basedOn)
