@@ -122,4 +122,28 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("C7", TestBot.Codes(_bot.Ask("/contacts person:\"von der Leyen\"")));
         Assert.Contains("C7 is withdrawn; it no longer appears in answers.", Mod("/update undo"));
     }
+
+    [Fact]
+    public void Since_a_range_lists_what_lies_between_its_two_days()
+    {
+        RecordTheBacklog();
+        // Contacts and statements by when they happened: how things stood on the range's last day, nothing after it.
+        var between = _bot.Ask("/contacts since:\"2025-03-11..2025-03-19\"");
+        Ask("/contacts since:\"2025-03-11..2025-03-19\"");
+        Assert.Equal("Contacts since 11 March 2025 as things stood on 19 March 2025", between.Title);
+        Assert.Equal(["C8", "C7"], TestBot.Codes(between));
+        Assert.Equal(["C9", "C8", "C7"], TestBot.Codes(_bot.Ask("/contacts since:2025-03-11")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/statements since:\"11..18 March 2025\"")));
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/statements since:\"11..19 March 2025\"")));
+        Assert.Equal("since:2025-03-11..2025-03-19 already asks how things stood on 19 March 2025; give since: its first day with on:, or the range alone.",
+            Ask("/contacts since:\"2025-03-11..2025-03-19\" on:2025-03-25"));
+        // The audit log and the briefing by when things were recorded: the record at the end of the range's last day.
+        _bot.Time.SetUtcNow(Today.AddDays(2));
+        Mod("/update contact kind:call people:\"Macron, Starmer\" date:2025-03-28 summary:\"Entered two days later\" source:Reuters source_date:2025-03-28");
+        var log = _bot.Ask("/changes since:\"2026-11-30..2026-12-01\"");
+        Assert.Equal("Changes since 30 November 2026, as recorded by 1 December 2026", log.Title);
+        Assert.DoesNotContain("C10", TestBot.Codes(log));
+        Assert.Contains("C10", TestBot.Codes(_bot.Ask("/changes since:2026-11-30")));
+        Assert.Equal("Briefing as known on 1 December 2026", _bot.Ask("/briefing since:\"2026-11-30..2026-12-01\"").Title);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var place = request.Text("place");
         // A state or organisation speaks through the people who represent it in the view asked: now, or then in a past view
         // (not when each contact happened: the answer says whose contacts it takes in, so the reader can judge).
-        var view = request.View();
+        if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);

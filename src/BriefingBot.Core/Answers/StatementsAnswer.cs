@@ -22,7 +22,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var stanceWord = request.Text("stance");
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
         // A state or organisation speaks through the people who represent it in the view asked, as in /contacts; the answer names them.
-        var view = request.View();
+        if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
