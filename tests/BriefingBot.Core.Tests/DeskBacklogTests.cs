@@ -146,4 +146,20 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("C10", TestBot.Codes(_bot.Ask("/changes since:2026-11-30")));
         Assert.Equal("Briefing as known on 1 December 2026", _bot.Ask("/briefing since:\"2026-11-30..2026-12-01\"").Title);
     }
+
+    [Fact]
+    public void A_fact_whose_effect_was_corrected_to_an_earlier_day_begins_there_in_the_world()
+    {
+        RecordTheBacklog();
+        // Entered with the wrong year, then its source's date corrected: in the world it began on 13 March 2025.
+        Mod("/update proposal name:\"Putin's conditions\" status:proposed sponsors:Russia source:Kremlin source_date:2026-03-13");
+        Mod("/update proposal id:P3 source:Kremlin source_date:2025-03-13 reason:\"wrong year\"");
+        var briefing = Ask("/briefing since:2025-03-10 on:2025-03-15");
+        Assert.Contains("P3 New proposal: Putin's conditions: proposed, sponsored by Russia", briefing);
+        Assert.DoesNotContain("Changed proposal", briefing);
+        // A later change in the world still says what it replaced there.
+        Mod("/update proposal id:P3 status:rejected source:Reuters source_date:2025-03-14");
+        Assert.Contains("P3 Changed proposal: Putin's conditions: rejected, sponsored by Russia (was proposed, now rejected)",
+            Ask("/briefing since:2025-03-10 on:2025-03-15"));
+    }
 }

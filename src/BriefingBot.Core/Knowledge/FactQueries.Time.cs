@@ -65,12 +65,23 @@ public sealed partial class FactQueries
             ORDER BY r.effective_on DESC, r.id DESC LIMIT $limit
             """, null, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$knownBy", view.KnownByText), ("$limit", limit + 1));
         var shown = rows.Take(limit).ToList();
-        // The version each change replaced, for its "was … now …"; a fact's first version replaced nothing.
+        // The version each change replaced in the world, for its "was … now …": the one in effect just before it, as known by
+        // the as-of day. A fact's first version replaced nothing, and neither did a correction that moved its effect earlier
+        // than every other version (a source's year corrected): in the world that is where the fact begins, so it reads "New".
         var previous = RevisionRows.Query(connection, """
-            WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id AND p.retracted = 0)
+            WHERE r.id IN (SELECT (SELECT p.id FROM revisions p
+                                   WHERE p.fact_id = c.fact_id AND p.id <> c.id AND p.retracted = 0 AND p.recorded_at <= $knownBy
+                                     AND (p.effective_on < c.effective_on OR (p.effective_on = c.effective_on AND p.id < c.id))
+                                     AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = p.id AND u.recorded_at <= $knownBy)
+                                   ORDER BY p.effective_on DESC, p.id DESC LIMIT 1)
                            FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
-            """, null, ("$ids", RevisionRows.Ids(shown.Where(r => r.Action != RevisionAction.Create).Select(r => r.Id)))).ToLookup(r => r.FactId);
-        var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
+            """, null, ("$ids", RevisionRows.Ids(shown.Where(r => r.Action != RevisionAction.Create).Select(r => r.Id))), ("$knownBy", view.KnownByText))
+            .ToLookup(r => r.FactId);
+        // Two changes of one fact in the window each take the version just before their own.
+        static (DateOnly, long) InWorld(Revision r) => (r.Provenance.Effective?.Start ?? DateOnly.MinValue, r.Id);
+        var views = shown.Select(r => previous[r.FactId].Where(p => InWorld(p).CompareTo(InWorld(r)) < 0).MaxBy(InWorld) is { } before
+            ? new FactView(r, before)
+            : new FactView(r.Action == RevisionAction.Change ? r with { Action = RevisionAction.Create } : r)).ToList();
         return new Page<FactView>(views, rows.Count > limit);
     }
 
