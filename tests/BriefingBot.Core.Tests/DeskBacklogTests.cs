@@ -97,6 +97,11 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
             Ask("/statements as_of:2025-03-20"));
         Assert.EndsWith("For facts recorded later but dated earlier, /aid category:military on:2025-03-05 shows how things stood in the world that day.",
             Ask("/aid category:military as_of:\"5 March 2025\" page:1"));
+        Mod("/update role person:Rubio represents:\"United States\" role:\"Secretary of State\" since:2025-01-21 source:\"State Department\"");
+        Assert.EndsWith("For facts recorded later but dated earlier, /who name:Rubio on:2025-03-20 shows how things stood in the world that day.",
+            Ask("/who Rubio as_of:2025-03-20"));
+        Assert.EndsWith("/who name:\"United States\" on:2025-03-20 shows how things stood in the world that day.", Ask("/who \"United States\" as_of:2025-03-20"));
+        Assert.Contains("R1 Marco Rubio represents the United States as Secretary of State", Ask("/who Rubio on:2025-03-20"));
         // Following the hint answers the question.
         Assert.Contains("paused since Monday 3 March 2025", Ask("/aid category:military on:2025-03-05"));
         Assert.Equal(["C7"], TestBot.Codes(_bot.Ask("/contacts person:Rubio on:2025-03-20")));
