@@ -167,4 +167,16 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("P3 Changed proposal: Putin's conditions: rejected, sponsored by Russia (was proposed, now rejected)",
             Ask("/briefing since:2025-03-10 on:2025-03-15"));
     }
+
+    [Fact]
+    public void Dates_typed_without_quotes_are_read_whole()
+    {
+        Assert.Contains("C7 Call between Emmanuel Macron and Keir Starmer, Wednesday 19 March 2025: Channel on the truce",
+            Mod("/update contact kind:call people:\"Macron, Starmer\" date:19 March summary:\"Channel on the truce\" source:Reuters source_date:19 March 2025"));
+        Assert.Equal("Contacts of Keir Starmer since 19 March 2025 as things stood on 20 March 2025", _bot.Ask("/contacts person:Starmer since:19..20 March 2025").Title);
+        Assert.Equal("Aid as things stood on 11 March 2025", _bot.Ask("/aid on:March 11, 2025").Title);
+        Assert.Equal("Aid as things stood on 27 November 2026", _bot.Ask("/aid on:3 days ago").Title);
+        // Only what goes on with a date joins it: a stray word after a name is still asked about.
+        Assert.StartsWith("I don't know what “March” means here.", Ask("/contacts person:Macron March"));
+    }
 }
