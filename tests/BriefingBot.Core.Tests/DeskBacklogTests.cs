@@ -179,4 +179,19 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         // Only what goes on with a date joins it: a stray word after a name is still asked about.
         Assert.StartsWith("I don't know what “March” means here.", Ask("/contacts person:Macron March"));
     }
+
+    [Fact]
+    public void Contacts_of_one_state_with_another_take_in_the_people_of_both()
+    {
+        RecordTheBacklog();
+        Mod("/update role person:Rubio represents:\"United States\" role:\"Secretary of State\" since:2025-01-21 source:\"State Department\"");
+        Mod("/update role person:Yermak represents:Ukraine role:\"Head of the Presidential Office\" since:2020-02-11 source:\"Office of the President\"");
+        var jeddah = Ask("/contacts person:Ukraine with:\"United States\"");
+        Assert.Contains("Including contacts of people who represent Ukraine now: Andriy Yermak.\nIncluding contacts with people who represent the United States now: Marco Rubio.", jeddah);
+        Assert.Equal(["C7"], TestBot.Codes(_bot.Ask("/contacts person:Ukraine with:\"United States\"")));
+        Assert.Equal(["C7"], TestBot.Codes(_bot.Ask("/contacts person:Yermak with:US on:2025-03-12")));
+        Assert.Contains("Including contacts with people who represented the United States on 12 March 2025: Marco Rubio.", Ask("/contacts person:Yermak with:US on:2025-03-12"));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:US on:2025-03-10")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:Russia")));
+    }
 }
