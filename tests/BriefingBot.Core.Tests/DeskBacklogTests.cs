@@ -194,4 +194,13 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:US on:2025-03-10")));
         Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:Russia")));
     }
+
+    [Fact]
+    public void An_organisation_is_an_organisation()
+    {
+        Mod("/update statement people:\"+Kremlin (organisation)\" date:2025-03-25 via:\"a statement\" stance:conditions text:\"Only after sanctions on Rosselkhozbank are lifted\" source:Kremlin source_date:2025-03-25");
+        Assert.Contains("Kremlin: an organisation.", Ask("/who Kremlin"));
+        Assert.Equal("Kremlin is an organisation; a role is held by a person.",
+            TestBot.Text(_bot.Ask("/update role person:Kremlin represents:Russia role:\"Presidential administration\" source:Kremlin", _mo)).TrimEnd());
+    }
 }

@@ -20,7 +20,7 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         var head = new ReplySection(null,
         [
-            new($"{actor.Name}: a {Vocabulary.Phrase(actor.Kind)}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
+            new($"{actor.Name}: {Phrases.A(Vocabulary.Phrase(actor.Kind))}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
         ]);
         return ValueTask.FromResult(actor.Kind == ActorKind.Person ? Person(actor, head, view, request) : Represented(actor, head, view, request));
     }

@@ -110,7 +110,7 @@ public sealed class FactLog
         if (existing is { } code)
         {
             if (code.Kind != data.Kind)
-                throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
+                throw new KnowledgeException($"{code} is {Replies.Phrases.A(Vocabulary.Word(code.Kind))}, not {Replies.Phrases.A(Vocabulary.Word(data.Kind))}.");
             previous = Latest(connection, tx, code) ?? throw NotFound(code);
             if (basedOn is { } seen && previous.Id != seen)
                 throw new KnowledgeException(
