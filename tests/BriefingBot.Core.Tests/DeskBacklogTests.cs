@@ -193,6 +193,8 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Including contacts with people who represented the United States on 12 March 2025: Marco Rubio.", Ask("/contacts person:Yermak with:US on:2025-03-12"));
         Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:US on:2025-03-10")));
         Assert.Empty(TestBot.Codes(_bot.Ask("/contacts person:Yermak with:Russia")));
+        // The picture draws what the list shows: the Jeddah meeting, not nothing for want of the United States itself.
+        Assert.Single(_bot.Ask("/contacts person:Ukraine with:\"United States\" graph:true").Attachments);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary><c>/contacts [person] [with] [since] [kind] [place] [as_of] [on]</c>: who spoke to whom, newest first, now or in a past view.</summary>
-public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, Briefing.ContactGraph graph,
+    IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
 
@@ -58,7 +59,10 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
         // The picture draws what the options select, as the list does (not a fixed fortnight that an older store leaves blank).
         if (request.Flag("graph") == true)
-            reply = briefing.Picture(filter, $"Who spoke to whom: {title}", view) is { } png
+            // A list the filter alone does not select (the other side's people) is drawn from what was read.
+            reply = (withPeople.Count > 0
+                    ? graph.Attachment(read.Items.Select(c => (ContactData)c.Data).ToList(), $"Who spoke to whom: {title}")
+                    : briefing.Picture(filter, $"Who spoke to whom: {title}", view)) is { } png
                 ? reply with { Attachments = [png] }
                 : reply with { Footer = "Only planned contacts match: nothing held to draw." };
         return ValueTask.FromResult(reply);

@@ -36,12 +36,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
 
         var title = "Statements"
                     + (person is null ? "" : $" by {person.Display}")
-                    + (about switch
-                    {
-                        null => "",
-                        { Data: TermData term } => $" about {about.Code}, the {term.Topic} term of {lines.ProposalName(term.ProposalId, view)}",
-                        _ => $" about the {((ProposalData)about.Data).Name} ({about.Code})",
-                    })
+                    + (about is null ? "" : " about " + lines.AboutName(about, view))
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
                     + (view.IsNow ? "" : " " + view.Describe());

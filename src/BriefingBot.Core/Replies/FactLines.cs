@@ -80,6 +80,14 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     public string ProposalName(long factId, TimeView view) =>
         FactName(factId, view.IsNow ? facts.Name(factId) : facts.NamesAt([factId], view).TryGetValue(factId, out var n) ? n : null);
 
+    /// <summary>What an answer's title says it is about: "the US ceasefire proposal (P2)", or a term with its proposal.</summary>
+    public string AboutName(FactView about, TimeView view) => about.Data switch
+    {
+        TermData term => $"{about.Code}, the {term.Topic} term of {ProposalName(term.ProposalId, view)}",
+        ProposalData proposal => $"the {proposal.Name} ({about.Code})",
+        _ => about.Code.ToString(),
+    };
+
     private static string FactName(long factId, (FactCode Code, string? Title)? name) => name switch
     {
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
