@@ -27,6 +27,6 @@ public sealed class AidAnswer(FactQueries queries, FactLines lines, IOptions<Kno
         var factLines = page.Items.Select(a => lines.Line(a.Current, request.Now)).ToList();
         if (factLines.Count == 0) factLines.Add(new ReplyLine(view.IsNow ? "No aid streams recorded." : "No aid streams, " + view.Describe() + "."));
         var more = Paging.More(request, page.More, number, page.Items.Count, "most recent", "donor:, recipient: or category:");
-        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));
+        return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)], page.Items.Count == 0 ? RecordedLater.Hint(request, view) : null));
     }
 }

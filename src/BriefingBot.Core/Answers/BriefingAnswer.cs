@@ -18,7 +18,7 @@ public sealed class BriefingAnswer(BriefingComposer composer, ScheduleStore sche
     {
         var channel = new BriefingChannel(request.Caller.Platform, request.Invocation.ChannelId);
         var schedule = schedules.For(channel) is { Enabled: true } s ? s : null;
-        var view = request.View();
+        if (SinceRange.View(request, recorded: true, out var refused) is not { } view) return ValueTask.FromResult(refused!);
         // A briefing as known on a past day is written as it could have been then: nothing recorded later counts.
         var now = view.KnownBy is { } knownBy && knownBy < request.Now ? knownBy : request.Now;
         DateTimeOffset since;

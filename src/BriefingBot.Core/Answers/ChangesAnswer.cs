@@ -16,7 +16,9 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
     public ValueTask<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         // With as_of, the log as it stood at the end of that day: what a past briefing's reader could have read then.
-        var asOf = request.Period("as_of") is { } known ? request.Desk.EndOf(known.Last) : (DateTimeOffset?)null;
+        // since: a range (between two days) asks for the log as it stood at the end of its last day.
+        if (SinceRange.View(request, recorded: true, out var refused) is not { } view) return ValueTask.FromResult(refused!);
+        var asOf = view.AsOf is { } known ? request.Desk.EndOf(known.Last) : (DateTimeOffset?)null;
         var end = asOf is { } a && a < request.Now ? a : request.Now;
         var since = request.Date("since") is { } d ? request.Desk.StartOf(d) : end.AddDays(-7);
         if (asOf is not null && since > end) return ValueTask.FromResult(Reply.Error("since is after as_of; give an earlier since date."));
@@ -26,10 +28,10 @@ public sealed class ChangesAnswer(FactQueries queries, FactLines lines, IOptions
         var size = PageSize(options);
         var page = queries.Changes(since, size, asOf, skip: (number - 1) * size);
         var sinceText = Phrases.Date(since, request.Desk);
-        var title = $"Changes since {sinceText}" + (asOf is null ? "" : $", as recorded by {Phrases.Date(request.Period("as_of")!.Last)}")
+        var title = $"Changes since {sinceText}" + (asOf is null ? "" : $", as recorded by {Phrases.Date(view.AsOf!.Last)}")
                     + (number > 1 ? $", page {number}" : "");
         var again = $"/changes since:{StoredTime.Format(request.Desk.DayOf(since))}"
-                    + (asOf is null ? "" : $" as_of:{StoredTime.Format(request.Period("as_of")!.Last)}");
+                    + (asOf is null ? "" : $" as_of:{StoredTime.Format(view.AsOf!.Last)}");
         if (page.Items.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more changes." : "Nothing changed.")])],
                 number > 1 ? $"{again} shows the newest." : request.Has("since") ? null : "Try an earlier date, such as /changes since:2025-03-01."));

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary><c>/contacts [person] [with] [since] [kind] [place] [as_of] [on]</c>: who spoke to whom, newest first, now or in a past view.</summary>
-public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, Briefing.ContactGraph graph,
+    IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
 
@@ -20,12 +21,15 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         var place = request.Text("place");
         // A state or organisation speaks through the people who represent it in the view asked: now, or then in a past view
         // (not when each contact happened: the answer says whose contacts it takes in, so the reader can judge).
-        var view = request.View();
+        if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
-        var read = queries.ContactsAt(filter, size * number, view);
+        // "Contacts of Ukraine with the United States": the other side speaks through its people too (Rubio at Jeddah).
+        var withPeople = with is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(with.Id, view) : [];
+        var read = withPeople.Count == 0 ? queries.ContactsAt(filter, size * number, view)
+            : NewestOf([with!.Id, .. withPeople], w => queries.ContactsAt(filter with { WithId = w }, size * number, view), size * number);
         var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0
             ? new ReplyLine(view.IsNow
@@ -33,6 +37,12 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
                 : $"Including contacts of people who represented {person!.Display} {view.HeldWhen()}: {lines.Names(representatives)}.")
             : null;
 
+        var withIncluding = withPeople.Count > 0
+            ? new ReplyLine(view.IsNow
+                ? $"Including contacts with people who represent {with!.Display} now: {lines.Names(withPeople)}."
+                : $"Including contacts with people who represented {with!.Display} {view.HeldWhen()}: {lines.Names(withPeople)}.")
+            : null;
+        ReplyLine[] notes = [.. new[] { including, withIncluding }.OfType<ReplyLine>()];
         var what = kind is { } k ? Humanizer.InflectorExtensions.Pluralize(Vocabulary.Phrase(k)) : "Contacts";
         var title = what[..1].ToUpperInvariant() + what[1..]
                     + (person is null ? "" : $" of {person.Display}")
@@ -42,16 +52,30 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
                     + (view.IsNow ? "" : " " + view.Describe());
         var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
-            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
-                since is null ? null : "Try an earlier since date."));
-        if (including is not null) factLines.Insert(0, including);
+            return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. notes, new ReplyLine("None recorded.")])],
+                RecordedLater.Hint(request, view) ?? (since is null ? null : "Try an earlier since date.")));
+        factLines.InsertRange(0, notes);
         var more = Paging.More(request, page.More, number, page.Items.Count, "most recent", "person:, with:, since: or kind:");
         var reply = new Reply(title, [new ReplySection(null, factLines, more)]);
         // The picture draws what the options select, as the list does (not a fixed fortnight that an older store leaves blank).
         if (request.Flag("graph") == true)
-            reply = briefing.Picture(filter, $"Who spoke to whom: {title}", view) is { } png
+            // A list the filter alone does not select (the other side's people) is drawn from what was read.
+            reply = (withPeople.Count > 0
+                    ? graph.Attachment(read.Items.Select(c => (ContactData)c.Data).ToList(), $"Who spoke to whom: {title}")
+                    : briefing.Picture(filter, $"Who spoke to whom: {title}", view)) is { } png
                 ? reply with { Attachments = [png] }
                 : reply with { Footer = "Only planned contacts match: nothing held to draw." };
         return ValueTask.FromResult(reply);
+    }
+
+    // Several lists (one per actor on the other side), each newest first, merged as the store sorts contacts: by the
+    // contact's day, else the day it was recorded, then the newest fact first; a contact in several lists comes once.
+    private static Page<FactView> NewestOf(IEnumerable<long> others, Func<long, Page<FactView>> read, int limit)
+    {
+        var pages = others.Distinct().Select(read).ToList();
+        var merged = pages.SelectMany(p => p.Items).DistinctBy(f => f.Current.FactId)
+            .OrderByDescending(f => f.Data.Kind.EventDate(f.Data) ?? DateOnly.FromDateTime(f.Current.RecordedAt.UtcDateTime))
+            .ThenByDescending(f => f.Current.FactId).ToList();
+        return new Page<FactView>(merged.Take(limit).ToList(), merged.Count > limit || pages.Any(p => p.More));
     }
 }

@@ -22,7 +22,7 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         var stanceWord = request.Text("stance");
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
         // A state or organisation speaks through the people who represent it in the view asked, as in /contacts; the answer names them.
-        var view = request.View();
+        if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
         var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
@@ -36,14 +36,14 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
 
         var title = "Statements"
                     + (person is null ? "" : $" by {person.Display}")
-                    + (about is null ? "" : $" about the {((ProposalData)about.Data).Name} ({about.Code})")
+                    + (about is null ? "" : " about " + lines.AboutName(about, view))
                     + (stance is { } st ? $" (stance: {StatementFact.Phrase(st)})" : "")
                     + (since is { } s ? $" since {Phrases.Date(s)}" : "")
                     + (view.IsNow ? "" : " " + view.Describe());
         var factLines = lines.Lines(page.Items, request.Now, view);
         if (factLines.Count == 0)
             return ValueTask.FromResult(new Reply(title, [new ReplySection(null, [.. including is null ? [] : new[] { including }, new ReplyLine("None recorded.")])],
-                "Moderators record statements with /update statement."));
+                view.IsNow ? "Moderators record statements with /update statement." : RecordedLater.Hint(request, view)));
         if (including is not null) factLines.Insert(0, including);
         var more = Paging.More(request, page.More, number, factLines.Count, "most recent", "person:, about:, since: or stance:");
         return ValueTask.FromResult(new Reply(title, [new ReplySection(null, factLines, more)]));

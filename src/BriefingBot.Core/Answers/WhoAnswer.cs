@@ -20,14 +20,15 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
         var head = new ReplySection(null,
         [
-            new($"{actor.Name}: a {Vocabulary.Phrase(actor.Kind)}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
+            new($"{actor.Name}: {Phrases.A(Vocabulary.Phrase(actor.Kind))}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
         ]);
-        return ValueTask.FromResult(actor.Kind == ActorKind.Person ? Person(actor, head, view, request.Now) : Represented(actor, head, view, request.Now));
+        return ValueTask.FromResult(actor.Kind == ActorKind.Person ? Person(actor, head, view, request) : Represented(actor, head, view, request));
     }
 
     // A person's roles: those held now (or on the day of a past view) first, then those that had ended.
-    private Reply Person(Actor actor, ReplySection head, TimeView view, DateTimeOffset now)
+    private Reply Person(Actor actor, ReplySection head, TimeView view, CommandRequest request)
     {
+        var now = request.Now;
         var roles = queries.RolesAt(actor.Id, view);
         // Now a role is held until it has an end date; in a past view, if it was held on the day asked.
         var day = view.AskedDay;
@@ -43,13 +44,16 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         if (ended.Count > 0) sections.Add(new ReplySection("Before", ended));
         var footer = view.IsNow ? (roles.Count == 0 ? "Moderators record roles with /update role." : null)
             : held.Count > 0 ? null
+            // Nothing recorded by the as-of day: a role entered later may be dated earlier.
+            : roles.Count == 0 && RecordedLater.Hint(request, view) is { } hint ? hint
             : (later > 0 ? "A role begun after that day is left out; " : "") + $"/who \"{actor.Name}\" shows who they are now.";
         return new Reply(view.IsNow ? $"Who {actor.Display} is" : $"Who {actor.Display} was {view.Describe()}", sections, footer);
     }
 
     // The people who represent a state or organisation now, or who represented it on the day of a past view.
-    private Reply Represented(Actor actor, ReplySection head, TimeView view, DateTimeOffset now)
+    private Reply Represented(Actor actor, ReplySection head, TimeView view, CommandRequest request)
     {
+        var now = request.Now;
         var people = queries.RepresentativesAt(actor.Id, view).Select(r => lines.Line(r.Current, now)).ToList();
         var none = view.IsNow ? "No one recorded." : $"No one represented {actor.Display} {view.HeldWhen()}.";
         // The same view in the hint, so /contacts and /statements take in the same people.
@@ -58,6 +62,7 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         [
             head,
             new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]),
-        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs." : "Moderators record roles with /update role.");
+        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."
+            : RecordedLater.Hint(request, view) ?? "Moderators record roles with /update role.");
     }
 }

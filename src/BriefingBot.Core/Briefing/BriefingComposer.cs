@@ -106,7 +106,8 @@ public sealed class BriefingComposer(
     {
         var changes = queries.ChangesInEffect(desk.DayOf(since), view, MaxChanges);
         var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
-        var groups = changes.Items.Reverse().GroupBy(c => c.Current.Code.Kind).OrderBy(g => g.Key.BriefingOrder).ToList();
+        // Proposals and terms share a heading: one section for both, as in the record's briefing.
+        var groups = changes.Items.Reverse().GroupBy(c => (c.Current.Code.Kind.BriefingOrder, c.Current.Code.Kind.BriefingHeading)).OrderBy(g => g.Key.BriefingOrder).ToList();
         var line = lines.ChangesAt(changes.Items, now, view);
         if (groups.Count == 0)
             sections.Add(new ReplySection($"What took effect {sinceText}", [new ReplyLine("Nothing took effect.")]));

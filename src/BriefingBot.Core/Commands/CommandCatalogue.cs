@@ -35,7 +35,7 @@ public static class CommandCatalogue
         new("statements", "What people said, announced or denied, newest first", Access.Member,
         [
             new("person", "Statements by this person, state or organisation", OptionType.Actor),
-            new("about", "Only statements about this proposal (name or id such as P1) or its terms", OptionType.Proposal),
+            new("about", "Only statements about a proposal (name or id such as P1) and its terms, or one term (T3)", OptionType.Proposal) { TermsToo = true },
             new("since", "Only statements on or after this date (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
             new("stance", "Only statements with this stance", OptionType.Choice) { Choices = Vocabulary.AllWords<Stance>() },
             AsOf,

@@ -83,8 +83,9 @@ public sealed class CommandRouter
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
             var now = _time.GetUtcNow();
             var values = new Dictionary<string, object>();
-            // A proposal is named as it was in the view asked (a name it had then), so the dates are read first.
-            foreach (var (name, raw) in invocation.Options.OrderBy(o => spec.Option(o.Key)?.Type == OptionType.Proposal))
+            // A proposal is named as it was in the view asked (a name it had then), so the dates are read first; and the
+            // source's date before them, as a date typed without its year is the one closest to it ("19 March" of a 2025 source).
+            foreach (var (name, raw) in invocation.Options.OrderBy(o => spec.Option(o.Key)?.Type == OptionType.Proposal).ThenBy(o => o.Key != "source_date"))
             {
                 var option = spec.Option(name);
                 if (option is null)
@@ -92,7 +93,8 @@ public sealed class CommandRouter
                         ? $"{invocation.CommandText} takes no options."
                         : $"{invocation.CommandText} has no option “{Phrases.Clip(name, 40)}”. Its options are {Phrases.List(spec.Options.Select(o => o.Name).ToList(), 30)}.");
                 if (!_binder.TryBind(option, raw, now, out var value, out var error,
-                        new TimeView(values.GetValueOrDefault("as_of") as EventDate, values.GetValueOrDefault("on") as EventDate) { Desk = _desk }))
+                        new TimeView(values.GetValueOrDefault("as_of") as EventDate, values.GetValueOrDefault("on") as EventDate) { Desk = _desk },
+                        (values.GetValueOrDefault("source_date") as EventDate)?.Start))
                     return Reply.Error(error);
                 values[name] = value;
             }

@@ -22,6 +22,9 @@ public sealed record OptionSpec(string Name, string Description, OptionType Type
     /// </summary>
     public ActorKind? NewActors { get; init; }
 
+    /// <summary>A proposal option that also takes one term by its id (T3): "statements about T3" is a question a desk asks.</summary>
+    public bool TermsToo { get; init; }
+
     /// <summary>Whether doors should offer suggestions as the user types.</summary>
     public bool Autocomplete => Type is OptionType.Actor or OptionType.ActorList or OptionType.Proposal or OptionType.TimeZone or OptionType.Outlet;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BriefingBot.Commands;
 
@@ -24,6 +25,7 @@ public static class CommandTextParser
             return false;
         }
         var tokens = new List<(string? Name, string Value)>();
+        var lastUnquoted = false;
         var i = 0;
         text = text.Trim();
         if (text.StartsWith('/')) i = 1;
@@ -40,7 +42,15 @@ public static class CommandTextParser
                 i++;
             }
             else i = start;
+            var quoted = i < text.Length && text[i] is '"' or '“' or '”';
             if (!TryReadValue(text, ref i, out var value, out error)) return false;
+            // "since:11 March 2025" typed without quotes: the words that go on with a date join the option before them.
+            if (name is null && tokens.Count > 0 && tokens[^1] is { Name: not null } last && lastUnquoted && DateGoesOn(last.Value, value))
+            {
+                tokens[^1] = (last.Name, last.Value + " " + value);
+                continue;
+            }
+            lastUnquoted = !quoted;
             tokens.Add((name, value));
         }
         var words = new List<string>();
@@ -57,6 +67,25 @@ public static class CommandTextParser
         parsed = new ParsedCommandText(words, options);
         return true;
     }
+
+    // A date's first words ("11", "11th", "March", "3", "23..25", "23–25") and what may follow them ("March", "2025",
+    // "days", "ago"). Nothing else joins: "/contacts person:Macron March" still asks what "March" means.
+    private static bool DateGoesOn(string sofar, string next)
+    {
+        var words = sofar.Split(' ');
+        var first = words[0].ToLowerInvariant();
+        var startsDate = Regex.IsMatch(first, @"^\d{1,2}(st|nd|rd|th)?(\.\.\d{1,2}|[–—-]\d{1,2})?$") || Months.Contains(first);
+        var word = next.ToLowerInvariant().TrimEnd(',');
+        return startsDate && words.Length < 4
+               && (Months.Contains(word) || Regex.IsMatch(word, @"^\d{4}$") || (words.Length == 1 && Regex.IsMatch(word, @"^\d{1,2}(st|nd|rd|th)?,?$"))
+                   || word is "day" or "days" or "week" or "weeks" or "month" or "months" or "year" or "years" or "ago");
+    }
+
+    private static readonly HashSet<string> Months =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
 
     private static bool TryReadValue(string text, ref int i, out string value, out string error)
     {

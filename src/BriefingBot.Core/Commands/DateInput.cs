@@ -40,34 +40,45 @@ public static partial class DateInput
         return ok;
     }
 
-    /// <summary>As <see cref="TryParsePeriod(string, DateOnly, out EventDate)"/>, "today" being the UTC day of <paramref name="now"/>.</summary>
-    public static bool TryParsePeriod(string text, DateTimeOffset now, out EventDate period) =>
-        TryParsePeriod(text, DeskZone.Utc.DayOf(now), out period);
+    /// <summary>As <see cref="TryParsePeriod(string, DateOnly, out EventDate, DateOnly?)"/>, "today" being the UTC day of <paramref name="now"/>.</summary>
+    public static bool TryParsePeriod(string text, DateTimeOffset now, out EventDate period, DateOnly? near = null) =>
+        TryParsePeriod(text, DeskZone.Utc.DayOf(now), out period, near);
 
     /// <summary>
     /// A day, week, month or range of days, as typed; false (and no guess) for anything else. <paramref name="today"/> is the
     /// desk's day (<see cref="DeskZone.DayOf"/>), which "today", "yesterday", "3 days ago" and a day without its year count from.
     /// </summary>
-    public static bool TryParsePeriod(string text, DateOnly today, out EventDate period)
+    /// <param name="near">
+    /// The day a date written without its year is near (an update's source date): "19 March" is then the 19 March
+    /// closest to it, so a backlog entered in November with its source of 2025 is not dated this year. Without it, this
+    /// year's.
+    /// </param>
+    public static bool TryParsePeriod(string text, DateOnly today, out EventDate period, DateOnly? near = null)
     {
         var t = Tidy(text);
         period = null!;
         if (t.Split("..") is [var a, var b])
         {
-            if (!TryDay(a, today, out var from) || !TryRangeEnd(b, from, today, out var to) || to <= from || to.DayNumber - from.DayNumber > 366)
+            // "23..25 March 2025": the start leaves out what it shares with the end.
+            var from = default(DateOnly);
+            var to = default(DateOnly);
+            var ok = TryDay(a, today, out from, near: near) ? TryRangeEnd(b, from, today, out to)
+                : int.TryParse(a.Trim(), CultureInfo.InvariantCulture, out var first) && TryDay(b, today, out to, near: near)
+                  && first >= 1 && first < to.Day && (from = new DateOnly(to.Year, to.Month, first)) < to;
+            if (!ok || to <= from || to.DayNumber - from.DayNumber > 366)
                 return false;
             period = new EventDate(from, DatePrecision.Day, to);
             return true;
         }
         var dash = DayRangePattern().Match(t);
-        if (dash.Success && TryDay(dash.Groups["to"].Value + " " + dash.Groups["rest"].Value, today, out var last)
+        if (dash.Success && TryDay(dash.Groups["to"].Value + " " + dash.Groups["rest"].Value, today, out var last, near: near)
             && int.TryParse(dash.Groups["from"].Value, CultureInfo.InvariantCulture, out var firstDay)
             && firstDay >= 1 && firstDay < last.Day)
         {
             period = new EventDate(new DateOnly(last.Year, last.Month, firstDay), DatePrecision.Day, last);
             return true;
         }
-        if (TryDay(t, today, out var day)) { period = EventDate.Day(day); return true; }
+        if (TryDay(t, today, out var day, near: near)) { period = EventDate.Day(day); return true; }
         var week = WeekPattern().Match(t);
         if (week.Success)
         {
@@ -94,7 +105,7 @@ public static partial class DateInput
         _ => StoredTime.Format(period.Date),
     };
 
-    private static bool TryDay(string t, DateOnly today, out DateOnly date, int? year = null)
+    private static bool TryDay(string t, DateOnly today, out DateOnly date, int? year = null, DateOnly? near = null)
     {
         t = t.Trim();
         switch (t)
@@ -104,10 +115,14 @@ public static partial class DateInput
         }
         if (DateOnly.TryParseExact(t, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return Plausible(date.Year);
-        // "11 Mar": this year's, as people mean it.
-        if (DateTime.TryParseExact(t, DayWithoutYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var noYear)
-            && DateOnly.TryParseExact($"{year ?? today.Year:0000}-{noYear.Month:00}-{noYear.Day:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return true;
+        // "11 Mar": this year's, as people mean it, or the one closest to the day it is near.
+        if (DateTime.TryParseExact(t, DayWithoutYearFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var noYear))
+        {
+            if (year is null && near is { } around)
+                return Closest(noYear.Month, noYear.Day, around, out date);
+            if (DateOnly.TryParseExact($"{year ?? today.Year:0000}-{noYear.Month:00}-{noYear.Day:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                return true;
+        }
         var ago = AgoPattern().Match(t);
         if (ago.Success && int.TryParse(ago.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && n <= 36500)
         {
@@ -130,6 +145,18 @@ public static partial class DateInput
         if (TryDay(t, today, out to, year: from.Year)) return true;
         return int.TryParse(t.Trim(), CultureInfo.InvariantCulture, out var d) && d >= 1 && d <= DateTime.DaysInMonth(from.Year, from.Month)
             && (to = new DateOnly(from.Year, from.Month, d)) > from;
+    }
+
+    // The month and day in the year before, of, or after the day it is near, whichever is closest (29 February only in a leap year).
+    private static bool Closest(int month, int day, DateOnly near, out DateOnly date)
+    {
+        date = default;
+        var best = int.MaxValue;
+        for (var y = near.Year - 1; y <= near.Year + 1; y++)
+            if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day) is var candidate
+                && Math.Abs(candidate.DayNumber - near.DayNumber) < best)
+                (date, best) = (candidate, Math.Abs(candidate.DayNumber - near.DayNumber));
+        return best != int.MaxValue;
     }
 
     private static bool Plausible(int year) => year is >= 1900 and <= 2200;

@@ -8,7 +8,8 @@ namespace BriefingBot.Commands;
 public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, DeskZone desk)
 {
     /// <param name="view">The past view the command asks about, if any: a proposal is named as it was then.</param>
-    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null)
+    /// <param name="near">The source's date, if the update gave one: a date typed without its year is the one closest to it.</param>
+    public bool TryBind(OptionSpec option, string raw, DateTimeOffset now, out object value, out string error, TimeView? view = null, DateOnly? near = null)
     {
         value = "";
         error = "";
@@ -40,7 +41,7 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, Des
                 if (text.ToLowerInvariant() is "false" or "no" or "n" or "0") { value = false; return true; }
                 error = $"{option.Name} must be true or false.";
                 return false;
-            case OptionType.Date when DateInput.TryParsePeriod(text, desk.DayOf(now), out var period):
+            case OptionType.Date when DateInput.TryParsePeriod(text, desk.DayOf(now), out var period, near):
                 value = period;
                 return true;
             case OptionType.Date:
@@ -85,6 +86,8 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, Des
             case OptionType.TimeZone:
                 error = $"“{text}” is not a time zone I know; use an IANA name such as Europe/Paris or America/New_York.";
                 return false;
+            case OptionType.Proposal when option.TermsToo && FactCode.TryParse(text, out var termCode) && termCode.Value.Kind == FactKind.Term:
+                return TryTerm(termCode.Value, view ?? TimeView.Now, out value, out error);
             case OptionType.Proposal:
                 if (!TryProposal(text, view ?? TimeView.Now, out var proposal, out error)) return false;
                 value = proposal;
@@ -152,6 +155,22 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, Des
         }
         pick = actors.Find(bare) is { } already ? new ActorPick(already.Name, already, already.Kind) : new ActorPick(bare, null, kind);
         return true;
+    }
+
+    // A term by its id, as it stood in the view (a term moved since is still the same term); one retracted is refused.
+    private bool TryTerm(FactCode code, TimeView view, out object value, out string error)
+    {
+        value = "";
+        error = "";
+        var term = view.IsNow ? queries.Get(code) : queries.GetAt(code, view) ?? queries.Get(code);
+        if (term is { Current.Retracted: false })
+        {
+            value = term;
+            return true;
+        }
+        error = term is null ? $"There is no term {code}; /terms lists the terms of a proposal."
+            : $"{code} was retracted; /history {code} shows why.";
+        return false;
     }
 
     // In a past view a proposal is found as it stood then: by id even if retracted or renamed since, by the name it had then

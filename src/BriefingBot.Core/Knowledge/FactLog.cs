@@ -91,9 +91,19 @@ public sealed class FactLog
         var name = actor.Name.Trim();
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (actor.Kind != ActorKind.Person || words.Length < 2 || words[^1].Length < 3) return [name];
-        var taken = connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE alias = @alias)", new { alias = words[^1] }, tx) != 0;
-        return taken ? [name] : [name, words[^1]];
+        // A surname keeps its European particles: "von der Leyen", "De Wever", not "Leyen" or "Wever" (a patronymic such as
+        // "bin" is not one: Mohammed bin Salman is also "Salman").
+        var first = words.Length - 1;
+        while (first > 1 && SurnameParticles.Contains(words[first - 1])) first--;
+        var surname = string.Join(' ', words[first..]);
+        var taken = connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM actor_aliases WHERE alias = @alias)", new { alias = surname }, tx) != 0;
+        return taken ? [name] : [name, surname];
     }
+
+    private static readonly HashSet<string> SurnameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la", "le", "ter", "ten",
+    };
 
     private FactView RecordWithin(LeasedConnection connection, SqliteTransaction tx, FactData data, FactCode? existing, Provenance provenance,
         ChangeAuthor by, string? reason, DateTimeOffset? recordedAt, long? basedOn)
@@ -103,7 +113,7 @@ public sealed class FactLog
         if (existing is { } code)
         {
             if (code.Kind != data.Kind)
-                throw new KnowledgeException($"{code} is a {Vocabulary.Word(code.Kind)}, not a {Vocabulary.Word(data.Kind)}.");
+                throw new KnowledgeException($"{code} is {Replies.Phrases.A(Vocabulary.Word(code.Kind))}, not {Replies.Phrases.A(Vocabulary.Word(data.Kind))}.");
             previous = Latest(connection, tx, code) ?? throw NotFound(code);
             if (basedOn is { } seen && previous.Id != seen)
                 throw new KnowledgeException(

@@ -72,7 +72,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             try { payload = r.Data.Deserialize<FactData>(KnowledgeJson.Options) ?? throw new JsonException("empty"); }
             catch (Exception e) when (e is JsonException or NotSupportedException) { problems.Add($"{where} has unreadable data: {e.Message}"); continue; }
             if (fact.Kind is null) continue;
-            if (payload.Kind != fact.Kind) { problems.Add($"{where} holds a {Vocabulary.Word(payload.Kind)} for a {Vocabulary.Word(fact.Kind)}."); continue; }
+            if (payload.Kind != fact.Kind) { problems.Add($"{where} holds {Replies.Phrases.A(Vocabulary.Word(payload.Kind))} for {Replies.Phrases.A(Vocabulary.Word(fact.Kind))}."); continue; }
             foreach (var id in payload.Kind.ActorIds(payload).Where(id => !actorIds.Contains(id))) problems.Add($"{where} names actor {id}, which is not in the file.");
             foreach (var id in payload.Kind.Links(payload).Where(id => !facts.ContainsKey(id))) problems.Add($"{where} is about fact {id}, which is not in the file.");
             if (payload.Kind.ParentKind is { } parentKind

@@ -76,6 +76,18 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     private string FactName(long factId) => FactName(factId, facts.Name(factId));
 
+    /// <summary>A fact as lines name what they are about, "the US ceasefire proposal (P2)", as it was in <paramref name="view"/>.</summary>
+    public string ProposalName(long factId, TimeView view) =>
+        FactName(factId, view.IsNow ? facts.Name(factId) : facts.NamesAt([factId], view).TryGetValue(factId, out var n) ? n : null);
+
+    /// <summary>What an answer's title says it is about: "the US ceasefire proposal (P2)", or a term with its proposal.</summary>
+    public string AboutName(FactView about, TimeView view) => about.Data switch
+    {
+        TermData term => $"{about.Code}, the {term.Topic} term of {ProposalName(term.ProposalId, view)}",
+        ProposalData proposal => $"the {proposal.Name} ({about.Code})",
+        _ => about.Code.ToString(),
+    };
+
     private static string FactName(long factId, (FactCode Code, string? Title)? name) => name switch
     {
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
@@ -124,7 +136,9 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         var added = now.Where(s => !was.Contains(s)).ToList();
         var removed = was.Where(s => !now.Contains(s)).ToList();
         if (added.Count > 0) parts.Add((added.Count == 1 ? "added source " : "added sources ") + Phrases.List(added.Select(Cited).ToList()));
-        if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s => s.Source.Outlet).ToList()));
+        // An outlet removed as another of its reports is added (a date corrected) is told apart by its date.
+        if (removed.Count > 0) parts.Add((removed.Count == 1 ? "removed source " : "removed sources ") + Phrases.List(removed.Select(s =>
+            added.Any(a => string.Equals(a.Source.Outlet, s.Source.Outlet, StringComparison.OrdinalIgnoreCase)) ? Cited(s) : s.Source.Outlet).ToList()));
         if (before.Confidence != after.Confidence)
             parts.Add($"confidence was {Phrases.Confidence(before.Confidence)}, now {Phrases.Confidence(after.Confidence)}");
         return parts.Count == 0 ? null : string.Join("; ", parts);

@@ -51,6 +51,9 @@ public static class Phrases
         return $"{local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} {name} ({Ago(instant, now)})";
     }
 
+    /// <summary>A word with its indefinite article: "an organisation", "an aid", "a proposal".</summary>
+    public static string A(string word) => ("aeiou".Contains(char.ToLowerInvariant(word.FirstOrDefault('x')), StringComparison.Ordinal) ? "an " : "a ") + word;
+
     /// <summary>"France, the United Kingdom and 2 others" once a list is longer than <paramref name="shown"/> + 1.</summary>
     public static string List(IReadOnlyList<string> items, int shown = 3)
     {

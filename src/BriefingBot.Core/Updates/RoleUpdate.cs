@@ -20,7 +20,7 @@ public sealed class RoleUpdate(FactLog log, FactQueries queries, UpdateReplies r
         var person = request.Picks("person")?.Items.Single();
         var represents = request.Picks("represents")?.Items.Single();
         if (person is { Kind: not ActorKind.Person })
-            return Reply.Error($"{person.Name} is a {Vocabulary.Phrase(person.Kind)}; a role is held by a person.");
+            return Reply.Error($"{person.Name} is {Phrases.A(Vocabulary.Phrase(person.Kind))}; a role is held by a person.");
         if (represents is { Kind: ActorKind.Person })
             return Reply.Error($"{represents.Name} is a person; a person represents a state or organisation.");
         var id = request.Fact("id");

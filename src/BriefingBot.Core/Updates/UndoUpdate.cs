@@ -15,7 +15,8 @@ public sealed class UndoUpdate(FactLog log, FactLines lines, ActorDirectory acto
         var undone = view.Previous!;
         var what = $"your {Vocabulary.Word(undone.Action)} of {undone.Code} from {Phrases.Ago(undone.RecordedAt, request.Now)}";
         var now = view.Current.Retracted
-            ? $"{view.Code} is withdrawn again; it no longer appears in answers."
+            // A fact whose creation is undone was never withdrawn before: "again" would say it had been.
+            ? $"{view.Code} is withdrawn{(undone.Action == RevisionAction.Create ? "" : " again")}; it no longer appears in answers."
             : $"{view.Code} is back to: {lines.Describe(view.Current.Data)}";
         var stay = undone.Action is RevisionAction.Create or RevisionAction.Change
             ? UpdateReplies.StillKnown(actors.AddedWith(undone.FactId, undone.Id)) : null;
