@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BriefingBot.Knowledge;
 
 /// <summary>
@@ -97,7 +95,7 @@ public sealed partial class FactQueries
                 using (var reader = command.ExecuteReader())
                     while (reader.Read())
                     {
-                        lastRow = (DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetInt64(1));
+                        lastRow = (StoredTime.ParseDate(reader.GetString(0))!.Value, reader.GetInt64(1));
                         ids.Add(lastRow.Item2);
                         rows++;
                     }

@@ -70,11 +70,14 @@ public sealed partial class FactQueries
             if (kept.Count > limit || candidates.Count < walk) break;
         }
         var shown = kept.Take(limit).ToList();
-        // Each change with the version it replaced, for its "was … now …"; a fact's first version replaced nothing.
+        // Each change with the version it replaced in the world, for its "was … now …". A fact's first version replaced nothing,
+        // and neither did a correction that moved its effect earlier than every other version (a source's year corrected): in
+        // the world that is where the fact begins, so it reads "New".
         var byId = RevisionRows.ByIds(connection, shown.SelectMany(c => c.Replaced is { } p ? new[] { c.Id, p } : [c.Id]).Distinct())
             .ToDictionary(r => r.Id);
-        var views = shown.Where(c => byId.ContainsKey(c.Id))
-            .Select(c => new FactView(byId[c.Id], c.Replaced is { } p && byId.TryGetValue(p, out var before) ? before : null)).ToList();
+        var views = shown.Where(c => byId.ContainsKey(c.Id)).Select(c => byId[c.Id] is var r
+                && c.Replaced is { } p && byId.TryGetValue(p, out var before) ? new FactView(r, before)
+            : new FactView(r.Action == RevisionAction.Change ? r with { Action = RevisionAction.Create } : r)).ToList();
         return new Page<FactView>(views, kept.Count > limit);
     }
 

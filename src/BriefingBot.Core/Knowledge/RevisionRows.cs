@@ -116,7 +116,7 @@ internal static class RevisionRows
         new Provenance(Source(r.GetString(7), r.GetString(8), r.GetString(9)), Vocabulary.Parse<Confidence>(r.GetString(10)))
         {
             Also = Also(r.GetString(19)),
-            Effective = new EventDate(DateOnly.ParseExact(r.GetString(16), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Effective = new EventDate(StoredTime.ParseDate(r.GetString(16))!.Value,
                 Vocabulary.Parse<DatePrecision>(r.GetString(17)), StoredTime.ParseDate(r.IsDBNull(18) ? null : r.GetString(18))),
         },
         StoredTime.ParseInstant(r.GetString(11)),

@@ -22,6 +22,7 @@ internal sealed class RevisionTimes
         public int Previous;
         public bool Retracted;
         public bool Undo;
+        public bool Create;
     }
 
     private readonly Lock _gate = new();
@@ -120,8 +121,8 @@ internal sealed class RevisionTimes
     /// <summary>
     /// Of revisions that took effect in a window (newest effect first, as given), those that still count as known by
     /// <paramref name="view"/>'s as-of day: recorded by then, neither a retraction nor an undo nor undone by then, of a fact not
-    /// retracted by then; each with the version it replaced (the fact's newest earlier revision that is not a retraction), up to
-    /// <paramref name="limit"/>.
+    /// retracted by then; each with the version it replaced in the world (the one in effect just before it, as known then), up
+    /// to <paramref name="limit"/>.
     /// </summary>
     public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view, int limit)
     {
@@ -138,10 +139,17 @@ internal sealed class RevisionTimes
                 if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
                 var known = Known(e.FactId, knownBy);
                 if (known < 0 || _entries[known].Retracted) continue;
-                long? replaced = null;
-                for (var p = e.Previous; p >= 0; p = _entries[p].Previous)
-                    if (!_entries[p].Retracted) { replaced = _entries[p].Id; break; }
-                found.Add((e.Id, replaced));
+                // The version it replaced in the world: the one in effect just before it (by effect day, then id), as known
+                // then; none for a fact's first version, or for one whose effect was corrected to before every other.
+                var replaced = -1;
+                for (var p = _newest[e.FactId]; p >= 0 && !e.Create; p = _entries[p].Previous)
+                {
+                    ref var q = ref _entries[p];
+                    if (p == at || q.Retracted || q.Recorded > knownBy || q.UndoneAt <= knownBy
+                        || q.Effective > e.Effective || (q.Effective == e.Effective && q.Id > e.Id)) continue;
+                    if (replaced < 0 || q.Effective > _entries[replaced].Effective) replaced = p;
+                }
+                found.Add((e.Id, replaced >= 0 ? _entries[replaced].Id : null));
                 if (found.Count == limit) break;
             }
         }
@@ -328,7 +336,8 @@ internal sealed class RevisionTimes
     private void CatchUp(LeasedConnection connection)
     {
         var command = connection.Statement("""
-            SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind
+            SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind,
+                   r.action = 'create'
             FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
             """);
         command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
@@ -346,6 +355,7 @@ internal sealed class RevisionTimes
                 Effective = StoredTime.ParseDate(reader.GetString(3))!.Value.DayNumber,
                 Retracted = reader.GetInt64(4) != 0,
                 Undo = reader.GetInt64(5) != 0,
+                Create = reader.GetInt64(8) != 0,
                 UndoneAt = long.MaxValue,
                 Previous = _newest.GetValueOrDefault(factId, -1),
             };
