@@ -29,6 +29,8 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         // "Contacts of Ukraine with the United States": the other side speaks through its people too (Rubio at Jeddah).
         var withPeople = with is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(with.Id, view) : [];
         var read = withPeople.Count == 0 ? queries.ContactsAt(filter, size * number, view)
+            // Now, one walk of both sides' lists; a past view reads each of the other side's people as it was then.
+            : view.IsNow ? queries.Contacts(filter with { AlsoWithIds = withPeople }, size * number)
             : NewestOf([with!.Id, .. withPeople], w => queries.ContactsAt(filter with { WithId = w }, size * number, view), size * number);
         var page = Paging.Slice(read.Items, read.More, number, size);
         var including = representatives.Count > 0

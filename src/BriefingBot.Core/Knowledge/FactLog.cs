@@ -78,6 +78,9 @@ public sealed class FactLog
             if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is null) return 0;
             var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT revision_id FROM current_facts)", tx);
             foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt, r.Provenance.Sources);
+            // Every fact's words were written again: merge the search indexes' segments, or searches read them all (0015).
+            connection.Execute("INSERT INTO fact_text (fact_text) VALUES ('optimize')", transaction: tx);
+            connection.Execute("INSERT INTO withdrawn_text (withdrawn_text) VALUES ('optimize')", transaction: tx);
             connection.Execute("DELETE FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx);
             return newest.Count;
         });

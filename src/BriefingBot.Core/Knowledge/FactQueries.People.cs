@@ -12,6 +12,8 @@ public sealed partial class FactQueries
 {
     public Page<FactView> Contacts(ContactFilter filter, int limit)
     {
+        if (filter is { PersonId: { } first, WithId: { } other, AlsoWithIds.Count: > 0 })
+            return ContactsWithAnyOf([first, .. filter.AlsoPeopleIds ?? []], [other, .. filter.AlsoWithIds], filter, limit);
         if (filter is { PersonId: { } one, AlsoPeopleIds.Count: > 0 })
             return ContactsOfSeveral([one, .. filter.AlsoPeopleIds], filter, limit);
         var (sql, args) = ContactsSql(filter);
@@ -20,22 +22,31 @@ public sealed partial class FactQueries
 
     private Page<FactView> ContactsOfSeveral(IReadOnlyList<long> people, ContactFilter filter, int limit) =>
         filter.WithId is { } with
-            ? ContactsWithAnyOf(people, with, filter, limit)
+            ? ContactsWithAnyOf(people, [with], filter, limit)
             : NewestOfSeveral(people, ContactsSql(filter with { PersonId = people[0] }, columns: "c.revision_id, p.sort_on, c.fact_id"), limit);
 
     // A state's people with one other actor: one walk down the other actor's contacts, newest first, keeping those any of
     // the people took part in (a look at the contact's few participants), where a walk per person tested each of that
     // person's contacts against the other actor's whole list.
-    private Page<FactView> ContactsWithAnyOf(IReadOnlyList<long> people, long with, ContactFilter filter, int limit)
+    // The other side may be several too (a state and its people, "Ukraine with the United States"): their walks are one
+    // statement, each contact once, where a statement per person of the other side walked each of their lists to its end.
+    private Page<FactView> ContactsWithAnyOf(IReadOnlyList<long> people, IReadOnlyList<long> withs, ContactFilter filter, int limit)
     {
-        var sql = new StringBuilder("""
-            SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id
-            WHERE p.actor_id = $with AND p.sort_on >= $since AND c.kind = 'contact'
-              AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = p.fact_id AND w.actor_id IN (SELECT value FROM json_each($people)))
-            """);
+        var sql = new StringBuilder(withs.Count == 1
+            ? """
+              SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id
+              WHERE p.actor_id = $with AND p.sort_on >= $since AND c.kind = 'contact'
+                AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = p.fact_id AND w.actor_id IN (SELECT value FROM json_each($people)))
+              """
+            : """
+              SELECT DISTINCT c.revision_id, p.sort_on, p.fact_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id
+              WHERE p.actor_id IN (SELECT value FROM json_each($withs)) AND p.sort_on >= $since AND c.kind = 'contact'
+                AND EXISTS (SELECT 1 FROM current_participants w WHERE w.fact_id = p.fact_id AND w.actor_id IN (SELECT value FROM json_each($people)))
+              """);
         var args = new List<(string, object?)>
         {
-            ("$with", with), ("$since", filter.Since is { } s ? StoredTime.Format(s) : ""), ("$people", RevisionRows.Ids(people.Distinct())),
+            ("$with", withs[0]), ("$withs", RevisionRows.Ids(withs.Distinct())), ("$since", filter.Since is { } s ? StoredTime.Format(s) : ""),
+            ("$people", RevisionRows.Ids(people.Distinct())),
         };
         if (filter.Kind is { } kind)
         {

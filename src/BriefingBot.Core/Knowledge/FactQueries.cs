@@ -6,8 +6,9 @@ namespace BriefingBot.Knowledge;
 /// <summary>Filters for the contacts an answer lists.</summary>
 /// <param name="AlsoPeopleIds">Others whose contacts count as the person's: the people who represent a state or organisation.</param>
 /// <param name="Place">Only contacts whose place has these words in a row, ignoring case and accents ("jeddah" finds "Jeddah, Saudi Arabia").</param>
+/// <param name="AlsoWithIds">Others whose contacts count as the other side's: the people who represent it (only in the view of now).</param>
 public sealed record ContactFilter(long? PersonId = null, long? WithId = null, DateOnly? Since = null, ContactKind? Kind = null,
-    IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null);
+    IReadOnlyList<long>? AlsoPeopleIds = null, string? Place = null, IReadOnlyList<long>? AlsoWithIds = null);
 
 /// <summary>Filters for the statements an answer lists; <c>AboutId</c> is a fact (a proposal includes its terms).</summary>
 /// <param name="AlsoPeopleIds">Others whose statements count as the person's: the people who represent a state or organisation.</param>
