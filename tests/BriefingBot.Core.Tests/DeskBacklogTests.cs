@@ -181,6 +181,31 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Contacts_between_two_states_and_their_people_list_each_meeting_once_newest_first_by_kind()
+    {
+        RecordTheBacklog();
+        var before = TestBot.Codes(_bot.Ask("/contacts person:Ukraine with:\"United States\" since:2025-03-13"));
+        Mod("/update role person:Rubio represents:\"United States\" role:\"Secretary of State\" since:2025-01-21 source:\"State Department\"");
+        Mod("/update role person:Yermak represents:Ukraine role:\"Head of the Presidential Office\" since:2020-02-11 source:\"Office of the President\"");
+        Mod("/update contact kind:meeting people:\"Rubio, Yermak, Zelenskyy\" date:2025-03-11 summary:\"Talks at Jeddah\" source:Reuters");
+        Mod("/update contact kind:call people:\"Rubio, Yermak\" date:2025-03-14 summary:\"A call after Jeddah\" source:Reuters");
+        Mod("/update contact kind:meeting people:\"Rubio, Macron\" date:2025-03-15 summary:\"Not Ukraine's\" source:Reuters");
+        Mod("/update contact kind:meeting people:\"United States, Ukraine\" date:2025-03-12 summary:\"The states themselves\" source:Reuters");
+
+        // Both Yermak and Zelenskyy met Rubio at Jeddah: one line. Macron's meeting is no one's of Ukraine.
+        var all = TestBot.Text(_bot.Ask("/contacts person:Ukraine with:\"United States\""));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(all, "Talks at Jeddah"));
+        Assert.Contains("A call after Jeddah", all);
+        Assert.DoesNotContain("Not Ukraine's", all);
+        var meetings = _bot.Ask("/contacts person:Ukraine with:\"United States\" kind:meeting");
+        var text = TestBot.Text(meetings);
+        Assert.True(text.IndexOf("The states themselves", StringComparison.Ordinal) < text.IndexOf("Talks at Jeddah", StringComparison.Ordinal),
+            "newest first: 12 March before 11 March");
+        Assert.DoesNotContain("A call after Jeddah", text);
+        Assert.Equal(before.Count + 1, TestBot.Codes(_bot.Ask("/contacts person:Ukraine with:\"United States\" since:2025-03-13")).Count);
+    }
+
+    [Fact]
     public void Contacts_of_one_state_with_another_take_in_the_people_of_both()
     {
         RecordTheBacklog();

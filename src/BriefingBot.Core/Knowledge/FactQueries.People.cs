@@ -32,6 +32,7 @@ public sealed partial class FactQueries
     // statement, each contact once, where a statement per person of the other side walked each of their lists to its end.
     private Page<FactView> ContactsWithAnyOf(IReadOnlyList<long> people, IReadOnlyList<long> withs, ContactFilter filter, int limit)
     {
+        if (withs.Count > 1 && filter.Place is null) return ContactsBetween(people, withs, filter, limit);
         var sql = new StringBuilder(withs.Count == 1
             ? """
               SELECT c.revision_id FROM current_participants p JOIN current_facts c ON c.fact_id = p.fact_id
@@ -60,6 +61,40 @@ public sealed partial class FactQueries
         }
         sql.Append(" ORDER BY p.sort_on DESC, p.fact_id DESC LIMIT $limit");
         return Paged(sql.ToString(), limit, [.. args]);
+    }
+
+    // Both sides several (a state and its people with another and theirs): each side's contacts are read down the
+    // participants' index alone and met in memory, newest first. Testing each contact of one side against the other's
+    // four people in SQLite read a table row and four index probes per contact (2 ms for seven hundred summits).
+    private Page<FactView> ContactsBetween(IReadOnlyList<long> people, IReadOnlyList<long> withs, ContactFilter filter, int limit)
+    {
+        using var connection = database.Open();
+        var kindTest = filter.Kind is null ? "p.fact_kind = 'contact'" : "p.contact_kind = $kind";
+        // One side's contacts (fact id, and its day when asked for: only one side's days are needed to order what both share).
+        List<(long Fact, string? Day)> Side(IReadOnlyList<long> actors, bool days)
+        {
+            var command = connection.Statement($"""
+                SELECT p.fact_id{(days ? ", p.sort_on" : "")} FROM current_participants p
+                WHERE p.actor_id IN (SELECT value FROM json_each($actors)) AND {kindTest} AND p.sort_on >= $since
+                """);
+            command.Parameters.AddWithValue("$actors", RevisionRows.Ids(actors.Distinct()));
+            command.Parameters.AddWithValue("$since", filter.Since is { } s ? StoredTime.Format(s) : "");
+            if (filter.Kind is { } kind) command.Parameters.AddWithValue("$kind", Vocabulary.Word(kind));
+            var found = new List<(long, string?)>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) found.Add((reader.GetInt64(0), days ? reader.GetString(1) : null));
+            return found;
+        }
+        var ours = Side(people, days: false).Select(o => o.Fact).ToHashSet();
+        var met = Side(withs, days: true).Where(t => ours.Contains(t.Fact)).DistinctBy(t => t.Fact)
+            .OrderByDescending(t => t.Day, StringComparer.Ordinal).ThenByDescending(t => t.Fact).Take(limit + 1).Select(t => t.Fact).ToList();
+        if (met.Count == 0) return new Page<FactView>([], false);
+        var revisions = new Dictionary<long, long>();
+        var current = connection.Statement("SELECT fact_id, revision_id FROM current_facts WHERE fact_id IN (SELECT value FROM json_each($ids))");
+        current.Parameters.AddWithValue("$ids", RevisionRows.Ids(met));
+        using (var reader = current.ExecuteReader())
+            while (reader.Read()) revisions[reader.GetInt64(0)] = reader.GetInt64(1);
+        return Load(connection, met.Where(revisions.ContainsKey).Select(f => revisions[f]).ToList(), limit);
     }
 
     // Each person's newest facts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
