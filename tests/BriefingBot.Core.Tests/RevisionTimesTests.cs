@@ -95,6 +95,28 @@ public class RevisionTimesTests : IDisposable
     }
 
     [Fact]
+    public void Within_one_reading_lookups_read_the_revisions_as_they_stood_at_its_first_and_after_it_as_they_stand()
+    {
+        var database = _serving.Get<KnowledgeDatabase>();
+        var t1 = _serving.Get<FactQueries>().Get(new FactCode(FactKind.Term, 1))!;
+        long Version()
+        {
+            using var connection = database.Open();
+            return database.Times.Versions(connection, [t1.Current.FactId], TimeView.Now).Single();
+        }
+        var before = Version();
+        using (database.Times.OneReading())
+        {
+            Assert.Equal(before, Version());
+            _script.Moderate("/update term id:T1 status:agreed source:AFP");
+            // As a briefing composed of ten lookups sees it: one moment, the one it began at.
+            Assert.Equal(before, Version());
+        }
+        Assert.NotEqual(before, Version());
+        Assert.Contains("T1 Duration: A partial truce lasting one month. (agreed)", TestBot.Text(_serving.Ask("/briefing on:2025-03-12 since:2025-03-01")));
+    }
+
+    [Fact]
     public void A_migration_another_process_runs_that_rewrites_when_revisions_took_effect_is_read_at_the_next_answer()
     {
         Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));

@@ -8,6 +8,9 @@ namespace BriefingBot.Knowledge;
 /// </summary>
 public sealed partial class FactQueries
 {
+    /// <summary>Until disposed, this flow's past-view lookups read the revisions once, as they stood at the first (an answer of many lookups).</summary>
+    public IDisposable OneReading() => database.Times.OneReading();
+
     public FactView? GetAt(FactCode code, TimeView view) =>
         view.On is null ? Get(code, view.KnownBy)
             : LatestAt("SELECT id FROM facts WHERE kind = $kind AND number = $number", view,

@@ -36,6 +36,30 @@ internal sealed class RevisionTimes
     private readonly List<int> _byRecorded = [];
     private readonly List<int> _retractions = [];
 
+    // Set while one answer composes from many lookups (a briefing makes about ten): it catches up once, at its first.
+    private static readonly AsyncLocal<ReadingScope?> Reading = new();
+
+    /// <summary>
+    /// Until disposed, lookups in this flow catch up once, at the first, rather than each: an answer then reads the revisions
+    /// as they stood when it began, like one snapshot, where each lookup's own seek cost about 5 µs, ten times a briefing.
+    /// </summary>
+    public IDisposable OneReading()
+    {
+        var previous = Reading.Value;
+        var reading = new ReadingScope(this, previous);
+        Reading.Value = reading;
+        return reading;
+    }
+
+    /// <summary>The scope of <see cref="OneReading"/>: whether it has caught up yet, and the scope it replaced.</summary>
+    private sealed class ReadingScope(RevisionTimes times, ReadingScope? previous) : IDisposable
+    {
+        public RevisionTimes Times { get; } = times;
+        public bool CaughtUp { get; set; }
+
+        public void Dispose() => Reading.Value = previous;
+    }
+
     /// <summary>Forgets everything read (the schema changed under it); the next lookup reads every revision again.</summary>
     public void Clear()
     {
@@ -335,6 +359,11 @@ internal sealed class RevisionTimes
     // so every row read is committed and no later commit can bring a smaller id.
     private void CatchUp(LeasedConnection connection)
     {
+        if (Reading.Value is { } reading && reading.Times == this)
+        {
+            if (reading.CaughtUp && _count > 0) return;
+            reading.CaughtUp = true;
+        }
         var command = connection.Statement("""
             SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind,
                    r.action = 'create'
