@@ -35,8 +35,18 @@ public sealed record EventDate(DateOnly Date, DatePrecision Precision, DateOnly?
         DatePrecision.Week => "the week of " + Start.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
         DatePrecision.Month => Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
         _ when IsRange => Range(Date, Last),
-        _ => Date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+        _ => DayWords(Date),
     };
+
+    // "Tuesday 11 March 2025" under most contact and statement lines: each day's words are made once.
+    private static string DayWords(DateOnly day)
+    {
+        if (DaysSaid.TryGetValue(day.DayNumber, out var said)) return said;
+        if (DaysSaid.Count >= 20_000) DaysSaid.Clear();
+        return DaysSaid[day.DayNumber] = day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DaysSaid = new();
 
     /// <summary>As <see cref="Describe"/>, without the weekday: "11 March 2025", "March 2025", "23–25 March 2025".</summary>
     public string Short() => Precision == DatePrecision.Day && !IsRange

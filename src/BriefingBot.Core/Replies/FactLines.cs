@@ -6,6 +6,10 @@ namespace BriefingBot.Replies;
 /// <summary>Turns facts into the sentences and cited lines every answer and briefing uses.</summary>
 public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> options, FactQueries facts, DeskZone desk)
 {
+    // The namer every line passes to its kind, made once: a method group passed as a delegate is a new one each time.
+    private Func<long, string>? _namer;
+    private Func<long, string> Namer => _namer ??= Name;
+
     public ReplyLine Line(Revision revision, DateTimeOffset now, string? prefix = null) =>
         new((prefix ?? "") + Describe(revision.Data), Provenance(revision, now));
 
@@ -23,7 +27,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     /// <param name="named">The names of what the facts are about, read once for many lines (<see cref="NamesOf"/>); null reads them here.</param>
     public string Describe(FactData data, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named) =>
-        data.Kind.Describe(data, Name) + About(data, named);
+        data.Kind.Describe(data, Namer) + About(data, named);
 
     /// <summary>The names of every fact these facts are about, in one statement: for lines written one by one (changes).</summary>
     public IReadOnlyDictionary<long, (FactCode Code, string? Title)>? NamesOf(IEnumerable<FactData> data)
@@ -51,7 +55,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
             }
         var lines = new List<ReplyLine>(list.Count);
         foreach (var view in list)
-            lines.Add(new ReplyLine(view.Data.Kind.Describe(view.Data, Name) + About(view.Data, named), Provenance(view.Current, now)));
+            lines.Add(new ReplyLine(view.Data.Kind.Describe(view.Data, Namer) + About(view.Data, named), Provenance(view.Current, now)));
         return lines;
     }
 
@@ -107,7 +111,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     {
         // Both sentences are written only when the kind could not say what changed (they name what the facts are about,
         // which reads the file).
-        var words = TextChange.Join(after.Kind.Difference(before, after, Name), AboutChange(before, after, named));
+        var words = TextChange.Join(after.Kind.Difference(before, after, Namer), AboutChange(before, after, named));
         if (words is null && Describe(before) is var old && old != Describe(after)) words = $"was: {old}";
         return (Moved(before, after), words) switch
         {

@@ -30,7 +30,14 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
     protected virtual string? Difference(TData before, TData after, Func<long, string> name) => null;
 
     /// <summary>Several actors as "A, B and C".</summary>
-    protected static string Names(IEnumerable<long> ids, Func<long, string> name) => Replies.Phrases.List(ids.Select(name).ToList());
+    protected static string Names(IEnumerable<long> ids, Func<long, string> name)
+    {
+        // Under every contact and statement line: a list of the few names, without an iterator and a growing list per line.
+        if (ids is not IReadOnlyList<long> list) return Replies.Phrases.List(ids.Select(name).ToList());
+        var names = new string[list.Count];
+        for (var i = 0; i < names.Length; i++) names[i] = name(list[i]);
+        return Replies.Phrases.List(names);
+    }
 
     /// <summary>The non-empty parts, space-separated: the usual shape of search text.</summary>
     protected static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
