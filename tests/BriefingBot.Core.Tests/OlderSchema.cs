@@ -33,6 +33,22 @@ internal static class OlderSchema
         Run(old, "DETACH DATABASE made");
     }
 
+    /// <summary>
+    /// What a newer build's migration may do (0009 did) while a bot serves the file: lift the append-only trigger, run
+    /// <paramref name="update"/> on the stored revisions, put the trigger back.
+    /// </summary>
+    public static void RewriteRevisions(string path, string update)
+    {
+        using var migration = new SqliteConnection($"Data Source={path};Pooling=False");
+        migration.Open();
+        Run(migration, $"""
+            DROP TRIGGER revisions_no_update;
+            {update};
+            CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+            """);
+    }
+
     public static void Run(SqliteConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();

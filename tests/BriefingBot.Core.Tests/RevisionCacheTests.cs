@@ -77,19 +77,8 @@ public class RevisionCacheTests : IDisposable
     {
         Assert.Contains("T1 Duration: A partial truce lasting one month.", TestBot.Text(_serving.Ask("/terms")));
 
-        // What a newer build's migration may do (0009 did): lift the append-only trigger, rewrite rows, put it back.
-        using (var migration = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_serving.DatabasePath};Pooling=False"))
-        {
-            migration.Open();
-            using var command = migration.CreateCommand();
-            command.CommandText = """
-                DROP TRIGGER revisions_no_update;
-                UPDATE revisions SET payload = replace(payload, 'A partial truce lasting one month.', 'One month, as a migration rewrote it.');
-                CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
-                BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
-                """;
-            command.ExecuteNonQuery();
-        }
+        // What a newer build's migration may do (0009 did): rewrite stored rows under a serving instance.
+        OlderSchema.RewriteRevisions(_serving.DatabasePath, "UPDATE revisions SET payload = replace(payload, 'A partial truce lasting one month.', 'One month, as a migration rewrote it.')");
 
         var terms = TestBot.Text(_serving.Ask("/terms"));
         Assert.Contains("T1 Duration: One month, as a migration rewrote it.", terms);

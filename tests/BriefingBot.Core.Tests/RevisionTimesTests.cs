@@ -121,18 +121,8 @@ public class RevisionTimesTests : IDisposable
     {
         Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));
 
-        using (var migration = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_serving.DatabasePath};Pooling=False"))
-        {
-            migration.Open();
-            using var command = migration.CreateCommand();
-            command.CommandText = """
-                DROP TRIGGER revisions_no_update;
-                UPDATE revisions SET effective_on = '2025-03-09' WHERE fact_id = (SELECT id FROM facts WHERE kind = 'term' AND number = 1);
-                CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
-                BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
-                """;
-            command.ExecuteNonQuery();
-        }
+        // What a newer build's migration may do (0009 did): rewrite stored rows under a serving instance.
+        OlderSchema.RewriteRevisions(_serving.DatabasePath, "UPDATE revisions SET effective_on = '2025-03-09' WHERE fact_id = (SELECT id FROM facts WHERE kind = 'term' AND number = 1)");
 
         var terms = TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07"));
         Assert.DoesNotContain("T1 Duration:", terms);
