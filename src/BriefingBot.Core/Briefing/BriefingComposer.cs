@@ -30,7 +30,7 @@ public sealed class BriefingComposer(
         var clock = zone is null ? desk : new DeskZone(zone);
         zone = clock.Zone;
         actors.CatchUp();
-        // One reading of every revision's times for the whole briefing (some ten lookups), as of when it began.
+        // Every revision's times caught up once for the whole briefing (some ten lookups), not at each.
         using var reading = queries.OneReading();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();

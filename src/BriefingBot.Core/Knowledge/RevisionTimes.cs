@@ -41,8 +41,8 @@ internal sealed class RevisionTimes
     private static readonly AsyncLocal<ReadingScope?> Reading = new();
 
     /// <summary>
-    /// Until disposed, lookups in this flow catch up once, at the first, rather than each: an answer then reads the revisions
-    /// as they stood when it began, like one snapshot, where each lookup's own seek cost about 5 µs, ten times a briefing.
+    /// Until disposed, lookups in this flow catch up once, at the first, rather than each (each seek cost about 5 µs, ten times a
+    /// briefing). Not a snapshot: another request's lookup meanwhile still moves the shared times on, as each lookup did before.
     /// </summary>
     public IDisposable OneReading()
     {
@@ -58,20 +58,29 @@ internal sealed class RevisionTimes
         public RevisionTimes Times { get; } = times;
         public bool CaughtUp { get; set; }
 
-        public void Dispose() => Reading.Value = previous;
+        // A flow copied from inside the scope (a task it started) must not keep it after it ends.
+        public bool Disposed { get; private set; }
+
+        public void Dispose()
+        {
+            Disposed = true;
+            Reading.Value = previous;
+        }
     }
 
     /// <summary>Forgets everything read (the schema changed under it); the next lookup reads every revision again.</summary>
     public void Clear()
     {
-        lock (_gate)
-        {
-            _count = 0;
-            _newest.Clear();
-            _factsOfKind.Clear();
-            _byRecorded.Clear();
-            _retractions.Clear();
-        }
+        lock (_gate) Forget();
+    }
+
+    private void Forget()
+    {
+        _count = 0;
+        _newest.Clear();
+        _factsOfKind.Clear();
+        _byRecorded.Clear();
+        _retractions.Clear();
     }
 
     /// <summary>
@@ -240,6 +249,7 @@ internal sealed class RevisionTimes
     public List<long> WithdrawnIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until)
     {
         var found = new List<long>();
+        var seen = new HashSet<long>();
         lock (_gate)
         {
             CatchUp(connection);
@@ -247,7 +257,7 @@ internal sealed class RevisionTimes
             {
                 ref var e = ref _entries[_retractions[i]];
                 if (e.Recorded <= since.UtcTicks) break;
-                if (!found.Contains(e.FactId) && Known(e.FactId, since.UtcTicks) >= 0) found.Add(e.FactId);
+                if (!seen.Contains(e.FactId) && Known(e.FactId, since.UtcTicks) >= 0 && seen.Add(e.FactId)) found.Add(e.FactId);
             }
         }
         return found;
@@ -360,11 +370,24 @@ internal sealed class RevisionTimes
     // so every row read is committed and no later commit can bring a smaller id.
     private void CatchUp(LeasedConnection connection)
     {
-        if (Reading.Value is { } reading && reading.Times == this)
+        var reading = Reading.Value is { Disposed: false } scope && scope.Times == this ? scope : null;
+        if (reading is { CaughtUp: true } && _count > 0) return;
+        try
         {
-            if (reading.CaughtUp && _count > 0) return;
-            reading.CaughtUp = true;
+            ReadNew(connection);
         }
+        catch
+        {
+            // A read that failed part way (an I/O error, a row that does not parse) must not leave rows in some lists and not
+            // in others: the next lookup reads everything again.
+            Forget();
+            throw;
+        }
+        if (reading is not null) reading.CaughtUp = true;
+    }
+
+    private void ReadNew(LeasedConnection connection)
+    {
         var command = connection.Statement("""
             SELECT r.id, r.fact_id, r.recorded_at, r.effective_on, r.retracted, r.action = 'undo', r.undoes_revision_id, f.kind,
                    r.action = 'create'
