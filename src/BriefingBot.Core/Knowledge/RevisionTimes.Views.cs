@@ -1,0 +1,148 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>Each fact's version in a past view, as every revision's times say: known by a day, in effect on a day, named then.</summary>
+internal sealed partial class RevisionTimes
+{
+    /// <summary>
+    /// The newest facts of a kind (by id: facts are numbered as they are created) as known at <paramref name="knownAt"/>, each
+    /// its newest revision recorded by then, leaving out those retracted then; up to <paramref name="take"/>, newest first.
+    /// </summary>
+    public List<long> NewestVersions(LeasedConnection connection, FactKind kind, DateTimeOffset? knownAt, int take)
+    {
+        var knownBy = Ticks(knownAt);
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            if (!_factsOfKind.TryGetValue(kind.Word, out var facts)) return found;
+            for (var i = facts.Count - 1; i >= 0 && found.Count < take; i--)
+                if (Known(facts[i], knownBy) is var known and >= 0 && !_entries[known].Retracted) found.Add(_entries[known].Id);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Each fact's version in <paramref name="view"/>, in the order given, leaving out a fact the view does not show: as known by
+    /// its as-of day (the newest revision recorded by then, unless it retracts) and, with a day, the one in effect then (the
+    /// latest to take effect by that day, not retracted, not undone as known then; and none if the fact stands retracted then).
+    /// </summary>
+    public List<long> Versions(LeasedConnection connection, IEnumerable<long> factIds, TimeView view) =>
+        Versions(connection, factIds, view.KnownBy, view.Day);
+
+    /// <summary><see cref="Versions(LeasedConnection, IEnumerable{long}, TimeView)"/> as known at any moment (now when null), on a day or not.</summary>
+    public List<long> Versions(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset? knownAt, DateOnly? onDay)
+    {
+        var knownBy = Ticks(knownAt);
+        var day = onDay is { } d ? d.DayNumber : int.MaxValue;
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                var known = Known(factId, knownBy);
+                if (known < 0 || _entries[known].Retracted) continue;
+                var version = onDay is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                if (version >= 0) found.Add(_entries[version].Id);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The version of each fact a line names it by in <paramref name="view"/> (a proposal renamed or retracted since goes by its name
+    /// then): its newest known by the as-of day, or with a day, the one in effect then, retracted or not; failing that, the first to
+    /// take effect after the day, as known then. A fact unknown by then has none.
+    /// </summary>
+    public Dictionary<long, long> NamingVersions(LeasedConnection connection, IEnumerable<long> factIds, TimeView view)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        var found = new Dictionary<long, long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                var version = view.On is null ? Known(factId, knownBy) : InEffect(factId, knownBy, day, allowRetracted: true);
+                if (version < 0 && view.On is not null) version = FirstAfter(factId, knownBy);
+                if (version >= 0) found[factId] = _entries[version].Id;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Of revisions that took effect in a window (newest effect first, as given), those that still count as known by
+    /// <paramref name="view"/>'s as-of day: recorded by then, neither a retraction nor an undo nor undone by then, of a fact not
+    /// retracted by then; each with the version it replaced in the world (the one in effect just before it, as known then), up
+    /// to <paramref name="limit"/>.
+    /// </summary>
+    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view, int limit)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var found = new List<(long, long?)>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var id in revisionIds)
+            {
+                var at = IndexOf(id);
+                if (at < 0) continue;
+                ref var e = ref _entries[at];
+                if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
+                var known = Known(e.FactId, knownBy);
+                if (known < 0 || _entries[known].Retracted) continue;
+                // The version it replaced in the world: the one in effect just before it (by effect day, then id), as known
+                // then; none for a fact's first version, or for one whose effect was corrected to before every other.
+                var replaced = -1;
+                for (var p = _newest[e.FactId]; p >= 0 && !e.Create; p = _entries[p].Previous)
+                {
+                    ref var q = ref _entries[p];
+                    if (p == at || q.Retracted || q.Recorded > knownBy || q.UndoneAt <= knownBy
+                        || q.Effective > e.Effective || (q.Effective == e.Effective && q.Id > e.Id)) continue;
+                    if (replaced < 0 || q.Effective > _entries[replaced].Effective) replaced = p;
+                }
+                found.Add((e.Id, replaced >= 0 ? _entries[replaced].Id : null));
+                if (found.Count == limit) break;
+            }
+        }
+        return found;
+    }
+
+    // The fact's newest revision (by id) recorded by then, or -1.
+    private int Known(long factId, long knownBy)
+    {
+        if (!_newest.TryGetValue(factId, out var at)) return -1;
+        while (at >= 0 && _entries[at].Recorded > knownBy) at = _entries[at].Previous;
+        return at;
+    }
+
+    // Of the fact's revisions recorded by then and not undone by then, the latest to take effect by the day (the newest of those
+    // on the same day); -1 if none.
+    private int InEffect(long factId, long knownBy, int day, bool allowRetracted)
+    {
+        var best = -1;
+        for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+        {
+            ref var e = ref _entries[at];
+            if (e.Recorded > knownBy || e.Effective > day || (e.Retracted && !allowRetracted) || e.UndoneAt <= knownBy) continue;
+            // Walking from the newest id down, a later one on the same day has already won.
+            if (best < 0 || e.Effective > _entries[best].Effective) best = at;
+        }
+        return best;
+    }
+
+    // The fact's first revision to take effect (the newest of that day), as known then and not undone by then; -1 if none.
+    private int FirstAfter(long factId, long knownBy)
+    {
+        var best = -1;
+        for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+        {
+            ref var e = ref _entries[at];
+            if (e.Recorded > knownBy || e.UndoneAt <= knownBy) continue;
+            if (best < 0 || e.Effective < _entries[best].Effective) best = at;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,91 @@
+namespace BriefingBot.Knowledge;
+
+/// <summary>A briefing's window of recording: how each fact moved in it, the facts changed last, those withdrawn.</summary>
+internal sealed partial class RevisionTimes
+{
+    /// <summary>
+    /// How each fact moved over the window (<paramref name="since"/>, <paramref name="until"/>] of recording: its first and last
+    /// revision recorded in it and its last before it (by when each was recorded, then by id); a fact with none in the window is
+    /// left out.
+    /// </summary>
+    public List<(long First, long Last, long? Before)> Window(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset since, DateTimeOffset until)
+    {
+        long from = since.UtcTicks, to = until.UtcTicks;
+        var found = new List<(long, long, long?)>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var factId in factIds)
+            {
+                int first = -1, last = -1, before = -1;
+                for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+                {
+                    ref var e = ref _entries[at];
+                    if (e.Recorded <= from)
+                    {
+                        if (before < 0 || Later(at, before)) before = at;
+                    }
+                    else if (e.Recorded <= to)
+                    {
+                        if (last < 0 || Later(at, last)) last = at;
+                        if (first < 0 || Later(first, at)) first = at;
+                    }
+                }
+                if (first >= 0) found.Add((_entries[first].Id, _entries[last].Id, before >= 0 ? _entries[before].Id : null));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The facts with a revision recorded in the window (<paramref name="since"/>, <paramref name="until"/>], the one changed last
+    /// first, up to <paramref name="take"/>.
+    /// </summary>
+    public List<long> ChangedIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until, int take)
+    {
+        var found = new List<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            var seen = new HashSet<long>();
+            for (var i = LastRecordedBy(_byRecorded, until.UtcTicks); i >= 0 && found.Count < take; i--)
+            {
+                ref var e = ref _entries[_byRecorded[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (seen.Add(e.FactId)) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The facts retracted in the window that had been recorded before it: what readers may have seen stand.</summary>
+    public List<long> WithdrawnIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until)
+    {
+        var found = new List<long>();
+        var seen = new HashSet<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            for (var i = LastRecordedBy(_retractions, until.UtcTicks); i >= 0; i--)
+            {
+                ref var e = ref _entries[_retractions[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (!seen.Contains(e.FactId) && Known(e.FactId, since.UtcTicks) >= 0 && seen.Add(e.FactId)) found.Add(e.FactId);
+            }
+        }
+        return found;
+    }
+
+    // The position of the last entry in a recorded-order list recorded by then, or -1.
+    private int LastRecordedBy(List<int> list, long ticks)
+    {
+        int low = 0, high = list.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_entries[list[middle]].Recorded <= ticks) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return found;
+    }
+}
