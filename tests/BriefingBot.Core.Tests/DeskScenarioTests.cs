@@ -281,13 +281,7 @@ public sealed class DeskScenarioTests(ITestOutputHelper output) : IDisposable
     {
         RecordTheWeeks();
         On(26, 8);
-        using var copy = new TestBot(seed: false, time: _bot.Time);
-        using (var stream = new MemoryStream())
-        {
-            _bot.Get<Knowledge.KnowledgeTransfer>().WriteExport(stream);
-            stream.Position = 0;
-            copy.Get<Knowledge.KnowledgeTransfer>().Import(stream);
-        }
+        using var copy = _bot.CopyByExport();
         foreach (var question in new[]
                  {
                      "/terms proposal:P2", "/terms as_of:2025-03-10", "/statements person:Ukraine", "/contacts person:Ukraine", "/who Rubio",

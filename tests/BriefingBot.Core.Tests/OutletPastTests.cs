@@ -169,14 +169,7 @@ public sealed class OutletPastTests : IDisposable
     public void Past_views_of_an_outlet_survive_export_and_import()
     {
         History();
-        using var copy = new TestBot(seed: false);
-        using (var stream = new MemoryStream())
-        {
-            _bot.Get<KnowledgeTransfer>().WriteExport(stream);
-            stream.Position = 0;
-            copy.Get<KnowledgeTransfer>().Import(stream);
-        }
-        copy.Time.SetUtcNow(_bot.Time.GetUtcNow());
+        using var copy = _bot.CopyByExport();
         foreach (var question in new[] { "/search source:TASS as_of:2025-03-21", "/search source:TASS on:2025-03-11", "/search source:TASS alone:true as_of:2025-03-23" })
         {
             Assert.NotEmpty(TestBot.Codes(_bot.Ask(question)));

@@ -182,14 +182,7 @@ public sealed class OutletSearchTests : IDisposable
     public void Export_then_import_finds_the_same_facts_by_outlet()
     {
         TassAndReuters();
-        using var copy = new TestBot(seed: false);
-        using (var stream = new MemoryStream())
-        {
-            _bot.Get<KnowledgeTransfer>().WriteExport(stream);
-            stream.Position = 0;
-            copy.Get<KnowledgeTransfer>().Import(stream);
-        }
-        copy.Time.SetUtcNow(_bot.Time.GetUtcNow());
+        using var copy = _bot.CopyByExport();
         foreach (var question in new[] { "/search source:TASS", "/search ceasefire source:TASS", "/search source:Reuters" })
             Assert.Equal(TestBot.Text(_bot.Ask(question)), TestBot.Text(copy.Ask(question)));
     }

@@ -169,13 +169,7 @@ public sealed class StatementTests : IDisposable
     public void Export_and_import_keep_statements_and_their_links()
     {
         Moderate("/update retract id:S3 reason:\"Denied later\"");
-        using var copy = new TestBot(seed: false, time: _bot.Time);
-        using (var stream = new MemoryStream())
-        {
-            _bot.Get<KnowledgeTransfer>().WriteExport(stream);
-            stream.Position = 0;
-            copy.Get<KnowledgeTransfer>().Import(stream);
-        }
+        using var copy = _bot.CopyByExport();
         foreach (var question in new[] { "/statements", "/statements about:P2", "/statements person:Putin stance:conditions", "/terms proposal:P2", "/history S3" })
             Assert.Equal(Ask(question), TestBot.Text(copy.Ask(question)));
         Assert.Equal(["S2", "S1"], TestBot.Codes(copy.Ask("/statements")));

@@ -77,6 +77,17 @@ public sealed class TestBot : IDisposable
     public string ExportText() =>
         System.Text.Json.JsonSerializer.Serialize(Get<KnowledgeTransfer>().Export() with { ExportedAt = default }, KnowledgeJson.Options);
 
+    /// <summary>A new bot on an empty file, with this bot's export imported and the same clock: what a desk moving its store gets.</summary>
+    public TestBot CopyByExport()
+    {
+        var copy = new TestBot(seed: false, time: Time);
+        using var stream = new MemoryStream();
+        Get<KnowledgeTransfer>().WriteExport(stream);
+        stream.Position = 0;
+        copy.Get<KnowledgeTransfer>().Import(stream);
+        return copy;
+    }
+
     public long Count(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath}");
