@@ -26,6 +26,8 @@ public static class QuickLatency
             for (var i = 0; i < 200; i++) method.Invoke(instance, null);
             var times = new double[count];
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var collections = GC.CollectionCount(0);
+            var paused = GC.GetTotalPauseDuration();
             for (var i = 0; i < count; i++)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -33,6 +35,8 @@ public static class QuickLatency
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
             var perCall = (GC.GetAllocatedBytesForCurrentThread() - allocated) / count / 1024.0;
+            var gcs = GC.CollectionCount(0) - collections;
+            var pauseShare = (GC.GetTotalPauseDuration() - paused).TotalMicroseconds / times.Sum();
             if (Environment.GetEnvironmentVariable("BRIEFINGBOT_SQL_PROFILE") is not null)
             {
                 SqlProfile.Reset();
@@ -41,8 +45,9 @@ public static class QuickLatency
             }
             Array.Sort(times);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{method.Name,-30} p50 {times[count / 2],8:F0} us  p99 {times[count * 99 / 100],8:F0} us  {perCall,8:F1} KB"));
+                $"{method.Name,-30} p50 {times[count / 2],8:F0} us  p99 {times[count * 99 / 100],8:F0} us  {perCall,8:F1} KB  {gcs,5} gen-0 GCs, {pauseShare,6:P1} of the time paused"));
         }
+        if (StatementStatus.On) StatementStatus.Print();
         Call<GlobalCleanupAttribute>(type, instance);
     }
 

@@ -44,9 +44,12 @@ public sealed partial class FactQueries
 
     private readonly record struct NetRow(long First, long Last, long? Before, bool Withdrawn);
 
-    private static List<long> FactIds(LeasedConnection connection, string sql, params (string, object?)[] args)
+    private static List<long> FactIds(LeasedConnection connection, string sql, params (string, object?)[] args) =>
+        FactIds(connection.Statement(sql), args);
+
+    // The ids a prepared statement lists (one with its LIMIT written in: LeasedConnection.Statement).
+    private static List<long> FactIds(Microsoft.Data.Sqlite.SqliteCommand command, params (string, object?)[] args)
     {
-        var command = connection.Statement(sql);
         foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         var ids = new List<long>();
         using var reader = command.ExecuteReader();
@@ -93,8 +96,7 @@ public sealed partial class FactQueries
                 SELECT p.revision_id FROM current_facts c INDEXED BY current_moves JOIN current_facts p ON p.fact_id = COALESCE(c.parent_id, c.fact_id)
                 WHERE c.kind IN ('proposal', 'term') AND p.kind = 'proposal' AND p.live = 1
                 ORDER BY c.revision_id DESC LIMIT $walk
-                """);
-            command.Parameters.AddWithValue("$walk", walk);
+                """, ("$walk", walk));
             ids.Clear();
             var rows = 0;
             using (var reader = command.ExecuteReader())
@@ -119,10 +121,9 @@ public sealed partial class FactQueries
         using var connection = database.Open();
         var command = connection.Statement(outlet is null
             ? "SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match ORDER BY rowid DESC LIMIT $limit"
-            : $"SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match AND {CitesOutlet("withdrawn_text.rowid", live: false, alone)} ORDER BY rowid DESC LIMIT $limit");
+            : $"SELECT rowid FROM withdrawn_text WHERE withdrawn_text MATCH $match AND {CitesOutlet("withdrawn_text.rowid", live: false, alone)} ORDER BY rowid DESC LIMIT $limit", ("$limit", limit));
         command.Parameters.AddWithValue("$match", match);
         if (outlet is not null) command.Parameters.AddWithValue("$outlet", outlet);
-        command.Parameters.AddWithValue("$limit", limit);
         var factIds = new List<long>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) factIds.Add(reader.GetInt64(0));

@@ -86,10 +86,9 @@ public sealed partial class FactQueries
                     SELECT k.sort_on, k.fact_id FROM past_lists k
                     WHERE {inList} AND k.sort_on <= $day AND k.sort_on >= $since{withTest}
                     ORDER BY k.sort_on DESC, k.fact_id DESC LIMIT $walk
-                    """);
+                    """, ("$walk", walk));
                 foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
                 command.Parameters.AddWithValue("$list", list);
-                command.Parameters.AddWithValue("$walk", walk);
                 var rows = 0;
                 (DateOnly, long) lastRow = default;
                 using (var reader = command.ExecuteReader())

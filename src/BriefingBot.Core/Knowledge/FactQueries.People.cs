@@ -104,12 +104,10 @@ public sealed partial class FactQueries
         var (sql, args) = query;
         var hits = new Dictionary<long, (long Revision, string SortOn)>();
         using var connection = database.Open();
-        var command = connection.Statement(sql);
         foreach (var person in people.Distinct())
         {
-            command.Parameters.Clear();
+            var command = connection.Statement(sql, ("$limit", limit + 1));
             foreach (var (name, value) in args) command.Parameters.AddWithValue(name, name == "$person" ? person : value ?? DBNull.Value);
-            command.Parameters.AddWithValue("$limit", limit + 1);
             using var reader = command.ExecuteReader();
             while (reader.Read()) hits.TryAdd(reader.GetInt64(2), (reader.GetInt64(0), reader.GetString(1)));
         }

@@ -18,10 +18,8 @@ public sealed partial class FactQueries
             SELECT c.revision_id FROM {SourcesTable(alone)} s JOIN current_facts c ON c.fact_id = s.fact_id
             WHERE s.outlet = $outlet AND s.live = 1
             ORDER BY s.sort_on DESC, s.fact_id DESC LIMIT $limit OFFSET $skip
-            """);
+            """, ("$limit", take + 1), ("$skip", skip));
         command.Parameters.AddWithValue("$outlet", outlet);
-        command.Parameters.AddWithValue("$limit", take + 1);
-        command.Parameters.AddWithValue("$skip", skip);
         var ids = new List<long>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) ids.Add(reader.GetInt64(0));
@@ -46,9 +44,8 @@ public sealed partial class FactQueries
     internal Page<FactView> SearchCiting(IReadOnlyList<string> words, string outlet, int skip, int take, int rareBelow, bool alone = false)
     {
         using var connection = database.Open();
-        var count = connection.Statement($"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 1 LIMIT $cap)");
+        var count = connection.Statement($"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 1 LIMIT $cap)", ("$cap", rareBelow));
         count.Parameters.AddWithValue("$outlet", outlet);
-        count.Parameters.AddWithValue("$cap", rareBelow);
         var rare = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) < rareBelow;
         var factIds = rare ? RareOutletHits(connection, words, outlet, skip + take + 1, alone) : CommonOutletHits(connection, words, outlet, skip + take + 1, alone);
         var shown = factIds.Skip(skip).Take(take).ToList();
@@ -64,10 +61,9 @@ public sealed partial class FactQueries
     private static List<long> CommonOutletHits(LeasedConnection connection, IReadOnlyList<string> words, string outlet, int limit, bool alone)
     {
         var command = connection.Statement(
-            $"SELECT rowid FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true, alone)} ORDER BY rowid DESC LIMIT $limit");
+            $"SELECT rowid FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true, alone)} ORDER BY rowid DESC LIMIT $limit", ("$limit", limit));
         command.Parameters.AddWithValue("$match", MatchAll(words));
         command.Parameters.AddWithValue("$outlet", outlet);
-        command.Parameters.AddWithValue("$limit", limit);
         var ids = new List<long>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetInt64(0));
@@ -81,18 +77,16 @@ public sealed partial class FactQueries
     {
         var wanted = words.Select(Spelling.Fold).ToList();
         // The outlet's facts newest recorded first, a batch at a time; SQLite sorts the few it has.
-        var bodies = connection.Statement($"""
+        var batch = $"""
             SELECT rowid, body FROM fact_text WHERE rowid IN (
                 SELECT fact_id FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 1 ORDER BY fact_id DESC LIMIT $size OFFSET $from)
-            """);
+            """;
         var hits = new List<long>();
         // A first batch of four times the hits wanted (a word in one fact in three fills it), then larger ones.
         for (int from = 0, size = Math.Max(32, 4 * limit); hits.Count < limit; from += size, size *= 2)
         {
-            bodies.Parameters.Clear();
+            var bodies = connection.Statement(batch, ("$size", size), ("$from", from));
             bodies.Parameters.AddWithValue("$outlet", outlet);
-            bodies.Parameters.AddWithValue("$size", size);
-            bodies.Parameters.AddWithValue("$from", from);
             var read = 0;
             var matched = new List<long>();
             using (var reader = bodies.ExecuteReader())
@@ -126,9 +120,8 @@ public sealed partial class FactQueries
     {
         using var connection = database.Open();
         var command = connection.Statement(
-            $"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 0 LIMIT $cap)");
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {SourcesTable(alone)} WHERE outlet = $outlet AND live = 0 LIMIT $cap)", ("$cap", RetractedCountCap + 1));
         command.Parameters.AddWithValue("$outlet", outlet);
-        command.Parameters.AddWithValue("$cap", RetractedCountCap + 1);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

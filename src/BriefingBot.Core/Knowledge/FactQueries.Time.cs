@@ -66,9 +66,9 @@ public sealed partial class FactQueries
         List<(long Id, long? Replaced)> kept;
         for (var walk = (limit + 1) * 2; ; walk *= 4)
         {
-            var candidates = FactIds(connection, """
+            var candidates = FactIds(connection.Statement("""
                 SELECT id FROM revisions WHERE effective_on >= $from AND effective_on <= $day ORDER BY effective_on DESC, id DESC LIMIT $walk
-                """, ("$from", StoredTime.Format(from)), ("$day", view.DayText), ("$walk", walk));
+                """, ("$walk", walk)), ("$from", StoredTime.Format(from)), ("$day", view.DayText));
             kept = database.Times.InEffectChanges(connection, candidates, view, limit + 1);
             if (kept.Count > limit || candidates.Count < walk) break;
         }

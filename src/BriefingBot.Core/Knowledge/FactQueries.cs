@@ -133,9 +133,10 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     public Page<FactView> Changes(DateTimeOffset since, int limit, DateTimeOffset? until = null, int skip = 0)
     {
         using var connection = database.Open();
-        var rows = RevisionRows.Query(connection,
-            "WHERE r.recorded_at > $since AND r.recorded_at <= $until ORDER BY r.recorded_at DESC, r.id DESC LIMIT $limit OFFSET $skip", null,
-            ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)), ("$limit", limit + 1), ("$skip", skip));
+        // The page's limit and offset are in the text: a bound LIMIT is compiled anew at every run (LeasedConnection.Statement).
+        var rows = RevisionRows.Query(connection, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"WHERE r.recorded_at > $since AND r.recorded_at <= $until ORDER BY r.recorded_at DESC, r.id DESC LIMIT {limit + 1} OFFSET {skip}"), null,
+            ("$since", StoredTime.Format(since)), ("$until", AsOfText(until)));
         var shown = rows.Take(limit).ToList();
         // The revision each change replaced, fetched in one statement for the "was … now …" lines.
         var previous = RevisionRows.Query(connection, """
@@ -165,10 +166,9 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
         using var connection = database.Open();
         var command = connection.Statement(outlet is null
             ? "SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match ORDER BY rowid DESC LIMIT $window"
-            : $"SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true)} ORDER BY rowid DESC LIMIT $window");
+            : $"SELECT rowid, bm25(fact_text) FROM fact_text WHERE fact_text MATCH $match AND {CitesOutlet("fact_text.rowid", live: true)} ORDER BY rowid DESC LIMIT $window", ("$window", SearchWindow + 1));
         command.Parameters.AddWithValue("$match", match);
         if (outlet is not null) command.Parameters.AddWithValue("$outlet", outlet);
-        command.Parameters.AddWithValue("$window", SearchWindow + 1);
         var hits = new List<(long FactId, double Rank)>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
@@ -192,9 +192,8 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     private Page<FactView> Paged(string revisionIdsSql, int limit, params (string, object?)[] args)
     {
         using var connection = database.Open();
-        var command = connection.Statement(revisionIdsSql);
+        var command = connection.Statement(revisionIdsSql, ("$limit", limit + 1));
         foreach (var (name, value) in args) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit + 1);
         var ids = new List<long>();
         using (var reader = command.ExecuteReader())
             while (reader.Read()) ids.Add(reader.GetInt64(0));

@@ -16,11 +16,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     public LineProvenance Provenance(Revision revision, DateTimeOffset now)
     {
         // A fact citing one source leaves Sources null, which every reader takes as that one source: no list per line.
-        var line = new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, false)
-        {
-            Sources = revision.Provenance.Also.Count == 0 ? null : revision.Provenance.Sources,
-        };
-        return line with { Stale = Phrases.Dated(line, desk) < desk.DayOf(now).AddDays(-options.Value.StaleAfterDays) };
+        var p = revision.Provenance;
+        var sources = p.Also.Count == 0 ? null : p.Sources;
+        var stale = Phrases.Dated(p.Source, sources, revision.RecordedAt, desk) < desk.DayOf(now).AddDays(-options.Value.StaleAfterDays);
+        return new LineProvenance(revision.Code, p.Source, p.Confidence, revision.RecordedAt, stale) { Sources = sources };
     }
 
     public string Describe(FactData data) => Describe(data, null);

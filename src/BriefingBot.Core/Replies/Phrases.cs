@@ -108,35 +108,64 @@ public static class Phrases
     /// the list stays short however many sources there are.
     /// </remarks>
     /// <param name="desk">Whose days "3 days ago" counts (UTC when null): the reader's desk.</param>
-    public static string Provenance(LineProvenance p, DateTimeOffset now, DeskZone? desk = null)
+    public static string Provenance(LineProvenance p, DateTimeOffset now, DeskZone? desk = null) =>
+        Cite(p, (desk ?? DeskZone.Utc).DayOf(now), desk).ToString();
+
+    /// <summary><see cref="Provenance"/> in its pieces, counted from the desk's <paramref name="today"/>.</summary>
+    public static Citation Cite(LineProvenance p, DateOnly today, DeskZone? desk = null)
     {
-        var date = Dated(p, desk);
-        var today = (desk ?? DeskZone.Utc).DayOf(now);
         if (p.Sources is not { Count: > 1 } sources)
         {
-            return p.Stale
-                ? $"{p.Source.Outlet}, {Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)} · possibly out of date"
-                : $"{p.Source.Outlet}, {Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)}";
+            var day = Dated(p, desk);
+            return new Citation(p.Source.Outlet, "", Date(day), Ago(day, today), Confidence(p.Confidence), null, p.Stale);
         }
-        var confirming = Outlets(sources, SourceStance.Confirms);
+        // One pass over the sources, written out rather than as queries: this runs for every line that cites several.
+        var confirming = new List<string>(sources.Count + 1);
+        List<string>? disputing = null;
+        DateOnly? newest = null, first = null;
+        var severalDates = false;
+        foreach (var cited in sources)
+        {
+            if (cited.Stance == SourceStance.Confirms)
+            {
+                // Each outlet once, in the order cited; long names clipped so a citation stays one short line (the first is
+                // kept whole because renderers find it at the start to link it).
+                AddOnce(confirming, confirming.Count == 0 ? cited.Source.Outlet : Clip(cited.Source.Outlet, 40));
+                if (cited.Source.Published is { } published)
+                {
+                    first ??= published;
+                    severalDates |= published != first;
+                    if (newest is null || published > newest) newest = published;
+                }
+            }
+            else AddOnce(disputing ??= [], Clip(cited.Source.Outlet, 40));
+        }
         if (confirming.Count == 0 || confirming[0] != p.Source.Outlet) confirming.Insert(0, p.Source.Outlet);
-        var latest = sources.Where(s => s.Stance == SourceStance.Confirms).Select(s => s.Source.Published).OfType<DateOnly>().Distinct().Count() > 1 ? "latest " : "";
-        var text = $"{List(confirming, 2)}, {latest}{Date(date)} ({Ago(date, today)}) · {Confidence(p.Confidence)}";
-        if (Outlets(sources, SourceStance.Disputes) is { Count: > 0 } disputing) text += $" · disputed by {List(disputing, 2)}";
-        if (p.Stale) text += " · possibly out of date";
-        return text;
+        var date = newest ?? p.Source.Published ?? (desk ?? DeskZone.Utc).DayOf(p.RecordedAt);
+        return new Citation(List(confirming, 2), severalDates ? "latest " : "", Date(date), Ago(date, today), Confidence(p.Confidence),
+            disputing is { Count: > 0 } ? List(disputing, 2) : null, p.Stale);
+    }
+
+    private static void AddOnce(List<string> outlets, string outlet)
+    {
+        foreach (var kept in outlets)
+            if (string.Equals(kept, outlet, StringComparison.OrdinalIgnoreCase)) return;
+        outlets.Add(outlet);
     }
 
     /// <summary>The date a citation gives: the newest date among the sources that confirm, or the day it was recorded at the desk.</summary>
-    public static DateOnly Dated(LineProvenance p, DeskZone? desk = null) =>
-        (p.Sources is { Count: > 1 } sources ? sources.Where(s => s.Stance == SourceStance.Confirms).Max(s => s.Source.Published) : null)
-        ?? p.Source.Published ?? (desk ?? DeskZone.Utc).DayOf(p.RecordedAt);
+    public static DateOnly Dated(LineProvenance p, DeskZone? desk = null) => Dated(p.Source, p.Sources, p.RecordedAt, desk);
 
-    // Each outlet once, in the order cited; long names clipped so a citation stays one short line (the first is kept whole
-    // because renderers find it at the start to link it).
-    private static List<string> Outlets(IEnumerable<CitedSource> sources, SourceStance stance) =>
-        sources.Where(s => s.Stance == stance).Select((s, i) => i == 0 && stance == SourceStance.Confirms ? s.Source.Outlet : Clip(s.Source.Outlet, 40))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary><see cref="Dated(LineProvenance, DeskZone?)"/> of a fact's sources before its line is made.</summary>
+    public static DateOnly Dated(SourceRef source, IReadOnlyList<CitedSource>? sources, DateTimeOffset recordedAt, DeskZone? desk = null)
+    {
+        DateOnly? newest = null;
+        if (sources is { Count: > 1 })
+            foreach (var cited in sources)
+                if (cited.Stance == SourceStance.Confirms && cited.Source.Published is { } published && (newest is null || published > newest))
+                    newest = published;
+        return newest ?? source.Published ?? (desk ?? DeskZone.Utc).DayOf(recordedAt);
+    }
 
     /// <summary>
     /// What a renderer says of lines a platform's message could not hold, and how to see them: "… and 16 more that do not

@@ -18,17 +18,18 @@ public sealed class TextRenderer(TimeProvider time, DeskZone? desk = null)
         return string.Create(length, layout, static (span, l) => l.Write(span, measure: false, out _));
     }
 
-    // Each fact line's citation, in the order the lines come.
-    private static List<string> Citations(Reply reply, DateTimeOffset now, DeskZone? desk)
+    // Each fact line's citation in its pieces, in the order the lines come: written into the text, never a string of its own.
+    private static List<Citation> Citations(Reply reply, DateTimeOffset now, DeskZone? desk)
     {
-        var citations = new List<string>();
+        var citations = new List<Citation>();
+        var today = (desk ?? DeskZone.Utc).DayOf(now);
         foreach (var section in reply.Sections)
             foreach (var line in section.Lines)
-                if (line.Provenance is { } provenance) citations.Add(Phrases.Provenance(provenance, now, desk));
+                if (line.Provenance is { } provenance) citations.Add(Phrases.Cite(provenance, today, desk));
         return citations;
     }
 
-    private sealed class Layout(Reply reply, List<string> citations)
+    private sealed class Layout(Reply reply, List<Citation> citations)
     {
         // Measures (span left empty) or writes the text; the two passes go through the same steps, so they cannot disagree.
         public void Write(Span<char> span, bool measure, out int length)
@@ -92,6 +93,12 @@ public sealed class TextRenderer(TimeProvider time, DeskZone? desk = null)
             {
                 if (!measure) text.CopyTo(_span[At..]);
                 At += text.Length;
+            }
+
+            public void Put(in Citation citation)
+            {
+                if (!measure) citation.CopyTo(_span[At..]);
+                At += citation.Length;
             }
 
             public void Spaces(int count)

@@ -57,6 +57,7 @@ public static class GeneratedStore
             .BuildServiceProvider();
         if (Environment.GetEnvironmentVariable("BRIEFINGBOT_SQL_PROFILE") is not null)
             services.GetRequiredService<KnowledgeDatabase>().Opened = SqlProfile.Attach;
+        if (StatementStatus.On) services.GetRequiredService<KnowledgeDatabase>().Opened = StatementStatus.Attach;
         return services;
     }
 
