@@ -117,6 +117,30 @@ public class RevisionTimesTests : IDisposable
     }
 
     [Fact]
+    public void Within_one_reading_every_read_sees_the_file_as_it_was_at_the_first_whoever_writes_meanwhile()
+    {
+        var queries = _serving.Get<FactQueries>();
+        var p1 = queries.Get(new FactCode(FactKind.Proposal, 1))!.Current.FactId;
+        string Terms() => string.Join("; ", queries.Terms(p1).Select(t => t.Data.Kind.Describe(t.Data, id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        int Contacts() => queries.Contacts(new ContactFilter(), 50).Items.Count;
+        var (terms, contacts) = (Terms(), Contacts());
+        using (queries.OneReading())
+        {
+            Assert.Equal(terms, Terms());
+            _script.Moderate("/update term id:T1 status:agreed source:AFP");
+            _script.Moderate("/update contact kind:call people:\"Macron, Starmer\" date:2025-03-09 summary:\"Phone call\" source:AFP");
+            // As a briefing's ten reads see the file: one moment, the one it began at, not half before a write and half after.
+            Assert.Equal(terms, Terms());
+            Assert.Equal(contacts, Contacts());
+        }
+        Assert.Contains("(agreed)", Terms());
+        Assert.Equal(contacts + 1, Contacts());
+        // The moment's connection went back to the pool in good order: writes and answers go on as before.
+        _serving.Moderate("/update term id:T1 status:disputed source:TASS");
+        Assert.Contains("(disputed)", Terms());
+    }
+
+    [Fact]
     public void A_migration_another_process_runs_that_rewrites_when_revisions_took_effect_is_read_at_the_next_answer()
     {
         Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));

@@ -30,7 +30,8 @@ public sealed class BriefingComposer(
         var clock = zone is null ? desk : new DeskZone(zone);
         zone = clock.Zone;
         actors.CatchUp();
-        // Every revision's times caught up once for the whole briefing (some ten lookups), not at each.
+        // One read transaction for the whole briefing (some ten reads see one moment of the file, and SQLite locks it once),
+        // and every revision's times caught up once, not at each lookup.
         using var reading = queries.OneReading();
         var max = options.Value.MaxLines;
         var sections = new List<ReplySection>();

@@ -8,8 +8,20 @@ namespace BriefingBot.Knowledge;
 /// </summary>
 public sealed partial class FactQueries
 {
-    /// <summary>Until disposed, this flow's past-view lookups read the revisions once, as they stood at the first (an answer of many lookups).</summary>
-    public IDisposable OneReading() => database.Times.OneReading();
+    /// <summary>
+    /// Until disposed, this flow's reads see the file as it was at the first (one read transaction) and its past-view lookups
+    /// catch up with the revisions once: for an answer of many reads that writes nothing (a briefing).
+    /// </summary>
+    public IDisposable OneReading() => new Both(database.OneMoment(), database.Times.OneReading());
+
+    private sealed class Both(IDisposable moment, IDisposable reading) : IDisposable
+    {
+        public void Dispose()
+        {
+            reading.Dispose();
+            moment.Dispose();
+        }
+    }
 
     public FactView? GetAt(FactCode code, TimeView view) =>
         view.On is null ? Get(code, view.KnownBy)

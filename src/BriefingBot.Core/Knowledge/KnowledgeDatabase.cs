@@ -72,8 +72,84 @@ public sealed class KnowledgeDatabase : IDisposable
         return applied;
     }
 
-    /// <summary>Lends an open connection; dispose it to give it back.</summary>
-    public LeasedConnection Open()
+    /// <summary>
+    /// Lends an open connection; dispose it to give it back. Inside <see cref="OneMoment"/> it is that moment's connection,
+    /// whose reads all see the file as it was at the first.
+    /// </summary>
+    public LeasedConnection Open() => Moment.Value is { Ended: false } moment && moment.Database == this ? moment.Connection : OpenFree();
+
+    /// <summary>
+    /// Until disposed, this flow's reads go through one connection in one read transaction: they all see the file as it was at
+    /// the first, whoever writes meanwhile, and SQLite takes its file locks once rather than at each statement (two lock and
+    /// two unlock system calls each, a tenth of a briefing's time). For an answer of many reads that writes nothing (a
+    /// briefing); inside one, a moment already begun is kept.
+    /// </summary>
+    public IDisposable OneMoment()
+    {
+        if (Moment.Value is { Ended: false } outer && outer.Database == this) return outer.Nested;
+        var connection = OpenFree();
+        try
+        {
+            // A raw BEGIN: the connection's commands carry no transaction object, so reads inside it keep revisions as any
+            // read does (what they read is committed, so it can never be rolled back).
+            using var begin = connection.CreateCommand();
+            begin.CommandText = "BEGIN";
+            begin.ExecuteNonQuery();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        connection.Pinned = true;
+        var moment = new MomentScope(this, connection, Moment.Value);
+        Moment.Value = moment;
+        return moment;
+    }
+
+    private static readonly AsyncLocal<MomentScope?> Moment = new();
+
+    /// <summary>The scope of <see cref="OneMoment"/>: its connection, and the scope it replaced.</summary>
+    private sealed class MomentScope(KnowledgeDatabase database, LeasedConnection connection, MomentScope? previous) : IDisposable
+    {
+        public KnowledgeDatabase Database { get; } = database;
+        public LeasedConnection Connection { get; } = connection;
+
+        // A flow copied from inside the scope (a task it started) must not keep using the connection after it ends.
+        public bool Ended { get; private set; }
+
+        public IDisposable Nested { get; } = new NoScope();
+
+        public void Dispose()
+        {
+            if (Ended) return;
+            Ended = true;
+            Moment.Value = previous;
+            Connection.Pinned = false;
+            try
+            {
+                using var end = Connection.CreateCommand();
+                end.CommandText = "COMMIT";
+                end.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A statement left running, or a broken connection: closed, never lent again in the middle of a transaction.
+                Connection.Closing = true;
+            }
+            Connection.Dispose();
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+
+    // A connection of the pool (or a new one), never a moment's: what writes take.
+    private LeasedConnection OpenFree()
     {
         if (_idle.TryTake(out var idle))
         {
@@ -113,7 +189,7 @@ public sealed class KnowledgeDatabase : IDisposable
     /// <summary>Runs work in one write transaction, taken immediately so two writers queue instead of failing.</summary>
     public T Write<T>(Func<LeasedConnection, SqliteTransaction, T> work)
     {
-        using var connection = Open();
+        using var connection = OpenFree();
         using var tx = connection.BeginTransaction(deferred: false);
         var result = work(connection, tx);
         tx.Commit();

@@ -17,6 +17,9 @@ public sealed class LeasedConnection : SqliteConnection
     internal RevisionCache Revisions => _owner.Revisions;
 
     internal bool Returned { get; set; }
+
+    /// <summary>Lent to a moment (<see cref="KnowledgeDatabase.OneMoment"/>): disposing it inside leaves it with the moment.</summary>
+    internal bool Pinned { get; set; }
     internal bool Closing { get; set; }
 
     /// <summary>
@@ -60,6 +63,7 @@ public sealed class LeasedConnection : SqliteConnection
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && Pinned) return;
         if (disposing && !Closing)
         {
             // Already back in the pool (a second Dispose): leave it open for the next lender.
