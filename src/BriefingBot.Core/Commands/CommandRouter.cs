@@ -18,11 +18,13 @@ public sealed class CommandRouter
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRouter> _logger;
     private readonly DeskZone _desk;
+    private readonly FactQueries _queries;
 
     public CommandRouter(IEnumerable<ICommandHandler> handlers, OptionBinder binder, ActorDirectory actors, AnswerCache answers, TimeProvider time,
-        ILogger<CommandRouter> logger, DeskZone desk)
+        ILogger<CommandRouter> logger, DeskZone desk, FactQueries queries)
     {
         _desk = desk;
+        _queries = queries;
         _handlers = handlers.ToDictionary(h => h.Path);
         _binder = binder;
         _actors = actors;
@@ -81,6 +83,9 @@ public sealed class CommandRouter
             _actors.CatchUp();
             if (Resolve(invocation, out var spec) is { } notFound) return notFound;
             if (spec!.Access == Access.Moderator && invocation.Caller.Role != Role.Moderator) return NotModerator(invocation);
+            // A member's question writes nothing: its names and its answer are all read from one moment of the file (one read
+            // transaction), whoever writes meanwhile. A moderator's command reads back what it wrote, so it reads as it goes.
+            using var moment = spec.Access == Access.Member ? _queries.OneReading() : null;
             var now = _time.GetUtcNow();
             var values = new Dictionary<string, object>();
             // A proposal is named as it was in the view asked (a name it had then), so the dates are read first; and the

@@ -92,9 +92,7 @@ public sealed class KnowledgeDatabase : IDisposable
         {
             // A raw BEGIN: the connection's commands carry no transaction object, so reads inside it keep revisions as any
             // read does (what they read is committed, so it can never be rolled back).
-            using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN";
-            begin.ExecuteNonQuery();
+            connection.Statement("BEGIN").ExecuteNonQuery();
         }
         catch
         {
@@ -128,9 +126,7 @@ public sealed class KnowledgeDatabase : IDisposable
             Connection.Pinned = false;
             try
             {
-                using var end = Connection.CreateCommand();
-                end.CommandText = "COMMIT";
-                end.ExecuteNonQuery();
+                Connection.Statement("COMMIT").ExecuteNonQuery();
             }
             catch (SqliteException)
             {
