@@ -70,31 +70,36 @@ public sealed partial class FactQueries
     {
         using var connection = database.Open();
         var kindTest = filter.Kind is null ? "p.fact_kind = 'contact'" : "p.contact_kind = $kind";
-        // One side's contacts (fact id, and its day when asked for: only one side's days are needed to order what both share).
-        List<(long Fact, string? Day)> Side(IReadOnlyList<long> actors, bool days)
+        // One side's contacts, their ids alone: what both share is found first, and only those are read for their days.
+        List<long> Side(IReadOnlyList<long> actors)
         {
             var command = connection.Statement($"""
-                SELECT p.fact_id{(days ? ", p.sort_on" : "")} FROM current_participants p
+                SELECT p.fact_id FROM current_participants p
                 WHERE p.actor_id IN (SELECT value FROM json_each($actors)) AND {kindTest} AND p.sort_on >= $since
                 """);
             command.Parameters.AddWithValue("$actors", RevisionRows.Ids(actors.Distinct()));
             command.Parameters.AddWithValue("$since", filter.Since is { } s ? StoredTime.Format(s) : "");
             if (filter.Kind is { } kind) command.Parameters.AddWithValue("$kind", Vocabulary.Word(kind));
-            var found = new List<(long, string?)>();
+            var found = new List<long>();
             using var reader = command.ExecuteReader();
-            while (reader.Read()) found.Add((reader.GetInt64(0), days ? reader.GetString(1) : null));
+            while (reader.Read()) found.Add(reader.GetInt64(0));
             return found;
         }
-        var ours = Side(people, days: false).Select(o => o.Fact).ToHashSet();
-        var met = Side(withs, days: true).Where(t => ours.Contains(t.Fact)).DistinctBy(t => t.Fact)
-            .OrderByDescending(t => t.Day, StringComparer.Ordinal).ThenByDescending(t => t.Fact).Take(limit + 1).Select(t => t.Fact).ToList();
-        if (met.Count == 0) return new Page<FactView>([], false);
-        var revisions = new Dictionary<long, long>();
-        var current = connection.Statement("SELECT fact_id, revision_id FROM current_facts WHERE fact_id IN (SELECT value FROM json_each($ids))");
-        current.Parameters.AddWithValue("$ids", RevisionRows.Ids(met));
+        var ours = Side(people).ToHashSet();
+        var shared = new HashSet<long>();
+        foreach (var fact in Side(withs))
+            if (ours.Contains(fact)) shared.Add(fact);
+        if (shared.Count == 0) return new Page<FactView>([], false);
+        // The shared contacts' days and current revisions in one statement, newest first.
+        var current = connection.Statement("""
+            SELECT fact_id, revision_id FROM current_facts WHERE fact_id IN (SELECT value FROM json_each($ids))
+            ORDER BY sort_on DESC, fact_id DESC LIMIT $limit
+            """, ("$limit", limit + 1));
+        current.Parameters.AddWithValue("$ids", RevisionRows.Ids(shared));
+        var revisions = new List<long>(Math.Min(shared.Count, limit + 1));
         using (var reader = current.ExecuteReader())
-            while (reader.Read()) revisions[reader.GetInt64(0)] = reader.GetInt64(1);
-        return Load(connection, met.Where(revisions.ContainsKey).Select(f => revisions[f]).ToList(), limit);
+            while (reader.Read()) revisions.Add(reader.GetInt64(1));
+        return Load(connection, revisions, limit);
     }
 
     // Each person's newest facts walk the (actor, sort_on) index; merging a few short lists beats sorting all of theirs.
