@@ -61,6 +61,8 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     // What a statement or contact is about, named as readers quote it: " — about the Jeddah framework (P2)".
     private string About(FactData data, IReadOnlyDictionary<long, (FactCode Code, string? Title)>? named)
     {
+        // Most lines are about nothing: no query over an empty list for them.
+        if (data.Kind.Links(data) is IReadOnlyCollection<long> { Count: 0 }) return "";
         var targets = data.Kind.Links(data).Distinct()
             .Select(id => FactName(id, named is null ? facts.Name(id) : named.TryGetValue(id, out var n) ? n : null)).ToList();
         return targets.Count == 0 ? "" : $" — about {Phrases.List(targets)}";

@@ -36,13 +36,19 @@ public sealed class ContactFact : FactKind<ContactData>
 
     protected override string Describe(ContactData c, Func<long, string> name)
     {
-        var kind = Vocabulary.Phrase(c.Type);
-        var head = c.Planned ? $"Planned {kind}" : char.ToUpperInvariant(kind[0]) + kind[1..];
+        var head = c.Planned ? PlannedHeads[c.Type] : Heads[c.Type];
         var when = c.When?.Describe() ?? "date not set";
         var place = string.IsNullOrWhiteSpace(c.Place) ? "" : $", {c.Place}";
         var tone = string.IsNullOrWhiteSpace(c.Tone) ? "" : $" ({c.Tone})";
         return $"{head} between {Names(c.ParticipantIds, name)}, {when}{place}{tone}: {c.Summary}";
     }
+
+    // "Call", "Planned call": each kind's words made once, not on every line.
+    private static readonly Dictionary<ContactKind, string> Heads =
+        Enum.GetValues<ContactKind>().ToDictionary(k => k, k => char.ToUpperInvariant(Vocabulary.Phrase(k)[0]) + Vocabulary.Phrase(k)[1..]);
+
+    private static readonly Dictionary<ContactKind, string> PlannedHeads =
+        Enum.GetValues<ContactKind>().ToDictionary(k => k, k => "Planned " + Vocabulary.Phrase(k));
 
     // What it is about is said by FactLines, which can name facts.
     protected override string? Difference(ContactData before, ContactData after, Func<long, string> name) => TextChange.Join(
