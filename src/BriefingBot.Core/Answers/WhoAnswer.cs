@@ -54,15 +54,24 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     private Reply Represented(Actor actor, ReplySection head, TimeView view, CommandRequest request)
     {
         var now = request.Now;
-        var people = queries.RepresentativesAt(actor.Id, view).Select(r => lines.Line(r.Current, now)).ToList();
+        var roles = queries.RepresentativesAt(actor.Id, view);
+        var people = roles.Select(r => lines.Line(r.Current, now)).ToList();
         var none = view.IsNow ? "No one recorded." : $"No one represented {actor.Display} {view.HeldWhen()}.";
         // The same view in the hint, so /contacts and /statements take in the same people.
         var again = (view.AsOf is { } asOf ? " as_of:" + DateInput.Canonical(asOf) : "") + (view.On is { } on ? " on:" + DateInput.Canonical(on) : "");
+        var sections = new List<ReplySection> { head };
+        // An organisation may speak for a state itself (the Kremlin for Russia): the roles it holds in the view come first.
+        var day = view.AskedDay;
+        var holds = queries.RolesAt(actor.Id, view)
+            .Where(r => day is { } d ? ((RoleData)r.Data).HeldOn(d) : ((RoleData)r.Data).Until is null).Select(r => lines.Line(r.Current, now)).ToList();
+        if (holds.Count > 0) sections.Add(new ReplySection("Represents", holds));
+        sections.Add(new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]));
+        // And those who speak for it through an organisation that does (the Kremlin's spokesman for Russia).
+        // One look per level finds the organisations that have people of their own; only theirs are read.
+        foreach (var through in queries.RepresentativesThroughAt(actor.Id, view).Where(r => r.For != actor.Id).Select(r => r.For).Distinct())
+            sections.Add(new ReplySection($"Through {lines.Name(through)}", [.. queries.RepresentativesAt(through, view).Select(r => lines.Line(r.Current, now))]));
         return new Reply(view.IsNow ? $"Who represents {actor.Display}" : $"Who represented {actor.Display} {view.Describe()}",
-        [
-            head,
-            new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]),
-        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."
+            sections, people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."
             : RecordedLater.Hint(request, view) ?? "Moderators record roles with /update role.");
     }
 }
