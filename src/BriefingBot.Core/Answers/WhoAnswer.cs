@@ -17,7 +17,8 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     {
         var actor = request.Actor("name")!;
         var view = request.View();
-        var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        // "the Kremlin" only says the name takes the article: it is no other name.
+        var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase) && !actor.NamesWithArticle(a)).ToList();
         var head = new ReplySection(null,
         [
             new($"{actor.Name}: {Phrases.A(Vocabulary.Phrase(actor.Kind))}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
