@@ -183,6 +183,7 @@ public static class CommandCatalogue
                 [
                     new("id", "The fact, such as C7", OptionType.FactId, Required: true, MaxLength: 12),
                     new("as_of", "The sources we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("on", "The sources of the fact as it stood in the world that day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                 ]) { Primary = "id" },
                 new("add", "Moderators: cite one more source for a fact without changing what it says", Access.Moderator,
                 [
