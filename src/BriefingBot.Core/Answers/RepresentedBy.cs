@@ -11,7 +11,10 @@ public sealed class RepresentedBy(FactQueries queries, FactLines lines, ActorDir
 {
     /// <summary>Those who speak for <paramref name="actor"/> in the view, through its organisations too; none for a person.</summary>
     public IReadOnlyList<Representative> Of(Actor? actor, TimeView view) =>
-        actor is { Kind: not ActorKind.Person } ? queries.RepresentativesThroughAt(actor.Id, view) : [];
+        actor is { Kind: not ActorKind.Person } ? queries.RepresentativesThroughAt(actor.Id, view, MayBeRepresented) : [];
+
+    /// <summary>Whether an actor may have representatives of its own: a state or organisation, never a person.</summary>
+    public bool MayBeRepresented(long id) => !actors.TryGet(id, out var actor) || actor.Kind != ActorKind.Person;
 
     /// <param name="what">"statements of", "contacts with".</param>
     public ReplyLine? Note(string what, Actor actor, IReadOnlyList<Representative> representatives, TimeView view)

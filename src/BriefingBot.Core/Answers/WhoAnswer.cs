@@ -9,7 +9,7 @@ namespace BriefingBot.Answers;
 /// for a state or organisation, who represents it; each role a cited fact line. In a past view, who someone was, or who
 /// represented it, on the day asked (or the as-of day), as known by the as-of day: the roles held that day.
 /// </summary>
-public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHandler
+public sealed class WhoAnswer(FactQueries queries, FactLines lines, RepresentedBy represented) : ICommandHandler
 {
     public string Path => "who";
 
@@ -63,13 +63,15 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
         var sections = new List<ReplySection> { head };
         // An organisation may speak for a state itself (the Kremlin for Russia): the roles it holds in the view come first.
         var day = view.AskedDay;
-        var holds = queries.RolesAt(actor.Id, view)
+        var holds = actor.Kind != ActorKind.Organisation ? [] : queries.RolesAt(actor.Id, view)
             .Where(r => day is { } d ? ((RoleData)r.Data).HeldOn(d) : ((RoleData)r.Data).Until is null).Select(r => lines.Line(r.Current, now)).ToList();
         if (holds.Count > 0) sections.Add(new ReplySection("Represents", holds));
         sections.Add(new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]));
         // And those who speak for it through an organisation that does (the Kremlin's spokesman for Russia).
-        // One look per level finds the organisations that have people of their own; only theirs are read.
-        foreach (var through in queries.RepresentativesThroughAt(actor.Id, view).Where(r => r.For != actor.Id).Select(r => r.For).Distinct())
+        // Only when an organisation speaks for it: a state spoken for by people alone costs no more looks.
+        var organisations = roles.Any(r => represented.MayBeRepresented(((RoleData)r.Data).PersonId))
+            ? queries.RepresentativesThroughAt(actor.Id, view, represented.MayBeRepresented) : [];
+        foreach (var through in organisations.Where(r => r.For != actor.Id).Select(r => r.For).Distinct())
             sections.Add(new ReplySection($"Through {lines.Name(through)}", [.. queries.RepresentativesAt(through, view).Select(r => lines.Line(r.Current, now))]));
         return new Reply(view.IsNow ? $"Who represents {actor.Display}" : $"Who represented {actor.Display} {view.Describe()}",
             sections, people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."

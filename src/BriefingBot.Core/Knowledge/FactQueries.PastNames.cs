@@ -13,7 +13,7 @@ public sealed partial class FactQueries
     /// </summary>
     /// <remarks>A role ends on its <c>until</c> day: a minister replaced on 5 September is the new one's from that day.</remarks>
     public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view) =>
-        RepresentativesThroughAt(representedId, view).Select(r => r.Id).ToList();
+        RepresentativesThroughAt(representedId, view, _ => true).Select(r => r.Id).ToList();
 
     private const string RolesEverOf = """
         SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
