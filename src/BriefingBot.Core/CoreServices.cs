@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddSingleton<KnowledgeTransfer>();
         services.AddSingleton<KnowledgeStartup>();
         services.AddSingleton<FactLines>();
+        services.AddSingleton<RepresentedBy>();
         services.AddSingleton<Briefing.NetChangeLines>();
         services.AddSingleton<OptionBinder>();
         services.AddSingleton<Autocompleter>();

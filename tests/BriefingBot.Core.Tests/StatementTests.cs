@@ -155,7 +155,7 @@ public sealed class StatementTests : IDisposable
     public void A_contact_can_be_about_several_proposals_and_terms_lists_it()
     {
         var recorded = Moderate("/update contact kind:call people:\"Trump, Putin\" date:2025-03-18 summary:\"Agreed to stop strikes on energy\" about:\"P2, T3\" source:Reuters");
-        Assert.Contains("about the US ceasefire proposal (P2) and T3", recorded);
+        Assert.Contains("about the US ceasefire proposal (P2) and the Energy infrastructure term (T3)", recorded);
         foreach (var proposal in new[] { "P1", "P2" })
         {
             var contacts = _bot.Ask($"/terms proposal:{proposal}").Sections.Single(s => s.Heading == "Latest contacts about it");

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace BriefingBot.Answers;
 
 /// <summary><c>/contacts [person] [with] [since] [kind] [place] [as_of] [on]</c>: who spoke to whom, newest first, now or in a past view.</summary>
-public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefing.BriefingComposer briefing, Briefing.ContactGraph graph,
-    IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class ContactsAnswer(FactQueries queries, FactLines lines, RepresentedBy represented, Briefing.BriefingComposer briefing,
+    Briefing.ContactGraph graph, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "contacts";
 
@@ -22,28 +22,21 @@ public sealed class ContactsAnswer(FactQueries queries, FactLines lines, Briefin
         // A state or organisation speaks through the people who represent it in the view asked: now, or then in a past view
         // (not when each contact happened: the answer says whose contacts it takes in, so the reader can judge).
         if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
-        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
+        var through = represented.Of(person, view);
+        var representatives = through.Select(r => r.Id).ToList();
         var filter = new ContactFilter(person?.Id, with?.Id, since, kind, representatives, place);
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
         // "Contacts of Ukraine with the United States": the other side speaks through its people too (Rubio at Jeddah).
-        var withPeople = with is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(with.Id, view) : [];
+        var withThrough = represented.Of(with, view);
+        var withPeople = withThrough.Select(r => r.Id).ToList();
         var read = withPeople.Count == 0 ? queries.ContactsAt(filter, size * number, view)
             // Now, one walk of both sides' lists; a past view reads each of the other side's people as it was then.
             : view.IsNow ? queries.Contacts(filter with { AlsoWithIds = withPeople }, size * number)
             : NewestOf([with!.Id, .. withPeople], w => queries.ContactsAt(filter with { WithId = w }, size * number, view), size * number);
         var page = Paging.Slice(read.Items, read.More, number, size);
-        var including = representatives.Count > 0
-            ? new ReplyLine(view.IsNow
-                ? $"Including contacts of people who represent {person!.Display} now: {lines.Names(representatives)}."
-                : $"Including contacts of people who represented {person!.Display} {view.HeldWhen()}: {lines.Names(representatives)}.")
-            : null;
-
-        var withIncluding = withPeople.Count > 0
-            ? new ReplyLine(view.IsNow
-                ? $"Including contacts with people who represent {with!.Display} now: {lines.Names(withPeople)}."
-                : $"Including contacts with people who represented {with!.Display} {view.HeldWhen()}: {lines.Names(withPeople)}.")
-            : null;
+        var including = person is null ? null : represented.Note("contacts of", person, through, view);
+        var withIncluding = with is null ? null : represented.Note("contacts with", with, withThrough, view);
         ReplyLine[] notes = [.. new[] { including, withIncluding }.OfType<ReplyLine>()];
         var what = kind is { } k ? Humanizer.InflectorExtensions.Pluralize(Vocabulary.Phrase(k)) : "Contacts";
         var title = what[..1].ToUpperInvariant() + what[1..]

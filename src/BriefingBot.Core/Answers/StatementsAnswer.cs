@@ -10,7 +10,7 @@ namespace BriefingBot.Answers;
 /// since) so members need learn nothing new, plus the two questions a desk asks of statements: about which proposal,
 /// and for or against.
 /// </summary>
-public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOptions<KnowledgeOptions> options) : ICommandHandler
+public sealed class StatementsAnswer(FactQueries queries, FactLines lines, RepresentedBy represented, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     public string Path => "statements";
 
@@ -23,16 +23,13 @@ public sealed class StatementsAnswer(FactQueries queries, FactLines lines, IOpti
         Stance? stance = stanceWord is null ? null : Vocabulary.Parse<Stance>(stanceWord);
         // A state or organisation speaks through the people who represent it in the view asked, as in /contacts; the answer names them.
         if (SinceRange.View(request, recorded: false, out var refused) is not { } view) return ValueTask.FromResult(refused!);
-        var representatives = person is { Kind: not ActorKind.Person } ? queries.RepresentativeIdsAt(person.Id, view) : [];
+        var through = represented.Of(person, view);
+        var representatives = through.Select(r => r.Id).ToList();
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var size = options.Value.MaxLines;
         var read = queries.StatementsAt(new StatementFilter(person?.Id, about?.Current.FactId, since, stance, representatives), size * number, view);
         var page = Paging.Slice(read.Items, read.More, number, size);
-        var including = representatives.Count > 0
-            ? new ReplyLine(view.IsNow
-                ? $"Including statements of people who represent {person!.Display} now: {lines.Names(representatives)}."
-                : $"Including statements of people who represented {person!.Display} {view.HeldWhen()}: {lines.Names(representatives)}.")
-            : null;
+        var including = person is null ? null : represented.Note("statements of", person, through, view);
 
         var title = "Statements"
                     + (person is null ? "" : $" by {person.Display}")

@@ -42,19 +42,19 @@ public sealed class TermsAnswer(FactQueries queries, FactLines lines, IOptions<K
             .Select(p => $"{((ProposalData)p.Data).Name} ({p.Code})").ToList();
         var footer = others.Count > 0 ? $"Other proposals include {Phrases.List(others, 5)}. Ask /terms proposal:<name or id>." : null;
         var sections = new List<ReplySection> { new(null, head), new("Terms", termLines, more) };
-        // What was said and discussed about it, for the answer of now only: links are kept for the current state.
-        if (view.IsNow)
-            foreach (var (kind, heading, ask) in new[]
-                     {
-                         (FactKinds.Get<StatementFact>(), "Latest statements about it", $"/statements about:{proposal.Code} lists them all."),
-                         (FactKind.Contact, "Latest contacts about it", null),
-                     })
-            {
-                var page = queries.About(proposal.Current.FactId, kind, LinkedLines);
-                if (page.Items.Count > 0)
-                    sections.Add(new ReplySection(heading, lines.Lines(page.Items, request.Now),
-                        page.More ? ask ?? "Older contacts about it are not shown." : null));
-            }
+        // What was said and discussed about it, in the view asked: in a past view, what was known, or stood, then.
+        var again = (view.AsOf is { } asOf ? " as_of:" + DateInput.Canonical(asOf) : "") + (view.On is { } on ? " on:" + DateInput.Canonical(on) : "");
+        foreach (var (kind, heading, ask) in new[]
+                 {
+                     (FactKinds.Get<StatementFact>(), "Latest statements about it", $"/statements about:{proposal.Code}{again} lists them all."),
+                     (FactKind.Contact, "Latest contacts about it", null),
+                 })
+        {
+            var page = queries.AboutAt(proposal.Current.FactId, kind, LinkedLines, view);
+            if (page.Items.Count > 0)
+                sections.Add(new ReplySection(heading, lines.Lines(page.Items, request.Now, view),
+                    page.More ? ask ?? "Older contacts about it are not shown." : null));
+        }
         return ValueTask.FromResult(new Reply($"Terms of the {data.Name} ({proposal.Code}){when}", sections, footer));
     }
 

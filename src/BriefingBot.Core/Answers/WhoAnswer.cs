@@ -9,7 +9,7 @@ namespace BriefingBot.Answers;
 /// for a state or organisation, who represents it; each role a cited fact line. In a past view, who someone was, or who
 /// represented it, on the day asked (or the as-of day), as known by the as-of day: the roles held that day.
 /// </summary>
-public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHandler
+public sealed class WhoAnswer(FactQueries queries, FactLines lines, RepresentedBy represented) : ICommandHandler
 {
     public string Path => "who";
 
@@ -17,7 +17,8 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     {
         var actor = request.Actor("name")!;
         var view = request.View();
-        var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        // "the Kremlin" only says the name takes the article: it is no other name.
+        var aka = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase) && !actor.NamesWithArticle(a)).ToList();
         var head = new ReplySection(null,
         [
             new($"{actor.Name}: {Phrases.A(Vocabulary.Phrase(actor.Kind))}" + (aka.Count > 0 ? $", also called {Phrases.List(aka, 6)}." : ".")),
@@ -54,15 +55,26 @@ public sealed class WhoAnswer(FactQueries queries, FactLines lines) : ICommandHa
     private Reply Represented(Actor actor, ReplySection head, TimeView view, CommandRequest request)
     {
         var now = request.Now;
-        var people = queries.RepresentativesAt(actor.Id, view).Select(r => lines.Line(r.Current, now)).ToList();
+        var roles = queries.RepresentativesAt(actor.Id, view);
+        var people = roles.Select(r => lines.Line(r.Current, now)).ToList();
         var none = view.IsNow ? "No one recorded." : $"No one represented {actor.Display} {view.HeldWhen()}.";
         // The same view in the hint, so /contacts and /statements take in the same people.
         var again = (view.AsOf is { } asOf ? " as_of:" + DateInput.Canonical(asOf) : "") + (view.On is { } on ? " on:" + DateInput.Canonical(on) : "");
+        var sections = new List<ReplySection> { head };
+        // An organisation may speak for a state itself (the Kremlin for Russia): the roles it holds in the view come first.
+        var day = view.AskedDay;
+        var holds = actor.Kind != ActorKind.Organisation ? [] : queries.RolesAt(actor.Id, view)
+            .Where(r => day is { } d ? ((RoleData)r.Data).HeldOn(d) : ((RoleData)r.Data).Until is null).Select(r => lines.Line(r.Current, now)).ToList();
+        if (holds.Count > 0) sections.Add(new ReplySection("Represents", holds));
+        sections.Add(new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]));
+        // And those who speak for it through an organisation that does (the Kremlin's spokesman for Russia).
+        // Only when an organisation speaks for it: a state spoken for by people alone costs no more looks.
+        var organisations = roles.Any(r => represented.MayBeRepresented(((RoleData)r.Data).PersonId))
+            ? queries.RepresentativesThroughAt(actor.Id, view, represented.MayBeRepresented) : [];
+        foreach (var through in organisations.Where(r => r.For != actor.Id).Select(r => r.For).Distinct())
+            sections.Add(new ReplySection($"Through {lines.Name(through)}", [.. queries.RepresentativesAt(through, view).Select(r => lines.Line(r.Current, now))]));
         return new Reply(view.IsNow ? $"Who represents {actor.Display}" : $"Who represented {actor.Display} {view.Describe()}",
-        [
-            head,
-            new ReplySection("Represented by", people.Count > 0 ? people : [new ReplyLine(none)]),
-        ], people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."
+            sections, people.Count > 0 ? $"/contacts person:\"{actor.Name}\"{again} and /statements person:\"{actor.Name}\"{again} include theirs."
             : RecordedLater.Hint(request, view) ?? "Moderators record roles with /update role.");
     }
 }

@@ -151,10 +151,10 @@ public static class CommandCatalogue
                     new("amount", "How much, as the source puts it", OptionType.Text, MaxLength: 100),
                     new("note", "Anything worth knowing", OptionType.Text, MaxLength: 500),
                 ])),
-                new("role", "Record whom a person represents and as what, or change that role", Access.Moderator, Cited(
+                new("role", "Record whom a person or organisation represents and as what, or change that role", Access.Moderator, Cited(
                 [
                     new("id", "The role to change (R3…); or name the person and what they represent", OptionType.FactId, MaxLength: 12),
-                    new("person", "Who holds it; +Name adds someone new", OptionType.Actor) { NewActors = ActorKind.Person },
+                    new("person", "Who holds it: a person, or an organisation speaking for a state; +Name adds someone new", OptionType.Actor) { NewActors = ActorKind.Person },
                     new("represents", "The state or organisation; +Name adds a new organisation, +Name (state) a state", OptionType.Actor) { NewActors = ActorKind.Organisation },
                     new("role", "As what, such as Secretary of State", OptionType.Text, MaxLength: 100),
                     new("since", "Since when (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
@@ -183,6 +183,7 @@ public static class CommandCatalogue
                 [
                     new("id", "The fact, such as C7", OptionType.FactId, Required: true, MaxLength: 12),
                     new("as_of", "The sources we knew at the end of this day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
+                    new("on", "The sources of the fact as it stood in the world that day (YYYY-MM-DD)", OptionType.Date, MaxLength: 40),
                 ]) { Primary = "id" },
                 new("add", "Moderators: cite one more source for a fact without changing what it says", Access.Moderator,
                 [

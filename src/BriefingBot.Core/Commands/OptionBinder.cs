@@ -153,7 +153,9 @@ public sealed class OptionBinder(ActorDirectory actors, FactQueries queries, Des
             error = "A new name after + needs 1 to 100 characters, such as +Mike Waltz.";
             return false;
         }
-        pick = actors.Find(bare) is { } already ? new ActorPick(already.Name, already, already.Kind) : new ActorPick(bare, null, kind);
+        // "+the Kremlin" names a Kremlin already known, with or without its article.
+        pick = (actors.Find(bare) ?? actors.Find(Actor.WithoutArticle(bare, kind).Name)) is { } already
+            ? new ActorPick(already.Name, already, already.Kind) : new ActorPick(bare, null, kind);
         return true;
     }
 

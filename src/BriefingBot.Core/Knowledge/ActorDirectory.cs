@@ -88,10 +88,14 @@ public sealed class ActorDirectory
             .ToList();
     }
 
-    /// <summary>Adds an actor with its aliases; a name or alias already taken, here or by another process, is refused.</summary>
+    /// <summary>
+    /// Adds an actor with its aliases; a name or alias already taken, here or by another process, is refused. A state or
+    /// organisation named with its article ("the Kremlin") is stored as Kremlin, with "the Kremlin" as the alias that says so.
+    /// </summary>
     public Actor Add(string name, ActorKind kind, IEnumerable<string> aliases, ChangeAuthor by, IReadOnlyCollection<string>? places = null)
     {
-        var names = Names(name, aliases.Concat(places ?? []));
+        (name, var article) = Actor.WithoutArticle(name, kind);
+        var names = Names(name, (article ? ["the " + name] : Enumerable.Empty<string>()).Concat(aliases).Concat(places ?? []));
         RefuseTaken(names);
         long id;
         try
@@ -109,13 +113,40 @@ public sealed class ActorDirectory
         return Get(id);
     }
 
+    /// <summary>
+    /// Gives a known actor more names ("the Kremlin", which says its name takes the article); one already taken, here or by
+    /// another process, is refused. Names are not facts: like the actor, they are kept by undo and have no history.
+    /// </summary>
+    public Actor AddNames(Actor actor, IReadOnlyList<string> names, IReadOnlyCollection<string>? places = null)
+    {
+        RefuseTaken(names);
+        try
+        {
+            _database.Write((connection, tx) =>
+            {
+                foreach (var alias in names)
+                    connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @id, @place)",
+                        new { alias, id = actor.Id, place = places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
+                return names.Count;
+            });
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            Reload();
+            RefuseTaken(names);
+            throw new KnowledgeException($"One of the names {string.Join(", ", names)} was added by someone else at the same moment.");
+        }
+        Reload();
+        return Get(actor.Id);
+    }
+
     /// <summary>Writes an actor inside a transaction of the caller's; the caller reloads the directory after committing.</summary>
     internal long Insert(LeasedConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, string name, ActorKind kind,
         IReadOnlyList<string> names, ChangeAuthor by, IReadOnlyCollection<string>? places = null, DateTimeOffset? at = null)
     {
         var newId = connection.ExecuteScalar<long>(
             "INSERT INTO actors (name, kind, recorded_at, recorded_by) VALUES (@name, @kind, @at, @by) RETURNING id",
-            new { name = name.Trim(), kind = Vocabulary.Word(kind), at = StoredTime.Format(at ?? _time.GetUtcNow()), by = by.Key }, tx);
+            new { name = Actor.WithoutArticle(name, kind).Name, kind = Vocabulary.Word(kind), at = StoredTime.Format(at ?? _time.GetUtcNow()), by = by.Key }, tx);
         foreach (var alias in names)
             connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @id, @place)",
                 new { alias, id = newId, place = places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);

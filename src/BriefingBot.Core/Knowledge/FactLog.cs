@@ -91,7 +91,9 @@ public sealed class FactLog
     // A new person is also found by their surname, as the seeded ones are ("Rubio"), unless that already names someone.
     private static IReadOnlyList<string> NamesOf(LeasedConnection connection, SqliteTransaction tx, NewActor actor)
     {
-        var name = actor.Name.Trim();
+        var (name, article) = Actor.WithoutArticle(actor.Name, actor.Kind);
+        // "+the Kremlin (organisation)": Kremlin, which takes the article (ActorDirectory.Insert stores the name without it).
+        if (article) return [name, "the " + name];
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (actor.Kind != ActorKind.Person || words.Length < 2 || words[^1].Length < 3) return [name];
         // A surname keeps its European particles: "von der Leyen", "De Wever", not "Leyen" or "Wever" (a patronymic such as

@@ -176,18 +176,6 @@ public sealed partial class FactQueries
             : LatestOf("SELECT id FROM facts WHERE kind = 'role'", asOf)
                 .Where(v => v.Data is RoleData { Until: null } r && r.RepresentsId == representedId).OrderBy(v => v.Data.Kind.EventDate(v.Data)).ToList();
 
-    /// <summary>The people who represent a state or organisation now: one indexed look, for "contacts of Ukraine".</summary>
-    public IReadOnlyList<long> RepresentativeIds(long representedId)
-    {
-        using var connection = database.Open();
-        var command = connection.Statement("SELECT DISTINCT person_id FROM current_facts WHERE represents_id = $org AND live = 1");
-        command.Parameters.AddWithValue("$org", representedId);
-        var ids = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
-    }
-
     /// <summary>Statements newest first; "about" a proposal includes statements about its terms.</summary>
     public Page<FactView> Statements(StatementFilter filter, int limit)
     {

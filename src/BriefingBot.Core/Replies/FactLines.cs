@@ -95,6 +95,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
 
     private static string FactName(long factId, (FactCode Code, string? Title)? name) => name switch
     {
+        { Title: { Length: > 0 } title, Code.Kind.Word: "term" } term => $"the {title} term ({term.Code})",
         { Title: { Length: > 0 } title } named => $"the {title} ({named.Code})",
         { } named => named.Code.ToString(),
         null => $"fact {factId}",

@@ -5,7 +5,7 @@ using BriefingBot.Replies;
 namespace BriefingBot.Updates;
 
 /// <summary>
-/// <c>/update role</c>: records whom a person represents and as what. A person and what they represent name one role, so
+/// <c>/update role</c>: records whom a person (or an organisation: the Kremlin for Russia) represents and as what. A person and what they represent name one role, so
 /// naming the pair again changes that role (a new revision: the old role stays in /history and as_of) rather than adding a second.
 /// </summary>
 public sealed class RoleUpdate(FactLog log, FactQueries queries, UpdateReplies replies) : ICommandHandler
@@ -19,10 +19,13 @@ public sealed class RoleUpdate(FactLog log, FactQueries queries, UpdateReplies r
     {
         var person = request.Picks("person")?.Items.Single();
         var represents = request.Picks("represents")?.Items.Single();
-        if (person is { Kind: not ActorKind.Person })
-            return Reply.Error($"{person.Name} is {Phrases.A(Vocabulary.Phrase(person.Kind))}; a role is held by a person.");
+        // An organisation may hold a role too: the Kremlin speaks for Russia, a ministry for its state; a state speaks for itself.
+        if (person is { Kind: ActorKind.State })
+            return Reply.Error($"{person.Name} is a state; a role is held by a person.");
         if (represents is { Kind: ActorKind.Person })
             return Reply.Error($"{represents.Name} is a person; a person represents a state or organisation.");
+        if (person is not null && represents is not null && string.Equals(person.Name, represents.Name, StringComparison.OrdinalIgnoreCase))
+            return Reply.Error($"{person.Name} cannot represent itself.");
         var id = request.Fact("id");
         if (id is { Kind: var k } && k != FactKinds.Get<RoleFact>())
             return Reply.Error($"{id} is not a role; role ids look like R3, and /who lists them.");

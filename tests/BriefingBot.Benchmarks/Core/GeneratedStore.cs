@@ -22,7 +22,9 @@ public static class GeneratedStore
     // v6: the same, with the index of proposals' and terms' newest moves (migration 0012).
     // v7: the same, with the outlets each fact cites (migration 0013).
     // v8: the same, with the outlets that alone confirm each fact and every version's outlets in the past lists (migration 0014).
-    private const string Version = "v10-lead";
+    // v9: the same, with the search index merged (migration 0015).
+    // v10: the same, with terms' topics as their titles (migration 0016).
+    private const string Version = "v10-people";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");

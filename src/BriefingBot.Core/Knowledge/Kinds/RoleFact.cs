@@ -1,6 +1,9 @@
 namespace BriefingBot.Knowledge;
 
-/// <summary>Who a person is: they represent a state or organisation in a role, since a date, until one if it ended.</summary>
+/// <summary>
+/// Who a person is: they represent a state or organisation in a role, since a date, until one if it ended. The holder
+/// (<see cref="PersonId"/>, named so in stored payloads) may also be an organisation that speaks for a state: the Kremlin for Russia.
+/// </summary>
 public sealed record RoleData(
     long PersonId,
     long RepresentsId,
@@ -40,9 +43,11 @@ public sealed class RoleFact : FactKind<RoleData>
     protected override string Describe(RoleData r, Func<long, string> name)
     {
         var since = r.Since is { } s ? $" since {s.Describe()}" : "";
+        // The holder opens the line: "The Kremlin represents Russia".
+        var holder = name(r.PersonId) is var n && n.StartsWith("the ", StringComparison.Ordinal) ? "The" + n[3..] : n;
         return r.Until is { } until
-            ? $"{name(r.PersonId)} represented {name(r.RepresentsId)} as {r.Role}{since} until {until.Describe()}"
-            : $"{name(r.PersonId)} represents {name(r.RepresentsId)} as {r.Role}{since}";
+            ? $"{holder} represented {name(r.RepresentsId)} as {r.Role}{since} until {until.Describe()}"
+            : $"{holder} represents {name(r.RepresentsId)} as {r.Role}{since}";
     }
 
     protected override string? Difference(RoleData before, RoleData after, Func<long, string> name) => TextChange.Join(

@@ -17,6 +17,9 @@ public sealed class TermFact : FactKind<TermData>
 
     protected override long? ParentId(TermData t) => t.ProposalId;
 
+    // Its topic names it where a line says what a statement is about: "the Energy infrastructure term (T3)".
+    protected override FactColumns Columns(TermData t) => new(Title: t.Topic);
+
     protected override string Describe(TermData t, Func<long, string> name) => $"{t.Topic}: {t.Text} ({Vocabulary.Phrase(t.Status)})";
 
     // A rewording is what readers most need to see word for word; a status changed with it must show too (a clause
