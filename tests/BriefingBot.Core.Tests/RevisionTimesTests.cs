@@ -141,6 +141,66 @@ public class RevisionTimesTests : IDisposable
     }
 
     [Fact]
+    public void An_actor_added_while_an_answer_reads_one_moment_is_known_at_the_next_answer()
+    {
+        var queries = _serving.Get<FactQueries>();
+        var p1 = queries.Get(new FactCode(FactKind.Proposal, 1))!.Current.FactId;
+        using (queries.OneReading())
+        {
+            Assert.NotEmpty(queries.Terms(p1));
+            _script.Moderate("/update actor name:\"Kaja Kallas\" kind:person aliases:Kallas");
+            // What a briefing does once it has begun: the directory catches up with the file, not with the moment's view of it.
+            _serving.Get<ActorDirectory>().CatchUp();
+        }
+        Assert.DoesNotContain("No one called", TestBot.Text(_serving.Ask("/contacts person:Kallas")));
+    }
+
+    [Fact]
+    public void A_migration_committed_while_an_answer_reads_one_moment_is_not_undone_by_that_answer()
+    {
+        Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));
+        var queries = _serving.Get<FactQueries>();
+        var p1 = queries.Get(new FactCode(FactKind.Proposal, 1))!.Current.FactId;
+        var onThe7th = new TimeView(On: EventDate.Day(new DateOnly(2025, 3, 7)));
+        using (queries.OneReading())
+        {
+            Assert.NotEmpty(queries.Terms(p1));
+            OlderSchema.RewriteRevisions(_serving.DatabasePath, "UPDATE revisions SET effective_on = '2025-03-09' WHERE fact_id = (SELECT id FROM facts WHERE kind = 'term' AND number = 1)");
+            // Another request sees the migration and empties what is kept; this answer's own lookups go on after it.
+            _ = _serving.Get<KnowledgeDatabase>().Version;
+            queries.TermsAt(p1, onThe7th);
+        }
+        var terms = TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07"));
+        Assert.DoesNotContain("T1 Duration:", terms);
+        Assert.Contains("T2 Scope:", terms);
+    }
+
+    [Fact]
+    public async Task A_revision_another_request_has_read_since_an_answer_began_is_not_lost_from_that_answer()
+    {
+        var queries = _serving.Get<FactQueries>();
+        var p1 = queries.Get(new FactCode(FactKind.Proposal, 1))!.Current.FactId;
+        using (queries.OneReading())
+        {
+            Assert.NotEmpty(queries.Terms(p1));
+            _script.Moderate("/update term id:T1 status:agreed source:AFP");
+            // Another request, outside this answer's moment, catches every revision's times up with the new revision (without
+            // reading the revision itself, as a lookup of some other fact does).
+            Task other;
+            using (ExecutionContext.SuppressFlow())
+                other = Task.Run(() =>
+                {
+                    var database = _serving.Get<KnowledgeDatabase>();
+                    using var connection = database.Open();
+                    database.Times.Versions(connection, [], TimeView.Now);
+                });
+            await other;
+            var known = queries.Terms(p1, _time.GetUtcNow());
+            Assert.Contains(known, t => t.Code == new FactCode(FactKind.Term, 1));
+        }
+    }
+
+    [Fact]
     public void A_migration_another_process_runs_that_rewrites_when_revisions_took_effect_is_read_at_the_next_answer()
     {
         Assert.Contains("T1 Duration:", TestBot.Text(_serving.Ask("/terms proposal:P1 on:2025-03-07")));

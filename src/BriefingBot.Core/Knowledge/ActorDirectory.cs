@@ -30,7 +30,8 @@ public sealed class ActorDirectory
         lock (_reloading)
         {
             var version = _database.Version;
-            using var connection = _database.Open();
+            // Never a moment's connection: the actors stamped with a version must be at least as new as it.
+            using var connection = _database.OpenOutsideMoment();
             _snapshot = new Snapshot(Read(connection, null), version, connection.ExecuteScalar<string>(SignatureSql)!);
         }
     }
@@ -200,7 +201,9 @@ public sealed class ActorDirectory
         {
             var snapshot = _snapshot;
             if (snapshot.Pinned || snapshot.Version >= version) return snapshot;
-            using var connection = _database.Open();
+            // Never a moment's connection (a member's answer reads one): its older view of the file would be stamped with the
+            // newer version, and an actor added meanwhile would stay unknown until the next commit.
+            using var connection = _database.OpenOutsideMoment();
             // Most commits are facts, not actors: a one-row look at the actor tables decides whether to read them again.
             var signature = connection.ExecuteScalar<string>(SignatureSql)!;
             _snapshot = signature == snapshot.Signature

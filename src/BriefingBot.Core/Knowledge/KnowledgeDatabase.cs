@@ -128,12 +128,15 @@ public sealed class KnowledgeDatabase : IDisposable
             {
                 Connection.Statement("COMMIT").ExecuteNonQuery();
             }
-            catch (SqliteException)
+            catch (Exception e) when (e is SqliteException or InvalidOperationException or ObjectDisposedException)
             {
-                // A statement left running, or a broken connection: closed, never lent again in the middle of a transaction.
+                // A statement left running, a broken connection, a shutdown: closed, never lent again in the middle of a transaction.
                 Connection.Closing = true;
             }
-            Connection.Dispose();
+            finally
+            {
+                Connection.Dispose();
+            }
         }
     }
 
@@ -144,7 +147,13 @@ public sealed class KnowledgeDatabase : IDisposable
         }
     }
 
-    // A connection of the pool (or a new one), never a moment's: what writes take.
+    /// <summary>
+    /// A connection of the pool (or a new one), never a moment's, which sees every commit so far: what writes take, and
+    /// what fills the in-memory views every answer shares (the actors, every revision's times, the kept revisions), so that
+    /// none of them is ever filled from a moment older than what they already hold or than a migration they were emptied for.
+    /// </summary>
+    internal LeasedConnection OpenOutsideMoment() => OpenFree();
+
     private LeasedConnection OpenFree()
     {
         if (_idle.TryTake(out var idle))

@@ -16,6 +16,9 @@ public sealed class LeasedConnection : SqliteConnection
     /// <summary>The revisions this connection's database has read already.</summary>
     internal RevisionCache Revisions => _owner.Revisions;
 
+    /// <summary>A connection outside any moment (<see cref="KnowledgeDatabase.OpenOutsideMoment"/>): this one when it is not a moment's.</summary>
+    internal LeasedConnection OutsideMoment() => Pinned ? _owner.OpenOutsideMoment() : this;
+
     internal bool Returned { get; set; }
 
     /// <summary>Lent to a moment (<see cref="KnowledgeDatabase.OneMoment"/>): disposing it inside leaves it with the moment.</summary>

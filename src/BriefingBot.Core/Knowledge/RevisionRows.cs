@@ -77,10 +77,22 @@ internal static class RevisionRows
     }
 
     // Loads the missing revisions in one statement, keeps them and puts each in its place in the list.
+    // Read outside any moment (a member's answer reads one): a revision never changes once committed, so the file as it is
+    // now gives the same row, and also one committed after the moment began that every revision's times may already name;
+    // and a migration another process ran meanwhile, which emptied the kept revisions, is never undone by older rows.
     private static void Fill(LeasedConnection connection, List<Revision> list, List<long> missing, List<int> holes)
     {
-        var loaded = Read(connection, Select + "\nWHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", Ids(missing)))
-            .ToDictionary(r => r.Id);
+        var outside = connection.OutsideMoment();
+        Dictionary<long, Revision> loaded;
+        try
+        {
+            loaded = Read(outside, Select + "\nWHERE r.id IN (SELECT value FROM json_each($ids))", null, ("$ids", Ids(missing)))
+                .ToDictionary(r => r.Id);
+        }
+        finally
+        {
+            if (outside != connection) outside.Dispose();
+        }
         for (var i = 0; i < holes.Count; i++)
         {
             if (!loaded.TryGetValue(missing[i], out var revision)) continue;

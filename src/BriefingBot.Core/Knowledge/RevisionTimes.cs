@@ -138,14 +138,17 @@ internal sealed partial class RevisionTimes
     }
 
     // Reads the revisions committed after the last one seen. Called under the gate, on a connection outside any transaction,
-    // so every row read is committed and no later commit can bring a smaller id.
+    // so every row read is committed and no later commit can bring a smaller id. Never on a moment's connection (a member's
+    // answer reads one): the times are shared, so an older view of the file must not fill them after another request emptied
+    // them for a migration it saw; what they hold beyond a moment is read by id outside it too (RevisionRows.ByIds).
     private void CatchUp(LeasedConnection connection)
     {
         var reading = Reading.Value is { Disposed: false } scope && scope.Times == this ? scope : null;
         if (reading is { CaughtUp: true } && _count > 0) return;
+        var outside = connection.OutsideMoment();
         try
         {
-            ReadNew(connection);
+            ReadNew(outside);
         }
         catch
         {
@@ -153,6 +156,10 @@ internal sealed partial class RevisionTimes
             // in others: the next lookup reads everything again.
             Forget();
             throw;
+        }
+        finally
+        {
+            if (outside != connection) outside.Dispose();
         }
         if (reading is not null) reading.CaughtUp = true;
     }
