@@ -73,15 +73,19 @@ internal sealed partial class RevisionTimes
     }
 
     /// <summary>
-    /// Of revisions that took effect in a window (newest effect first, as given), those that still count as known by
-    /// <paramref name="view"/>'s as-of day: recorded by then, neither a retraction nor an undo nor undone by then, of a fact not
-    /// retracted by then; each with the version it replaced in the world (the one in effect just before it, as known then), up
-    /// to <paramref name="limit"/>.
+    /// Of the facts with a revision that took effect in the window from <paramref name="from"/> to <paramref name="view"/>'s day
+    /// (the revisions newest effect first, as given), each once with its net change in the world as known by the as-of day: the
+    /// version in effect at the window's end, and the one in effect the day before the window (none for a fact that began inside
+    /// it, or whose effect was corrected to a day inside it). A revision counts if recorded by then, neither a retraction nor an
+    /// undo nor undone by then, of a fact not retracted by then; up to <paramref name="limit"/> facts.
     /// </summary>
-    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view, int limit)
+    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, DateOnly from,
+        TimeView view, int limit)
     {
         var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
         var found = new List<(long, long?)>();
+        var seen = new HashSet<long>();
         lock (_gate)
         {
             CatchUp(connection);
@@ -90,20 +94,15 @@ internal sealed partial class RevisionTimes
                 var at = IndexOf(id);
                 if (at < 0) continue;
                 ref var e = ref _entries[at];
-                if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
+                if (seen.Contains(e.FactId) || e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
                 var known = Known(e.FactId, knownBy);
                 if (known < 0 || _entries[known].Retracted) continue;
-                // The version it replaced in the world: the one in effect just before it (by effect day, then id), as known
-                // then; none for a fact's first version, or for one whose effect was corrected to before every other.
-                var replaced = -1;
-                for (var p = _newest[e.FactId]; p >= 0 && !e.Create; p = _entries[p].Previous)
-                {
-                    ref var q = ref _entries[p];
-                    if (p == at || q.Retracted || q.Recorded > knownBy || q.UndoneAt <= knownBy
-                        || q.Effective > e.Effective || (q.Effective == e.Effective && q.Id > e.Id)) continue;
-                    if (replaced < 0 || q.Effective > _entries[replaced].Effective) replaced = p;
-                }
-                found.Add((e.Id, replaced >= 0 ? _entries[replaced].Id : null));
+                // Each fact once: a term entered on the 11th and edited on the 12th took effect as its edited words, not twice.
+                var end = InEffect(e.FactId, knownBy, day, allowRetracted: false);
+                if (end < 0) continue;
+                seen.Add(e.FactId);
+                var before = InEffect(e.FactId, knownBy, from.DayNumber - 1, allowRetracted: false);
+                found.Add((_entries[end].Id, before >= 0 ? _entries[before].Id : null));
                 if (found.Count == limit) break;
             }
         }

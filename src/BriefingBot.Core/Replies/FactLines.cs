@@ -16,7 +16,7 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
     public LineProvenance Provenance(Revision revision, DateTimeOffset now)
     {
         // A fact citing one source leaves Sources null, which every reader takes as that one source: no list per line.
-        var line = new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.RecordedAt, false)
+        var line = new LineProvenance(revision.Code, revision.Provenance.Source, revision.Provenance.Confidence, revision.CitedAt ?? revision.RecordedAt, false)
         {
             Sources = revision.Provenance.Also.Count == 0 ? null : revision.Provenance.Sources,
         };
