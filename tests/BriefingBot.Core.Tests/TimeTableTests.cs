@@ -129,6 +129,27 @@ public sealed class TimeTableTests(TimeScenario scenario) : IClassFixture<TimeSc
     }
 
     [Fact]
+    public void A_meeting_whose_date_was_put_right_was_on_the_corrected_day_in_every_view_after_it()
+    {
+        using var bot = new TestBot();
+        bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 28, 11, 0, 0, TimeSpan.Zero));
+        bot.Moderate("/update actor name:\"Steve Witkoff\" kind:person aliases:Witkoff");
+        bot.Moderate("/update contact kind:meeting people:\"Witkoff, Zelensky\" date:2025-03-13 place:Moscow summary:\"Carries the US proposal\" source:TASS source_date:2025-03-14");
+        bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 30, 10, 0, 0, TimeSpan.Zero));
+        bot.Moderate("/update contact id:C7 date:2025-03-12 source:TASS source_date:2025-03-14 reason:\"It was the 12th\"");
+
+        const string Corrected = "Meeting between Steve Witkoff and Volodymyr Zelenskyy, Wednesday 12 March 2025, Moscow: Carries the US proposal";
+        foreach (var command in new[] { "/contacts person:Witkoff", "/contacts person:Witkoff on:2025-03-12", "/contacts person:Witkoff on:2025-03-20",
+                     "/contacts person:Witkoff on:2025-03-20 as_of:2025-03-30" })
+            Assert.Equal(Corrected, Assert.Single(bot.Ask(command).Sections.SelectMany(s => s.Lines), l => l.Provenance is not null).Text);
+        // As known before the correction, it was on the 13th.
+        Assert.Contains("Thursday 13 March 2025", TestBot.Text(bot.Ask("/contacts person:Witkoff on:2025-03-20 as_of:2025-03-29")));
+        // The world's briefing of the 13th has nothing: the meeting was not that day.
+        Assert.DoesNotContain("C7 ", TestBot.Text(bot.Ask("/briefing since:2025-03-13 on:2025-03-13")).Split("Contacts in the last week")[0]);
+        Assert.Contains("C7 New contact: " + Corrected, TestBot.Text(bot.Ask("/briefing since:2025-03-12 on:2025-03-12")));
+    }
+
+    [Fact]
     public void The_log_as_known_on_each_day_holds_the_revisions_recorded_by_then()
     {
         int[] expected = [0, 1, 1, 2, 2, 3, 3, 4, 4];

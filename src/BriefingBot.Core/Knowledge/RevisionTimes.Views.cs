@@ -118,7 +118,9 @@ internal sealed partial class RevisionTimes
     }
 
     // Of the fact's revisions recorded by then and not undone by then, the latest to take effect by the day (the newest of those
-    // on the same day); -1 if none.
+    // on the same day); -1 if none. For an event (a contact, a statement), the newest that had taken effect by the day: it
+    // happens once, so a later version corrects it (a meeting entered for the 13th and put right to the 12th was on the 12th
+    // on every day after, not on the 13th from the 13th on).
     private int InEffect(long factId, long knownBy, int day, bool allowRetracted)
     {
         var best = -1;
@@ -126,6 +128,7 @@ internal sealed partial class RevisionTimes
         {
             ref var e = ref _entries[at];
             if (e.Recorded > knownBy || e.Effective > day || (e.Retracted && !allowRetracted) || e.UndoneAt <= knownBy) continue;
+            if (e.Event) return at;
             // Walking from the newest id down, a later one on the same day has already won.
             if (best < 0 || e.Effective > _entries[best].Effective) best = at;
         }
