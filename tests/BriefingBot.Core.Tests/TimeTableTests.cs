@@ -54,6 +54,25 @@ public sealed class TimeTableTests(TimeScenario scenario) : IClassFixture<TimeSc
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void A_word_search_finds_the_version_in_view_and_a_retraction_known_then_as_withdrawn(int asOf, int on, string expected)
+    {
+        var known = asOf == 0 ? 31 : asOf;
+        foreach (var (words, when) in new[] { ("all-for-all prisoners", "any"), ("prisoners agreed", "agreed") })
+        {
+            var reply = scenario.Bot.Ask($"/search {words}" + View(asOf, on));
+            var text = TestBot.Text(reply);
+            var listed = TestBot.Codes(reply).Contains("T8");
+            Assert.Equal(expected != Absent && (when == "any" || expected == when), listed);
+            // Retracted as known then (the 24th and 25th): found as withdrawn, on any day, with who retracted it and when (its
+            // retraction carries its last words, agreed).
+            var withdrawn = known is 24 or 25;
+            Assert.Equal(withdrawn, text.Contains("T8 was retracted by mo on 24 March 2025", StringComparison.Ordinal));
+            if (asOf > 0 || on > 0) Assert.Contains(on > 0 ? $"as things stood on {on} March 2025" : $"as known on {asOf} March 2025", reply.Title);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void What_stands_in_a_briefing_is_the_version_in_view(int asOf, int on, string expected)
     {
         var reply = scenario.Bot.Ask("/briefing" + View(asOf, on));

@@ -109,6 +109,35 @@ internal sealed partial class RevisionTimes
         return found;
     }
 
+    /// <summary>
+    /// Of the facts these revisions belong to (in the order of their first revision given), each one's version in
+    /// <paramref name="view"/> (as <see cref="Versions(LeasedConnection, IEnumerable{long}, TimeView)"/>), or its retraction when
+    /// it stood retracted as known then; a fact the view does not show otherwise is left out. What a past word search reads.
+    /// </summary>
+    public List<(long Id, bool Withdrawn)> VersionsOfRevisions(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        var found = new List<(long, bool)>();
+        var seen = new HashSet<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var id in revisionIds)
+            {
+                var at = IndexOf(id);
+                if (at < 0 || !seen.Add(_entries[at].FactId)) continue;
+                var factId = _entries[at].FactId;
+                var known = Known(factId, knownBy);
+                if (known < 0) continue;
+                if (_entries[known].Retracted) { found.Add((_entries[known].Id, true)); continue; }
+                var version = view.On is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                if (version >= 0) found.Add((_entries[version].Id, false));
+            }
+        }
+        return found;
+    }
+
     // The fact's newest revision (by id) recorded by then, or -1.
     private int Known(long factId, long knownBy)
     {
