@@ -14,15 +14,25 @@ public sealed partial class FactQueries
         if (words.Count == 0) return empty;
         using var connection = database.Open();
         List<(long Id, bool Withdrawn)> found;
+        // The newest revision the view could show: the walk starts there, not at the newest of all (a year-old view of a common
+        // word would otherwise join every newer match first, 16 ms at 100,000 facts).
+        var last = database.Times.LastShownId(connection, view);
         // Down the matching revisions newest first, each fact's first one met standing for it; further only when too few of
         // the facts met are shown in the view.
         for (var walk = (skip + take + 1) * 8; ; walk *= 4)
         {
-            var matched = FactIds(connection, "SELECT rowid FROM revision_text WHERE revision_text MATCH $match ORDER BY rowid DESC LIMIT $walk",
-                ("$match", MatchAll(words)), ("$walk", walk));
+            // Only revisions the view could show: recorded by its as-of moment, in effect by its day (a year-old view of a common
+            // word would otherwise walk every newer revision first: 16 ms instead of well under one at 100,000 facts).
+            var matched = FactIds(connection, """
+                SELECT t.rowid FROM revision_text t JOIN revisions r ON r.id = t.rowid
+                WHERE revision_text MATCH $match AND r.recorded_at <= $known AND r.effective_on <= $day
+                  AND t.rowid <= $last
+                ORDER BY t.rowid DESC LIMIT $walk
+                """, ("$match", MatchAll(words)), ("$known", view.KnownByText), ("$day", view.DayText), ("$last", last), ("$walk", walk));
             var hits = matched.ToHashSet();
-            // A fact counts only if the version in view is one whose words matched.
-            found = database.Times.VersionsOfRevisions(connection, matched, view).Where(v => hits.Contains(v.Id)).ToList();
+            // A fact stands found only if the version in view is one whose words matched; one retracted by then is found as
+            // withdrawn if any version the view could show matched (it held on no day, but a reader may have seen it).
+            found = database.Times.VersionsOfRevisions(connection, matched, view).Where(v => v.Withdrawn || hits.Contains(v.Id)).ToList();
             if (found.Count(v => !v.Withdrawn) > skip + take || matched.Count < walk) break;
         }
         var standing = found.Where(v => !v.Withdrawn).Skip(skip).Take(take + 1).Select(v => v.Id).ToList();

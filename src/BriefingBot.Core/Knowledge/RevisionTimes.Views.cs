@@ -138,6 +138,24 @@ internal sealed partial class RevisionTimes
         return found;
     }
 
+    /// <summary>
+    /// The largest id of a revision that <paramref name="view"/> could show (recorded by its as-of moment, in effect by its day),
+    /// or 0: a past word search reads the matching revisions newest first from there, not from the newest of all.
+    /// </summary>
+    public long LastShownId(LeasedConnection connection, TimeView view)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        lock (_gate)
+        {
+            CatchUp(connection);
+            // Down from the newest id: with no day the first recorded by then is met within the few recorded after it.
+            for (var i = _count - 1; i >= 0; i--)
+                if (_entries[i].Recorded <= knownBy && _entries[i].Effective <= day) return _entries[i].Id;
+        }
+        return 0;
+    }
+
     // The fact's newest revision (by id) recorded by then, or -1.
     private int Known(long factId, long knownBy)
     {

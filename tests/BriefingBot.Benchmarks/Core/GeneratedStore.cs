@@ -22,7 +22,8 @@ public static class GeneratedStore
     // v6: the same, with the index of proposals' and terms' newest moves (migration 0012).
     // v7: the same, with the outlets each fact cites (migration 0013).
     // v8: the same, with the outlets that alone confirm each fact and every version's outlets in the past lists (migration 0014).
-    private const string Version = "v9-search-merged";
+    // v10-time: the same, with every revision's words (migration 0016), so the shared v9 store is never upgraded under others.
+    private const string Version = "v10-time";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");
