@@ -93,6 +93,29 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public void An_edit_reported_yesterday_and_undone_today_says_it_was_undone_and_cites_the_report_it_restored()
+    {
+        // Tabled on the 18th from a readout with no date of its own, wrongly marked rejected on the 20th, undone on the 21st.
+        On(18, 20);
+        Mod("/update proposal name:\"Energy infrastructure pause\" status:agreed sponsors:\"United States, Russia\" source:\"White House readout\"");
+        On(20, 10);
+        Mod("/update proposal id:P2 status:rejected source:\"Kyiv Independent\"");
+        On(21, 9);
+        Mod("/update undo");
+
+        On(22, 8);
+        var line = _bot.Ask("/briefing since:2025-03-21").Sections.SelectMany(s => s.Lines).First(l => l.Provenance?.Code.ToString() == "P2");
+        Ask("/briefing since:2025-03-21");
+        Assert.Equal("Changed proposal: Energy infrastructure pause: agreed, sponsored by the United States and Russia " +
+                     "(was rejected, now agreed; olena undid the change on 21 March 2025)", line.Text);
+        // It cites the readout of the 18th it restored, not the day of the undo: nothing new was reported on the 21st.
+        Assert.Equal("White House readout, 18 March 2025 (4 days ago) · reported", Phrases.Provenance(line.Provenance!, _bot.Time.GetUtcNow()));
+        // In the world the wrong edit never held: on the 20th the pause stood agreed, cited to its readout.
+        var then = _bot.Ask("/terms proposal:P2 on:2025-03-20").Sections.SelectMany(s => s.Lines).First(l => l.Provenance?.Code.ToString() == "P2");
+        Assert.Equal("White House readout, 18 March 2025 (4 days ago) · reported", Phrases.Provenance(then.Provenance!, _bot.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public void An_edit_undone_inside_the_window_nets_out_and_several_edits_show_once()
     {
         On(11, 10);
@@ -155,7 +178,7 @@ public sealed class BriefingNetChangeTests(ITestOutputHelper output) : IDisposab
         Assert.Contains("Nothing that stands matches every word.", text);
         Assert.Contains("Withdrawn: these were retracted and no longer hold", text);
         Assert.Contains("S1 was retracted by olena on 15 March 2025 — No such acceptance: the Kremlin set conditions. It said: Statement by Russia, " +
-                        "Friday 14 March 2025, a post (supports): Russia has accepted the full 30-day ceasefire. Cited: a Telegram channel, 15 March 2025 (today) · reported", text);
+                        "Friday 14 March 2025, a post (supports): Russia has accepted the full 30-day ceasefire. Cited: a Telegram channel, 14 March 2025 (yesterday) · reported", text);
         // A withdrawn claim is a notice, not a fact that stands: no answer lists it as one.
         Assert.Empty(TestBot.Codes(_bot.Ask("/search Russia accepted full ceasefire")));
         // What stands still comes first when something else matches.

@@ -162,10 +162,14 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
         var briefing = Ask("/briefing since:2025-03-10 on:2025-03-15");
         Assert.Contains("P3 New proposal: Putin's conditions: proposed, sponsored by Russia", briefing);
         Assert.DoesNotContain("Changed proposal", briefing);
-        // A later change in the world still says what it replaced there.
+        // A later change in the world still says what it replaced there (in a window that begins after the fact did).
         Mod("/update proposal id:P3 status:rejected source:Reuters source_date:2025-03-14");
         Assert.Contains("P3 Changed proposal: Putin's conditions: rejected, sponsored by Russia (was proposed, now rejected)",
-            Ask("/briefing since:2025-03-10 on:2025-03-15"));
+            Ask("/briefing since:2025-03-14 on:2025-03-15"));
+        // A window that holds both its start and its change reports it once, netted: new, in its words at the window's end.
+        var both = Ask("/briefing since:2025-03-10 on:2025-03-15");
+        Assert.Contains("P3 New proposal: Putin's conditions: rejected, sponsored by Russia", both);
+        Assert.Single(both.Split('\n'), l => l.StartsWith("P3 New", StringComparison.Ordinal) || l.StartsWith("P3 Changed", StringComparison.Ordinal));
     }
 
     [Fact]

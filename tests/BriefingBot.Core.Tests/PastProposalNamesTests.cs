@@ -48,7 +48,8 @@ public sealed class PastProposalNamesTests : IDisposable
         // Recorded on the 20th, in effect on the 12th: the statement was about P2 from then, and P2 was renamed on the 13th.
         Mod($"/update statement id:{aboutP3} about:{p2} effective:2025-03-12 source:AFP");
 
-        var then = TestBot.Text(_bot.Ask("/briefing on:2025-03-12"));
+        // The window is the 12th alone: the statement stood before it (about P3), so its net change there is the move.
+        var then = TestBot.Text(_bot.Ask("/briefing since:2025-03-12 on:2025-03-12"));
         Assert.Contains($"now about the US ceasefire proposal ({p2}), was the Black Sea arrangement ({p3})", then);
         Assert.DoesNotContain("Jeddah", then);
     }

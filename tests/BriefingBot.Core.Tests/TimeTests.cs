@@ -6,7 +6,9 @@ namespace BriefingBot.Core.Tests;
 /// <summary>
 /// A term entered late (recorded 20 March, in effect from 11 March), edited (recorded 22 March, agreed from 21 March),
 /// retracted (24 March) and brought back by undo (26 March), built once; each case asks /terms as known on one day
-/// (as_of, the record) and as it stood on another (on, the world).
+/// (as_of, the record) and as it stood on another (on, the world). An aid stream (A2, by mo2) and a call (C7, by mo3) live
+/// the same story on the same days, so /aid, /contacts, /search source: and /briefing are asked the same table
+/// (<see cref="TimeTableTests"/>).
 /// </summary>
 public sealed class TimeScenario : IDisposable
 {
@@ -14,15 +16,23 @@ public sealed class TimeScenario : IDisposable
 
     public TimeScenario()
     {
-        var mo = TestBot.Moderator();
+        var (mo, mo2, mo3) = (TestBot.Moderator(), TestBot.Moderator("mo2"), TestBot.Moderator("mo3"));
         At(20);
-        Bot.Ask("/update term proposal:P1 topic:Prisoners text:\"An all-for-all exchange of prisoners.\" status:proposed source:Reuters effective:2025-03-11", mo);
+        Bot.Moderate("/update term proposal:P1 topic:Prisoners text:\"An all-for-all exchange of prisoners.\" status:proposed source:Reuters effective:2025-03-11", mo);
+        Bot.Moderate("/update aid donor:\"United Kingdom\" recipient:Ukraine category:financial status:pledged since:2025-03-11 source:Reuters", mo2);
+        Bot.Moderate("/update contact kind:call people:\"Macron, Zelensky\" date:2025-03-11 summary:\"Guarantees discussed\" source:Reuters", mo3);
         At(22);
-        Bot.Ask("/update term id:T8 status:agreed source:AFP effective:2025-03-21", mo);
+        Bot.Moderate("/update term id:T8 status:agreed source:AFP effective:2025-03-21", mo);
+        Bot.Moderate("/update aid id:A2 status:active since:2025-03-21 source:BBC", mo2);
+        Bot.Moderate("/update contact id:C7 summary:\"Guarantees agreed\" source:BBC effective:2025-03-21", mo3);
         At(24);
-        Bot.Ask("/update retract id:T8 reason:\"Misreported\"", mo);
+        Bot.Moderate("/update retract id:T8 reason:\"Misreported\"", mo);
+        Bot.Moderate("/update retract id:A2 reason:\"Misreported\"", mo2);
+        Bot.Moderate("/update retract id:C7 reason:\"Misreported\"", mo3);
         At(26);
-        Bot.Ask("/update undo", mo);
+        Bot.Moderate("/update undo", mo);
+        Bot.Moderate("/update undo", mo2);
+        Bot.Moderate("/update undo", mo3);
         At(28);
     }
 
@@ -48,7 +58,7 @@ public sealed class TimeTests(TimeScenario scenario) : IClassFixture<TimeScenari
     }
 
     // Written out as the story reads, not computed the way the code does.
-    private static string Expected(int asOf, int on)
+    internal static string Expected(int asOf, int on)
     {
         var known = asOf == 0 ? 31 : asOf;
         if (known < 20) return Absent;                      // not yet recorded

@@ -27,7 +27,9 @@ public sealed class BriefingAnswer(BriefingComposer composer, ScheduleStore sche
         else if (!view.IsNow) since = now.AddDays(-1);
         else if (schedule is not null && ledger.LastSent(channel) is { } last) since = last.Slot;
         else since = request.Now.AddDays(-1);
-        if (since > now) return ValueTask.FromResult(Reply.Error(view.IsNow
+        // With on, since is a day in the world, so it is checked against the day asked, not against the as_of day: how things
+        // stood on the 25th as known on the 20th is a fair question (what was planned, what was in effect by then).
+        if (view.On is not null && view.Day is { } asked ? since > request.Desk.StartOf(asked) : since > now) return ValueTask.FromResult(Reply.Error(view.IsNow
             ? "since is in the future; give a date up to today."
             : "since is after the day asked; give an earlier since date."));
         var reply = composer.Compose(since, now, schedule?.Schedule.Zone, view: view,

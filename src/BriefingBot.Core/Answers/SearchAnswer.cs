@@ -13,6 +13,7 @@ namespace BriefingBot.Answers;
 public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     private readonly OutletSearch _outlets = new(queries, lines);
+    private readonly PastSearch _past = new(queries, lines, changeLines);
 
     public string Path => "search";
 
@@ -28,8 +29,13 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         if (Paging.Number(request) is not { } number) return ValueTask.FromResult(Paging.Refusal);
         var alone = request.Flag("alone") == true;
         var view = request.View();
-        if (Refusal(query, source, alone, view) is { } refused) return ValueTask.FromResult(refused);
         var size = options.Value.MaxLines;
+        // Words in a past view: what matched then, by the words each fact had then.
+        if (query is not null && source is null && !alone && !view.IsNow)
+            return ValueTask.FromResult(FactQueries.SearchWords(query) is { Count: > 0 } said
+                ? _past.Answer(request, query, said, number, size, view)
+                : Reply.Error("Search for at least one word, such as /search truce."));
+        if (Refusal(query, source, alone, view) is { } refused) return ValueTask.FromResult(refused);
         string? outlet = null;
         if (source is not null)
         {
@@ -65,7 +71,8 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         return ValueTask.FromResult(new Reply(title, sections));
     }
 
-    // alone: and a past view narrow an outlet's facts; a word search reads what stands now (its index holds each fact's newest words).
+    // alone: and a past view narrow an outlet's facts; words in a past view are answered before this (PastSearch), except with an
+    // outlet: its index of who cited what then holds no words.
     private static Reply? Refusal(string? query, string? source, bool alone, TimeView view) =>
         source is null && alone ? Reply.Error("alone:true goes with source:, the outlet that alone confirms: /search source:\"Kremlin readout\" alone:true.")
         : source is null && !view.IsNow ? Reply.Error("as_of: and on: go with source:, such as /search source:TASS as_of:2025-03-20; a word search reads what stands now.")

@@ -85,7 +85,8 @@ public sealed class BriefingComposer(
         var changes = queries.NetChanges(since, now, MaxChanges);
         // What the changed statements and contacts are about, named in one statement rather than one per line.
         var named = lines.NamesOf(changes.Items.Select(c => c.After.Data));
-        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
+        // "(2 days ago)" counts from now; a past view's now is its as-of day, which a reader would misread, so it says none.
+        var sinceText = $"since {Local(since, zone)}" + (view.IsNow ? $" ({Phrases.Ago(since, now)})" : "");
         var withdrawn = changes.Items.Where(c => c.WithdrawnAfterReport).OrderByDescending(c => c.After.Id).ToList();
         if (withdrawn.Count > 0)
             sections.Add(new ReplySection($"Withdrawn {sinceText} — these stood before and no longer hold",
@@ -108,7 +109,7 @@ public sealed class BriefingComposer(
     private void AddChangesInEffect(List<ReplySection> sections, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, TimeView view)
     {
         var changes = queries.ChangesInEffect(desk.DayOf(since), view, MaxChanges);
-        var sinceText = $"since {Local(since, zone)} ({Phrases.Ago(since, now)})";
+        var sinceText = $"since {Local(since, zone)}" + (view.IsNow ? $" ({Phrases.Ago(since, now)})" : "");
         // Proposals and terms share a heading: one section for both, as in the record's briefing.
         var groups = changes.Items.Reverse().GroupBy(c => (c.Current.Code.Kind.BriefingOrder, c.Current.Code.Kind.BriefingHeading)).OrderBy(g => g.Key.BriefingOrder).ToList();
         var line = lines.ChangesAt(changes.Items, now, view);

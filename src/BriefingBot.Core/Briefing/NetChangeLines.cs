@@ -16,7 +16,7 @@ public sealed class NetChangeLines(FactLines lines, DeskZone desk)
             ? $"Retracted {kind}: {said}{Why(after)} ({Withdrawal(change)})"
             : before is null ? $"New {kind}: {said}"
             : before.Retracted ? $"Restored {kind}: {said} (by {after.RecordedByName} on {Phrases.Date(after.RecordedAt, desk)})"
-            : $"Changed {kind}: {said} ({lines.Difference(before, after)})";
+            : $"Changed {kind}: {said} ({lines.Difference(before, after)}{Undid(after)})";
         return new ReplyLine(text, lines.Provenance(after, now));
     }
 
@@ -31,6 +31,11 @@ public sealed class NetChangeLines(FactLines lines, DeskZone desk)
         return new ReplyLine($"{retraction.Code} was {how} {retraction.RecordedByName} on {Phrases.Date(retraction.RecordedAt, desk)}{why}. " +
                              $"It said: {lines.Describe(retraction.Data).TrimEnd('.')}. Cited: {Phrases.Provenance(lines.Provenance(retraction, now), now, desk)}");
     }
+
+    // A change that ends in an undo takes back what an earlier briefing may have reported: say so, so the reader of "now
+    // rejected" does not take "now agreed" for a new report.
+    private string Undid(Revision r) =>
+        r.Action == RevisionAction.Undo ? $"; {r.RecordedByName} undid the change on {Phrases.Date(r.RecordedAt, desk)}" : "";
 
     private static string Why(Revision r) => r.Reason is { Length: > 0 } why && r.Action == RevisionAction.Retract ? $" — {why}" : "";
 

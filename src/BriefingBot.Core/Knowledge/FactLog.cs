@@ -88,6 +88,26 @@ public sealed class FactLog
 
     private const string ReprojectKey = "reproject_needed";
 
+    /// <summary>
+    /// Writes the words of every revision into revision_text, once, when migration 0017 asked for it: a store upgraded in place
+    /// searches its past as a new one does. Several processes may start together: the first does it.
+    /// </summary>
+    internal int RememberWordsIfAsked()
+    {
+        if (_database.GetSetting(WordsKey) is null) return 0;
+        return _database.Write((connection, tx) =>
+        {
+            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @WordsKey", new { WordsKey }, tx) is null) return 0;
+            var all = RevisionRows.Query(connection, "WHERE r.id NOT IN (SELECT rowid FROM revision_text)", tx);
+            foreach (var r in all) _projection.RememberWords(connection, tx, r.Id, r.Data);
+            connection.Execute("INSERT INTO revision_text (revision_text) VALUES ('optimize')", transaction: tx);
+            connection.Execute("DELETE FROM settings WHERE key = @WordsKey", new { WordsKey }, tx);
+            return all.Count;
+        });
+    }
+
+    private const string WordsKey = "revision_text_needed";
+
     // A new person is also found by their surname, as the seeded ones are ("Rubio"), unless that already names someone.
     private static IReadOnlyList<string> NamesOf(LeasedConnection connection, SqliteTransaction tx, NewActor actor)
     {
@@ -223,6 +243,7 @@ public sealed class FactLog
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
         _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
+        _projection.RememberWords(connection, tx, id, data);
         PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow(), provenance.Sources, _desk);
         return id;
     }

@@ -81,6 +81,14 @@ internal sealed class FactProjection(ActorDirectory actors)
             new { factId, body = kind.SearchText(data, Names) }, tx);
     }
 
+    /// <summary>
+    /// Keeps one revision's words in revision_text (migration 0017), so a word search in a past view matches what the version
+    /// in view said. Written once, with the revision; never changed (revisions are not).
+    /// </summary>
+    public void RememberWords(SqliteConnection connection, SqliteTransaction tx, long revisionId, FactData data) =>
+        connection.Execute("INSERT OR REPLACE INTO revision_text (rowid, body) VALUES (@revisionId, @body)",
+            new { revisionId, body = data.Kind.SearchText(data, Names) }, tx);
+
     // Search matches any name an actor goes by, so each is spelled out with its aliases; but not the aliases that are places
     // ("Washington" for the United States): a search for Washington must find what happened there, not everything American.
     private string Names(IEnumerable<long> ids) =>

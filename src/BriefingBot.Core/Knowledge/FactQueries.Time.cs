@@ -67,8 +67,10 @@ public sealed partial class FactQueries
     }
 
     /// <summary>
-    /// Revisions that took effect after <paramref name="from"/> and by the day of <paramref name="view"/>, as known by its as-of
-    /// day, newest effect first: what changed in the world, leaving out facts since retracted and changes undone.
+    /// The facts that moved in the world from <paramref name="from"/> to the day of <paramref name="view"/>, as known by its as-of
+    /// day, newest effect first, each once with its net change (how it stood at the window's end, and the version before the
+    /// window when there was one): what changed in the world, leaving out facts since retracted, changes undone, and edits that
+    /// came back to where they began.
     /// </summary>
     public Page<FactView> ChangesInEffect(DateOnly from, TimeView view, int limit)
     {
@@ -81,18 +83,26 @@ public sealed partial class FactQueries
             var candidates = FactIds(connection.Statement("""
                 SELECT id FROM revisions WHERE effective_on >= $from AND effective_on <= $day ORDER BY effective_on DESC, id DESC LIMIT $walk
                 """, ("$walk", walk)), ("$from", StoredTime.Format(from)), ("$day", view.DayText));
-            kept = database.Times.InEffectChanges(connection, candidates, view, limit + 1);
+            kept = database.Times.InEffectChanges(connection, candidates, from, view, limit + 1);
             if (kept.Count > limit || candidates.Count < walk) break;
         }
         var shown = kept.Take(limit).ToList();
-        // Each change with the version it replaced in the world, for its "was … now …". A fact's first version replaced nothing,
-        // and neither did a correction that moved its effect earlier than every other version (a source's year corrected): in
-        // the world that is where the fact begins, so it reads "New".
+        // Each fact with the version it stood at before the window, for its "was … now …". A fact that began inside the window
+        // replaced nothing, and neither did a correction that moved its effect earlier than every other version (a source's
+        // year corrected): in the world that is where the fact begins, so it reads "New", in its words at the window's end.
         var byId = RevisionRows.ByIds(connection, shown.SelectMany(c => c.Replaced is { } p ? new[] { c.Id, p } : [c.Id]).Distinct())
             .ToDictionary(r => r.Id);
-        var views = shown.Where(c => byId.ContainsKey(c.Id)).Select(c => byId[c.Id] is var r
-                && c.Replaced is { } p && byId.TryGetValue(p, out var before) ? new FactView(r, before)
-            : new FactView(r.Action == RevisionAction.Change ? r with { Action = RevisionAction.Create } : r)).ToList();
+        var views = new List<FactView>(shown.Count);
+        foreach (var (id, replaced) in shown)
+        {
+            if (!byId.TryGetValue(id, out var r)) continue;
+            if (replaced is { } p && byId.TryGetValue(p, out var before))
+            {
+                // An edit that came back to where it began inside the window nets out, as in the record's briefing.
+                if (!Same(before, r)) views.Add(new FactView(r.Action == RevisionAction.Change ? r : r with { Action = RevisionAction.Change }, before));
+            }
+            else views.Add(new FactView(r.Action == RevisionAction.Create ? r : r with { Action = RevisionAction.Create }));
+        }
         return new Page<FactView>(views, kept.Count > limit);
     }
 

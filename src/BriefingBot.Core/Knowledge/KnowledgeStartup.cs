@@ -18,6 +18,8 @@ public sealed class KnowledgeStartup(
         actors.Reload();
         var reprojected = log.ReprojectIfAsked();
         if (reprojected > 0) logger.LogInformation("Rebuilt the projections and search text of {Count} facts", reprojected);
+        var worded = log.RememberWordsIfAsked();
+        if (worded > 0) logger.LogInformation("Kept the words of {Count} revisions for past searches", worded);
         var remembered = PastLists.FillIfAsked(database);
         if (remembered > 0) logger.LogInformation("Listed {Count} revisions of contacts and statements for past views", remembered);
         if (!seed) return;

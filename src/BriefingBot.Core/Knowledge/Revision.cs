@@ -16,7 +16,14 @@ public sealed record Revision(
     string RecordedBy,
     string RecordedByName,
     string? Reason,
-    long? UndoesRevisionId);
+    long? UndoesRevisionId)
+{
+    /// <summary>
+    /// For a retraction or an undo whose source has no date of its own: when the version it carries was recorded, the day its
+    /// citation gives (a claim withdrawn on 21 March still cites the report of 18 March); null when that is <see cref="RecordedAt"/>.
+    /// </summary>
+    public DateTimeOffset? CitedAt { get; init; }
+}
 
 /// <summary>A fact as it stands at some moment, with the revision before its latest one when that matters.</summary>
 public sealed record FactView(Revision Current, Revision? Previous = null)

@@ -10,7 +10,12 @@ internal static class RevisionRows
                r.confidence, r.recorded_at, r.recorded_by, r.recorded_by_name, r.reason, r.undoes_revision_id,
                r.effective_on, r.effective_precision, r.effective_end,
                (SELECT json_group_array(json_array(x.position, o.outlet, o.url, o.published, x.stance))
-                FROM revision_sources x JOIN sources o ON o.id = x.source_id WHERE x.revision_id = r.id) AS also
+                FROM revision_sources x JOIN sources o ON o.id = x.source_id WHERE x.revision_id = r.id) AS also,
+               CASE WHEN s.published = '' AND r.action IN ('retract', 'undo') THEN
+                   (SELECT p.recorded_at FROM revisions p
+                    WHERE p.fact_id = r.fact_id AND p.id < r.id AND p.action IN ('create', 'change')
+                      AND p.source_id = r.source_id AND p.payload = r.payload
+                    ORDER BY p.id DESC LIMIT 1) END AS cited_at
         FROM revisions r
         JOIN facts f ON f.id = r.fact_id
         JOIN sources s ON s.id = r.source_id
@@ -135,7 +140,10 @@ internal static class RevisionRows
         r.GetString(12),
         r.GetString(13),
         r.IsDBNull(14) ? null : r.GetString(14),
-        r.IsDBNull(15) ? null : r.GetInt64(15));
+        r.IsDBNull(15) ? null : r.GetInt64(15))
+    {
+        CitedAt = r.IsDBNull(20) ? null : StoredTime.ParseInstant(r.GetString(20)),
+    };
 
     private static SourceRef Source(string outlet, string url, string published) =>
         new(outlet, url is { Length: > 0 } ? url : null, StoredTime.ParseDate(published));

@@ -73,15 +73,19 @@ internal sealed partial class RevisionTimes
     }
 
     /// <summary>
-    /// Of revisions that took effect in a window (newest effect first, as given), those that still count as known by
-    /// <paramref name="view"/>'s as-of day: recorded by then, neither a retraction nor an undo nor undone by then, of a fact not
-    /// retracted by then; each with the version it replaced in the world (the one in effect just before it, as known then), up
-    /// to <paramref name="limit"/>.
+    /// Of the facts with a revision that took effect in the window from <paramref name="from"/> to <paramref name="view"/>'s day
+    /// (the revisions newest effect first, as given), each once with its net change in the world as known by the as-of day: the
+    /// version in effect at the window's end, and the one in effect the day before the window (none for a fact that began inside
+    /// it, or whose effect was corrected to a day inside it). A revision counts if recorded by then, neither a retraction nor an
+    /// undo nor undone by then, of a fact not retracted by then; up to <paramref name="limit"/> facts.
     /// </summary>
-    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view, int limit)
+    public List<(long Id, long? Replaced)> InEffectChanges(LeasedConnection connection, IEnumerable<long> revisionIds, DateOnly from,
+        TimeView view, int limit)
     {
         var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
         var found = new List<(long, long?)>();
+        var seen = new HashSet<long>();
         lock (_gate)
         {
             CatchUp(connection);
@@ -90,24 +94,91 @@ internal sealed partial class RevisionTimes
                 var at = IndexOf(id);
                 if (at < 0) continue;
                 ref var e = ref _entries[at];
-                if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
+                if (seen.Contains(e.FactId) || e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
                 var known = Known(e.FactId, knownBy);
                 if (known < 0 || _entries[known].Retracted) continue;
-                // The version it replaced in the world: the one in effect just before it (by effect day, then id), as known
-                // then; none for a fact's first version, or for one whose effect was corrected to before every other.
-                var replaced = -1;
-                for (var p = _newest[e.FactId]; p >= 0 && !e.Create; p = _entries[p].Previous)
-                {
-                    ref var q = ref _entries[p];
-                    if (p == at || q.Retracted || q.Recorded > knownBy || q.UndoneAt <= knownBy
-                        || q.Effective > e.Effective || (q.Effective == e.Effective && q.Id > e.Id)) continue;
-                    if (replaced < 0 || q.Effective > _entries[replaced].Effective) replaced = p;
-                }
-                found.Add((e.Id, replaced >= 0 ? _entries[replaced].Id : null));
+                // Each fact once: a term entered on the 11th and edited on the 12th took effect as its edited words, not twice.
+                var end = InEffect(e.FactId, knownBy, day, allowRetracted: false);
+                if (end < 0) continue;
+                seen.Add(e.FactId);
+                var before = InEffect(e.FactId, knownBy, from.DayNumber - 1, allowRetracted: false);
+                found.Add((_entries[end].Id, before >= 0 ? _entries[before].Id : null));
                 if (found.Count == limit) break;
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Of the facts these revisions belong to (in the order of their first revision given), each one's version in
+    /// <paramref name="view"/> (as <see cref="Versions(LeasedConnection, IEnumerable{long}, TimeView)"/>), or its retraction when
+    /// it stood retracted as known then; a fact the view does not show otherwise is left out. What a past word search reads.
+    /// </summary>
+    public List<(long Id, bool Withdrawn)> VersionsOfRevisions(LeasedConnection connection, IEnumerable<long> revisionIds, TimeView view)
+    {
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        var found = new List<(long, bool)>();
+        var seen = new HashSet<long>();
+        lock (_gate)
+        {
+            CatchUp(connection);
+            foreach (var id in revisionIds)
+            {
+                var at = IndexOf(id);
+                if (at < 0 || !seen.Add(_entries[at].FactId)) continue;
+                var factId = _entries[at].FactId;
+                var known = Known(factId, knownBy);
+                if (known < 0) continue;
+                if (_entries[known].Retracted) { found.Add((_entries[known].Id, true)); continue; }
+                var version = view.On is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                if (version >= 0) found.Add((_entries[version].Id, false));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The next stretch of revision ids below <paramref name="below"/> (newest first) that <paramref name="view"/> could show:
+    /// from the newest revision recorded by its as-of moment and in effect by its day, down through the ids around it, gaps of
+    /// a few hundred revisions it could not show included, at most a few thousand revisions at a time; null when none is left.
+    /// What a past word search walks, so a view a year back skips at once the tens of thousands of newer revisions it cannot
+    /// show instead of reading every one of their matches (12 ms for a word in a third of 100,000 facts).
+    /// </summary>
+    public (long Low, long High)? NextShownRange(LeasedConnection connection, TimeView view, long below)
+    {
+        const int Gap = 256, Longest = 4096;
+        var knownBy = Ticks(view.KnownBy);
+        var day = view.Day is { } d ? d.DayNumber : int.MaxValue;
+        lock (_gate)
+        {
+            CatchUp(connection);
+            // The last entry with an id below: ids grow with the index.
+            int lowIndex = 0, highIndex = _count - 1;
+            while (lowIndex <= highIndex)
+            {
+                var middle = (lowIndex + highIndex) >>> 1;
+                if (_entries[middle].Id < below) lowIndex = middle + 1;
+                else highIndex = middle - 1;
+            }
+            var i = highIndex;
+            while (i >= 0 && !Shown(i)) i--;
+            if (i < 0) return null;
+            var high = _entries[i].Id;
+            var low = high;
+            for (int j = i - 1, misses = 0; j >= 0 && i - j <= Longest; j--)
+            {
+                if (Shown(j))
+                {
+                    low = _entries[j].Id;
+                    misses = 0;
+                }
+                else if (++misses > Gap) break;
+            }
+            return (low, high);
+        }
+
+        bool Shown(int at) => _entries[at].Recorded <= knownBy && _entries[at].Effective <= day;
     }
 
     // The fact's newest revision (by id) recorded by then, or -1.
@@ -119,7 +190,9 @@ internal sealed partial class RevisionTimes
     }
 
     // Of the fact's revisions recorded by then and not undone by then, the latest to take effect by the day (the newest of those
-    // on the same day); -1 if none.
+    // on the same day); -1 if none. For an event (a contact, a statement), the newest that had taken effect by the day: it
+    // happens once, so a later version corrects it (a meeting entered for the 13th and put right to the 12th was on the 12th
+    // on every day after, not on the 13th from the 13th on).
     private int InEffect(long factId, long knownBy, int day, bool allowRetracted)
     {
         var best = -1;
@@ -127,6 +200,7 @@ internal sealed partial class RevisionTimes
         {
             ref var e = ref _entries[at];
             if (e.Recorded > knownBy || e.Effective > day || (e.Retracted && !allowRetracted) || e.UndoneAt <= knownBy) continue;
+            if (e.Event) return at;
             // Walking from the newest id down, a later one on the same day has already won.
             if (best < 0 || e.Effective > _entries[best].Effective) best = at;
         }

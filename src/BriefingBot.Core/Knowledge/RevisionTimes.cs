@@ -24,7 +24,12 @@ internal sealed partial class RevisionTimes
         public bool Retracted;
         public bool Undo;
         public bool Create;
+
+        // A contact or a statement: it happens once, so each later version of it corrects the earlier ones.
+        public bool Event;
     }
+
+    private static readonly string ContactWord = FactKinds.Get<ContactFact>().Word, StatementWord = FactKinds.Get<StatementFact>().Word;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<long, int> _newest = [];
@@ -187,6 +192,7 @@ internal sealed partial class RevisionTimes
                 Retracted = reader.GetInt64(4) != 0,
                 Undo = reader.GetInt64(5) != 0,
                 Create = reader.GetInt64(8) != 0,
+                Event = reader.GetString(7) is var word && (word == ContactWord || word == StatementWord),
                 UndoneAt = long.MaxValue,
                 Previous = _newest.GetValueOrDefault(factId, -1),
             };

@@ -18,8 +18,10 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         // A fact citing one source leaves Sources null, which every reader takes as that one source: no list per line.
         var p = revision.Provenance;
         var sources = p.Also.Count == 0 ? null : p.Sources;
-        var stale = Phrases.Dated(p.Source, sources, revision.RecordedAt, desk) < desk.DayOf(now).AddDays(-options.Value.StaleAfterDays);
-        return new LineProvenance(revision.Code, p.Source, p.Confidence, revision.RecordedAt, stale) { Sources = sources };
+        // A withdrawal cites the report it withdrew, dated when that was cited, not the day it was withdrawn.
+        var citedAt = revision.CitedAt ?? revision.RecordedAt;
+        var stale = Phrases.Dated(p.Source, sources, citedAt, desk) < desk.DayOf(now).AddDays(-options.Value.StaleAfterDays);
+        return new LineProvenance(revision.Code, p.Source, p.Confidence, citedAt, stale) { Sources = sources };
     }
 
     public string Describe(FactData data) => Describe(data, null);

@@ -24,7 +24,8 @@ public static class GeneratedStore
     // v8: the same, with the outlets that alone confirm each fact and every version's outlets in the past lists (migration 0014).
     // v9: the same, with the search index merged (migration 0015).
     // v10: the same, with terms' topics as their titles (migration 0016).
-    private const string Version = "v10-people";
+    // v11: the same, with every revision's words (migration 0017).
+    private const string Version = "v11-merged";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");

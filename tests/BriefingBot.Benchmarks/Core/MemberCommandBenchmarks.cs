@@ -72,6 +72,10 @@ public class MemberCommandBenchmarks
     [Benchmark] public string SearchCommonWord() => Answer("search", ("query", "ceasefire"));
     [Benchmark] public string SearchTwoWords() => Answer("search", ("query", "grain corridor"));
     [Benchmark] public string SearchRareWord() => Answer("search", ("query", "Plan 5000"));
+    // Words in a past view: each matching revision's fact read as the view sees it (revision_text, migration 0016).
+    [Benchmark] public string SearchWordsAsOf() => Answer("search", ("query", "ceasefire"), ("as_of", "2024-06-01"));
+    [Benchmark] public string SearchWordsOn() => Answer("search", ("query", "ceasefire"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchRareWordOn() => Answer("search", ("query", "Plan 5000"), ("on", "2024-06-01"));
     // Reuters (with its readouts and numbered sources) is cited by more than a sixth of all facts; "Kyiv Independent 2"
     // by about one in seventy; the word with an outlet checks each newest "ceasefire" hit against the outlet's rows.
     [Benchmark] public string SearchBySource() => Answer("search", ("source", "Reuters"));
