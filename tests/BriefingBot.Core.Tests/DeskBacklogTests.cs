@@ -17,19 +17,9 @@ public sealed class DeskBacklogTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _bot.Dispose();
 
-    private string Mod(string command)
-    {
-        var text = _bot.Moderate(command, _mo);
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Mod(string command) => _bot.ModerateAloud(command, output, _mo);
 
-    private string Ask(string command)
-    {
-        var text = TestBot.Text(_bot.Ask(command)).TrimEnd();
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Ask(string command) => _bot.AskAloud(command, output);
 
     private void RecordTheBacklog()
     {

@@ -14,19 +14,9 @@ public sealed class NamesInLinesTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _bot.Dispose();
 
-    private string Mod(string command)
-    {
-        var text = _bot.Moderate(command, _mo);
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Mod(string command) => _bot.ModerateAloud(command, output, _mo);
 
-    private string Ask(string command)
-    {
-        var text = TestBot.Text(_bot.Ask(command)).TrimEnd();
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Ask(string command) => _bot.AskAloud(command, output);
 
     [Fact]
     public void An_organisation_named_with_its_article_keeps_it_in_every_line()

@@ -16,7 +16,7 @@ public sealed class PastTermsAboutTests(ITestOutputHelper output) : IDisposable
 
     private void At(int march) => _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, march, 10, 0, 0, TimeSpan.Zero));
 
-    private void Mod(string command) => output.WriteLine($"> {command}\n{_bot.Moderate(command, _mo)}\n");
+    private void Mod(string command) => _bot.ModerateAloud(command, output, _mo);
 
     private Replies.ReplySection? Section(string command, string heading)
     {

@@ -17,14 +17,9 @@ public sealed class SourcesOnTests(ITestOutputHelper output) : IDisposable
 
     private void At(int march) => _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, march, 10, 0, 0, TimeSpan.Zero));
 
-    private void Mod(string command) => output.WriteLine($"> {command}\n{_bot.Moderate(command, _mo)}\n");
+    private void Mod(string command) => _bot.ModerateAloud(command, output, _mo);
 
-    private string Ask(string command)
-    {
-        var text = TestBot.Text(_bot.Ask(command)).TrimEnd();
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Ask(string command) => _bot.AskAloud(command, output);
 
     [Fact]
     public void The_sources_of_a_fact_as_it_stood_on_a_day()

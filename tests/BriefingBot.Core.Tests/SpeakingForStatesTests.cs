@@ -17,19 +17,9 @@ public sealed class SpeakingForStatesTests(ITestOutputHelper output) : IDisposab
 
     private void At(int march) => _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, march, 10, 0, 0, TimeSpan.Zero));
 
-    private string Mod(string command)
-    {
-        var text = _bot.Moderate(command, _mo);
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Mod(string command) => _bot.ModerateAloud(command, output, _mo);
 
-    private string Ask(string command)
-    {
-        var text = TestBot.Text(_bot.Ask(command)).TrimEnd();
-        output.WriteLine($"> {command}\n{text}\n");
-        return text;
-    }
+    private string Ask(string command) => _bot.AskAloud(command, output);
 
     private IReadOnlyList<string> Codes(string command) => TestBot.Codes(_bot.Ask(command));
 

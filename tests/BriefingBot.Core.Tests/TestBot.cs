@@ -64,6 +64,22 @@ public sealed class TestBot : IDisposable
         return Text(reply);
     }
 
+    /// <summary>A moderator's accepted command (<see cref="Moderate"/>), written with its reply to the test's output: a failing scenario shows the session.</summary>
+    public string ModerateAloud(string text, Xunit.Abstractions.ITestOutputHelper output, Caller? moderator = null)
+    {
+        var said = Moderate(text, moderator);
+        output.WriteLine($"> {text}\n{said}\n");
+        return said;
+    }
+
+    /// <summary>Everything a member's question answers (<see cref="Text"/>, without the trailing blank), written with it to the test's output.</summary>
+    public string AskAloud(string text, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var said = Text(Ask(text)).TrimEnd();
+        output.WriteLine($"> {text}\n{said}\n");
+        return said;
+    }
+
     /// <summary>Everything a reply says, as one string, so tests can look for what a reader would see.</summary>
     public static string Text(Reply reply) =>
         string.Join('\n', new[] { reply.Title }
