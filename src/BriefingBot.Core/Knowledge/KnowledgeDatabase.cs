@@ -76,18 +76,18 @@ public sealed class KnowledgeDatabase : IDisposable
     /// Lends an open connection; dispose it to give it back. Inside <see cref="OneMoment"/> it is that moment's connection,
     /// whose reads all see the file as it was at the first.
     /// </summary>
-    public LeasedConnection Open() => Moment.Value is { Ended: false } moment && moment.Database == this ? moment.Connection : OpenFree();
+    public LeasedConnection Open() => Moment.Value is { Ended: false } moment && moment.Database == this ? moment.Connection : OpenOutsideMoment();
 
     /// <summary>
     /// Until disposed, this flow's reads go through one connection in one read transaction: they all see the file as it was at
     /// the first, whoever writes meanwhile, and SQLite takes its file locks once rather than at each statement (two lock and
     /// two unlock system calls each, a tenth of a briefing's time). For an answer of many reads that writes nothing (a
-    /// briefing); inside one, a moment already begun is kept.
+    /// member's question, a briefing); inside one, a moment already begun is kept.
     /// </summary>
     public IDisposable OneMoment()
     {
-        if (Moment.Value is { Ended: false } outer && outer.Database == this) return outer.Nested;
-        var connection = OpenFree();
+        if (Moment.Value is { Ended: false } outer && outer.Database == this) return KeptMoment;
+        var connection = OpenOutsideMoment();
         try
         {
             // A raw BEGIN: the connection's commands carry no transaction object, so reads inside it keep revisions as any
@@ -116,8 +116,6 @@ public sealed class KnowledgeDatabase : IDisposable
         // A flow copied from inside the scope (a task it started) must not keep using the connection after it ends.
         public bool Ended { get; private set; }
 
-        public IDisposable Nested { get; } = new NoScope();
-
         public void Dispose()
         {
             if (Ended) return;
@@ -140,6 +138,9 @@ public sealed class KnowledgeDatabase : IDisposable
         }
     }
 
+    // A moment asked for inside one already begun: that one goes on, and ends with it.
+    private static readonly IDisposable KeptMoment = new NoScope();
+
     private sealed class NoScope : IDisposable
     {
         public void Dispose()
@@ -152,9 +153,7 @@ public sealed class KnowledgeDatabase : IDisposable
     /// what fills the in-memory views every answer shares (the actors, every revision's times, the kept revisions), so that
     /// none of them is ever filled from a moment older than what they already hold or than a migration they were emptied for.
     /// </summary>
-    internal LeasedConnection OpenOutsideMoment() => OpenFree();
-
-    private LeasedConnection OpenFree()
+    internal LeasedConnection OpenOutsideMoment()
     {
         if (_idle.TryTake(out var idle))
         {
@@ -194,7 +193,7 @@ public sealed class KnowledgeDatabase : IDisposable
     /// <summary>Runs work in one write transaction, taken immediately so two writers queue instead of failing.</summary>
     public T Write<T>(Func<LeasedConnection, SqliteTransaction, T> work)
     {
-        using var connection = OpenFree();
+        using var connection = OpenOutsideMoment();
         using var tx = connection.BeginTransaction(deferred: false);
         var result = work(connection, tx);
         tx.Commit();
