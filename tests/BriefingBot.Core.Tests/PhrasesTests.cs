@@ -56,4 +56,13 @@ public sealed class PhrasesTests
             Assert.Equal("today", Phrases.Ago(today, now));
         }
     }
+
+    [Fact]
+    public void A_daily_briefing_sent_a_little_later_in_its_minute_the_day_before_is_still_from_yesterday()
+    {
+        var last = new DateTimeOffset(2025, 3, 10, 8, 0, 0, 400, TimeSpan.Zero);
+        var now = new DateTimeOffset(2025, 3, 11, 8, 0, 0, 100, TimeSpan.Zero);
+        Assert.Equal("yesterday", Phrases.Ago(last, now));
+        Assert.Equal("5 minutes ago", Phrases.Ago(now.AddMinutes(-5).AddMilliseconds(300), now));
+    }
 }

@@ -39,9 +39,19 @@ public static class Phrases
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> DaysAgo = new();
 
-    /// <summary>"3 hours ago" for moments such as when a change was recorded.</summary>
+    /// <summary>"3 hours ago" for moments such as when a change was recorded, counted in whole minutes.</summary>
+    /// <remarks>
+    /// Whole minutes, so a daily briefing's "since 08:00 (yesterday)" stays "yesterday" when the last one went out a few
+    /// milliseconds later in its minute than this one: to the millisecond that was 23 hours and 59 minutes, "23 hours ago".
+    /// </remarks>
     public static string Ago(DateTimeOffset instant, DateTimeOffset now) =>
-        instant.UtcDateTime.Humanize(utcDate: true, dateToCompareAgainst: now.UtcDateTime, culture: CultureInfo.InvariantCulture);
+        Minute(instant).Humanize(utcDate: true, dateToCompareAgainst: Minute(now), culture: CultureInfo.InvariantCulture);
+
+    private static DateTime Minute(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+    }
 
     /// <summary>A moment in a zone with how far off it is: "Tuesday 11 March 2025, 08:00 Europe/Paris (in 22 hours)".</summary>
     public static string When(DateTimeOffset instant, TimeZoneInfo zone, DateTimeOffset now)
