@@ -32,6 +32,20 @@ public sealed class SeveralSourcesTests : IDisposable
         Phrases.Provenance(reply.Sections.SelectMany(s => s.Lines).Single(l => l.Provenance?.Code.ToString() == code).Provenance!, _bot.Time.GetUtcNow());
 
     [Fact]
+    public void An_undated_report_stays_of_the_day_it_was_recorded_when_another_source_is_added_later()
+    {
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 14, 10, 0, 0, TimeSpan.Zero));
+        _bot.Moderate("/update statement people:Zelensky date:2025-03-14 text:\"Ukraine is ready for the 30-day ceasefire\" source:\"a Telegram channel\"", _mo);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 20, 10, 0, 0, TimeSpan.Zero));
+        _bot.Moderate("/sources add id:S1 source:\"another channel\"", _anna);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 21, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal("a Telegram channel and another channel, 14 March 2025 (7 days ago) · reported", Citation(_bot.Ask("/statements"), "S1"));
+        // A change of what it says is a new report of its own, dated when it was recorded.
+        _bot.Moderate("/update statement id:S1 text:\"Ukraine is ready for a 30-day ceasefire if Russia agrees\" source:\"a Telegram channel\"", _mo);
+        Assert.StartsWith("a Telegram channel, 21 March 2025 (today)", Citation(_bot.Ask("/statements"), "S1"));
+    }
+
+    [Fact]
     public void A_call_cites_both_readouts_and_a_dispute_without_changing_what_it_says()
     {
         PutinTrumpCall();

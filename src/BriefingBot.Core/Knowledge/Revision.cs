@@ -20,7 +20,9 @@ public sealed record Revision(
 {
     /// <summary>
     /// For a retraction or an undo whose source has no date of its own: when the version it carries was recorded, the day its
-    /// citation gives (a claim withdrawn on 21 March still cites the report of 18 March); null when that is <see cref="RecordedAt"/>.
+    /// citation gives (a claim withdrawn on 21 March still cites the report of 18 March); for a change that kept the words and
+    /// the undated source (a source added, a confidence changed), when they were first recorded (a Telegram post of 14 March
+    /// with another channel cited on the 20th is still of 14 March); null when that is <see cref="RecordedAt"/>.
     /// </summary>
     public DateTimeOffset? CitedAt { get; init; }
 }

@@ -15,7 +15,11 @@ internal static class RevisionRows
                    (SELECT p.recorded_at FROM revisions p
                     WHERE p.fact_id = r.fact_id AND p.id < r.id AND p.action IN ('create', 'change')
                       AND p.source_id = r.source_id AND p.payload = r.payload
-                    ORDER BY p.id DESC LIMIT 1) END AS cited_at
+                    ORDER BY p.id DESC LIMIT 1)
+               WHEN s.published = '' AND r.action = 'change' THEN
+                   (SELECT MIN(p.recorded_at) FROM revisions p
+                    WHERE p.fact_id = r.fact_id AND p.id < r.id AND p.action IN ('create', 'change')
+                      AND p.source_id = r.source_id AND p.payload = r.payload) END AS cited_at
         FROM revisions r
         JOIN facts f ON f.id = r.fact_id
         JOIN sources s ON s.id = r.source_id
