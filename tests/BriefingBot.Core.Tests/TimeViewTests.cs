@@ -38,6 +38,22 @@ public sealed class TimeViewTests : IDisposable
     }
 
     [Fact]
+    public void A_change_recorded_in_the_last_tick_of_a_day_is_known_that_day_and_one_in_the_first_tick_after_is_not()
+    {
+        // Every revision's times are read as numbers SQLite works out from the stored text: to the tick, and to the day.
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 12, 23, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1));
+        Moderate("/update term id:T1 status:agreed source:AFP effective:2025-03-08");
+        _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, 13, 0, 0, 0, TimeSpan.Zero));
+        Moderate("/update term id:T2 status:rejected source:AFP");
+
+        var known = Ask("/terms proposal:P1 as_of:2025-03-12");
+        Assert.Contains("T1 Duration: A partial truce lasting one month. (agreed)", known);
+        Assert.Contains("T2 Scope: The truce covers attacks by air and by sea. (proposed)", known);
+        Assert.Contains("(agreed)", Ask("/terms proposal:P1 on:2025-03-08 as_of:2025-03-12"));
+        Assert.DoesNotContain("(agreed)", Ask("/terms proposal:P1 on:2025-03-07 as_of:2025-03-12"));
+    }
+
+    [Fact]
     public void Aid_answers_both_questions()
     {
         // The seed: military aid from the US suspended since the week of 3 March, recorded on 6 March.
