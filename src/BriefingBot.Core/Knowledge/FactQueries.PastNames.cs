@@ -6,15 +6,6 @@ namespace BriefingBot.Knowledge;
 /// </summary>
 public sealed partial class FactQueries
 {
-    /// <summary>
-    /// The people and organisations who represented a state or organisation in <paramref name="view"/>, directly or through an
-    /// organisation that did (<see cref="RepresentativesThroughAt"/>): roles as known by its as-of day, in effect on its day,
-    /// and held that day (begun by then, not yet ended). Without <c>on</c> the day is the as-of day.
-    /// </summary>
-    /// <remarks>A role ends on its <c>until</c> day: a minister replaced on 5 September is the new one's from that day.</remarks>
-    public IReadOnlyList<long> RepresentativeIdsAt(long representedId, TimeView view) =>
-        RepresentativesThroughAt(representedId, view, _ => true).Select(r => r.Id).ToList();
-
     private const string RolesEverOf = """
         SELECT DISTINCT r.fact_id AS id FROM facts f JOIN revisions r ON r.fact_id = f.id
         WHERE f.kind = 'role' AND json_extract(r.payload, '$.representsId') = $org
