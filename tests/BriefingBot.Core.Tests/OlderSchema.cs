@@ -49,6 +49,13 @@ internal static class OlderSchema
             """);
     }
 
+    /// <summary>
+    /// SQL taking back the columns later migrations added (0018's correction of a date), which a test taking a file back to
+    /// an older version by hand runs first: the migration adds them again.
+    /// </summary>
+    public const string TakeBackLaterColumns =
+        "DROP INDEX IF EXISTS revisions_corrects; ALTER TABLE revisions DROP COLUMN corrects_revision_id;";
+
     public static void Run(SqliteConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();

@@ -37,7 +37,7 @@ public sealed class SearchIndexTests : IDisposable
     {
         var before = Fragmented();
         Assert.Contains("Ceasefire call 6", before[1]);
-        Exec(Path.Combine(_folder, "knowledge.db"), "PRAGMA user_version = 14");
+        Exec(Path.Combine(_folder, "knowledge.db"), OlderSchema.TakeBackLaterColumns + "PRAGMA user_version = 14");
 
         using var upgraded = new TestBot(folder: _folder);
         Assert.Equal(1, Segments(upgraded.DatabasePath));

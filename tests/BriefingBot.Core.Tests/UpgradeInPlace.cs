@@ -34,7 +34,7 @@ internal static class UpgradeInPlace
         using (var old = new SqliteConnection($"Data Source={Path.Combine(folder, "knowledge.db")};Pooling=False"))
         {
             old.Open();
-            OlderSchema.Run(old, undo);
+            OlderSchema.Run(old, OlderSchema.TakeBackLaterColumns + undo);
         }
         SqliteConnection.ClearAllPools();
 

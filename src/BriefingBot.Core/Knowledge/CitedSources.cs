@@ -65,7 +65,7 @@ public sealed class CitedSources(KnowledgeDatabase database, FactLog log)
 
     private static Revision Live(LeasedConnection connection, SqliteTransaction tx, FactCode code)
     {
-        var latest = FactLog.Latest(connection, tx, code)
+        var latest = FactLog.Standing(connection, tx, code)
             ?? throw new KnowledgeException($"There is no {code}. Ids look like P1, T4, C12 or A2; /search finds them.");
         return latest.Retracted
             ? throw new KnowledgeException($"{code} is retracted; only a live fact can gain or lose a source.")

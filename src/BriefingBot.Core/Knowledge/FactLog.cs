@@ -76,7 +76,9 @@ public sealed class FactLog
         return _database.Write((connection, tx) =>
         {
             if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is null) return 0;
-            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT revision_id FROM current_facts)", tx);
+            // Each fact's standing version by today's rule (StandingVersion), not what the projection held (0018 changed the rule).
+            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", tx,
+                ("$ids", RevisionRows.Ids(StandingVersion.All(connection, tx))));
             foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt, r.Provenance.Sources);
             // Every fact's words were written again: merge the search indexes' segments, or searches read them all (0015).
             connection.Execute("INSERT INTO fact_text (fact_text) VALUES ('optimize')", transaction: tx);
@@ -139,10 +141,15 @@ public sealed class FactLog
         {
             if (code.Kind != data.Kind)
                 throw new KnowledgeException($"{code} is {Replies.Phrases.A(Vocabulary.Word(code.Kind))}, not {Replies.Phrases.A(Vocabulary.Word(data.Kind))}.");
-            previous = Latest(connection, tx, code) ?? throw NotFound(code);
+            // Made from what stands (what /terms shows), not from a late entry that filled in history after it.
+            previous = Standing(connection, tx, code) ?? throw NotFound(code);
             if (basedOn is { } seen && previous.Id != seen)
                 throw new KnowledgeException(
                     $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
+            // An undo held in the projection carries the words of the version that stands; a correction puts that one right.
+            if (previous is { Action: RevisionAction.Undo, Retracted: false }
+                && StandingVersion.Of(connection, tx, previous.FactId, code.Kind) is { } stands)
+                previous = ReadRevision(connection, tx, stands);
             factId = previous.FactId;
             // A change of parent (a term moved to another proposal) is a revision like any other: the projection follows
             // it and fact_parents remembers the old parent for as_of. facts.parent_id keeps the first one.
@@ -158,20 +165,56 @@ public sealed class FactLog
         // fact is cited afresh, as those sources backed the earlier version (the confirmation names them).
         if (previous is not null && provenance.Also.Count == 0 && KnowledgeJson.Serialize(previous.Data) == KnowledgeJson.Serialize(data))
             provenance = provenance with { Also = previous.Provenance.Also.Where(s => !CitedSources.Same(s.Source, provenance.Source)).ToList() };
+        var (dated, corrects) = Dated(connection, tx, data, previous, provenance, recordedAt);
         var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
-        var id = Append(connection, tx, factId, action, retracted: false, data, provenance, by, reason, null, recordedAt);
-        return new FactView(ReadRevision(connection, tx, id), previous);
+        var id = Append(connection, tx, factId, action, retracted: false, data, dated, by, reason, null, recordedAt, corrects: corrects?.Id);
+        var standing = StandingVersion.Of(connection, tx, factId, data.Kind);
+        return new FactView(ReadRevision(connection, tx, id), previous)
+        {
+            Standing = standing is { } s && s != id ? ReadRevision(connection, tx, s) : null,
+            Corrected = corrects,
+        };
     }
+
+    // When a change takes effect, and the version whose date it puts right, if any:
+    // - the same words as a late entry just filed before what stands, with another date given: that entry had its date wrong;
+    // - the same words as what stands with another date given, or an earlier one by its source (the wrong year put right by
+    //   source_date:): that version had its date wrong, and takes effect nowhere since;
+    // - otherwise a change dated only by default (its source's date, or today) never slips behind the version that stands: it
+    //   takes effect when that one did, and replaces it. Only a date given (effective:, or the fact's own since: or date:)
+    //   files a change before what stands, as history.
+    private (Provenance Provenance, Revision? Corrects) Dated(LeasedConnection connection, SqliteTransaction tx, FactData data,
+        Revision? previous, Provenance provenance, DateTimeOffset? recordedAt)
+    {
+        if (previous is not { Retracted: false } || previous.Provenance.Effective is not { } stood) return (provenance, null);
+        var kind = data.Kind;
+        var given = provenance.Effective is not null || !Equals(kind.Period(data), kind.Period(previous.Data));
+        var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
+        if (given && Newest(connection, tx, previous.FactId) is { Action: RevisionAction.Create or RevisionAction.Change, Retracted: false } late
+            && late.Id != previous.Id && SameWords(kind, data, late.Data) && !effective.Equals(late.Provenance.Effective))
+            return (provenance, late);
+        if (SameWords(kind, data, previous.Data) && !effective.Equals(stood) && (given || effective.Start < stood.Start))
+            return (provenance, previous);
+        if (!given && effective.Start < stood.Start && !kind.HappensOnce) return (provenance with { Effective = stood }, null);
+        return (provenance, null);
+    }
+
+    private static bool SameWords(FactKind kind, FactData a, FactData b) =>
+        KnowledgeJson.Serialize(kind.WithoutPeriod(a)) == KnowledgeJson.Serialize(kind.WithoutPeriod(b));
+
+    private static Revision? Newest(LeasedConnection connection, SqliteTransaction tx, long factId) =>
+        RevisionRows.Query(connection, "WHERE r.fact_id = $fact ORDER BY r.id DESC LIMIT 1", tx, ("$fact", factId)).SingleOrDefault();
 
     /// <summary>Withdraws a fact; it stays in the history and can be brought back with undo.</summary>
     public FactView Retract(FactCode code, ChangeAuthor by, string reason) =>
         _database.Write((connection, tx) =>
         {
-            var latest = Latest(connection, tx, code) ?? throw NotFound(code);
-            if (latest.Retracted) throw new KnowledgeException($"{code} is already retracted.");
-            var id = Append(connection, tx, latest.FactId, RevisionAction.Retract, retracted: true, latest.Data,
-                latest.Provenance, by, reason, null, null);
-            return new FactView(ReadRevision(connection, tx, id), latest);
+            // It withdraws the version that stands, and says so in its words.
+            var standing = Standing(connection, tx, code) ?? throw NotFound(code);
+            if (standing.Retracted) throw new KnowledgeException($"{code} is already retracted.");
+            var id = Append(connection, tx, standing.FactId, RevisionAction.Retract, retracted: true, standing.Data,
+                standing.Provenance, by, reason, null, null);
+            return new FactView(ReadRevision(connection, tx, id), standing);
         });
 
     /// <summary>Takes back the author's own newest change that has not been undone already.</summary>
@@ -193,25 +236,30 @@ public sealed class FactLog
                     $"{target.Code} was changed after your edit by {other.RecordedByName}; update or retract it instead.");
             var before = RevisionRows.Query(connection, "WHERE r.fact_id = $fact AND r.id < $id ORDER BY r.id DESC LIMIT 1", tx,
                 ("$fact", target.FactId), ("$id", target.Id)).SingleOrDefault();
-            var restored = before ?? target;
+            // What stands once the change is taken back (a late entry undone leaves it as it was; a date put right is wrong again);
+            // the revision before it decides only whether the fact stands at all.
+            var restored = before is null ? target
+                : StandingVersion.Of(connection, tx, target.FactId, target.Code.Kind, without: target) is { } stands
+                    ? stands == before.Id ? before : ReadRevision(connection, tx, stands) : before;
             var id = Append(connection, tx, target.FactId, RevisionAction.Undo, retracted: before?.Retracted ?? true,
                 restored.Data, restored.Provenance, by, $"undo of {Vocabulary.Word(target.Action)}", target.Id, null);
             return new FactView(ReadRevision(connection, tx, id), target);
         });
 
     /// <summary>Appends one revision and refreshes the fact's projections, inside the caller's transaction.</summary>
-    internal long Append(SqliteConnection connection, SqliteTransaction tx, long factId, RevisionAction action, bool retracted,
+    internal long Append(LeasedConnection connection, SqliteTransaction tx, long factId, RevisionAction action, bool retracted,
         FactData data, Provenance provenance, ChangeAuthor by, string? reason, long? undoes, DateTimeOffset? recordedAt,
-        long? explicitId = null, string? recordedByKey = null)
+        long? explicitId = null, string? recordedByKey = null, long? corrects = null)
     {
         var sourceId = SourceId(connection, tx, provenance.Source);
         var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
         var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by,
-                                   recorded_by_name, reason, undoes_revision_id, effective_on, effective_precision, effective_end)
+                                   recorded_by_name, reason, undoes_revision_id, effective_on, effective_precision, effective_end,
+                                   corrects_revision_id)
             VALUES (@explicitId, @factId, @action, @retracted, @payload, @sourceId, @confidence, @at, @by, @byName, @reason, @undoes,
-                    @effectiveOn, @effectivePrecision, @effectiveEnd)
+                    @effectiveOn, @effectivePrecision, @effectiveEnd, @corrects)
             RETURNING id
             """,
             new
@@ -231,6 +279,7 @@ public sealed class FactLog
                 effectiveOn = StoredTime.Format(effective.Start),
                 effectivePrecision = Vocabulary.Word(effective.Precision),
                 effectiveEnd = effective.IsRange ? StoredTime.Format(effective.Last) : null,
+                corrects,
             }, tx);
         for (var i = 0; i < provenance.Also.Count; i++)
             connection.Execute(
@@ -242,7 +291,13 @@ public sealed class FactLog
                     sourceId = SourceId(connection, tx, provenance.Also[i].Source),
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
-        _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
+        // The projection holds the version that stands, which a late entry dated before it is not (StandingVersion).
+        // An undo or a retraction says what stood after it, and is held as long as it is the newest.
+        if (retracted || action is RevisionAction.Create or RevisionAction.Undo
+            || StandingVersion.Of(connection, tx, factId, data.Kind) is not { } standing || standing == id)
+            _projection.Refresh(connection, tx, factId, id, data, retracted, recordedAt ?? _time.GetUtcNow(), provenance.Sources);
+        else if (RevisionRows.Query(connection, "WHERE r.id = $id", tx, ("$id", standing)).Single() is var stands)
+            _projection.Refresh(connection, tx, factId, stands.Id, stands.Data, stands.Retracted, stands.RecordedAt, stands.Provenance.Sources);
         _projection.RememberWords(connection, tx, id, data);
         PastLists.Remember(connection, tx, factId, data, effective.Start, recordedAt ?? _time.GetUtcNow(), provenance.Sources, _desk);
         return id;
@@ -284,8 +339,12 @@ public sealed class FactLog
         connection.ExecuteScalar<long>("SELECT COUNT(*) FROM current_facts WHERE fact_id = @factId AND kind = @kind AND live = 1",
             new { factId, kind = kind.Word }, tx) > 0;
 
-    internal static Revision? Latest(LeasedConnection connection, SqliteTransaction? tx, FactCode code) =>
-        RevisionRows.Query(connection, "WHERE f.kind = $kind AND f.number = $number ORDER BY r.id DESC LIMIT 1", tx,
+    /// <summary>
+    /// The revision the projection holds: the version that stands (<see cref="StandingVersion"/>), or the newest revision when
+    /// that is a retraction or an undo (which carries the words that stood after it).
+    /// </summary>
+    internal static Revision? Standing(LeasedConnection connection, SqliteTransaction? tx, FactCode code) =>
+        RevisionRows.Query(connection, "JOIN current_facts c ON c.revision_id = r.id WHERE f.kind = $kind AND f.number = $number", tx,
             ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number)).SingleOrDefault();
 
     private static Revision ReadRevision(LeasedConnection connection, SqliteTransaction tx, long id) =>

@@ -33,10 +33,13 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
     public FactView? Get(FactCode code, DateTimeOffset? asOf = null)
     {
         using var connection = database.Open();
-        var revision = RevisionRows.Query(connection,
-            "WHERE f.kind = $kind AND f.number = $number AND r.recorded_at <= $asOf ORDER BY r.id DESC LIMIT 1", null,
-            ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number), ("$asOf", AsOfText(asOf))).SingleOrDefault();
-        return revision is null ? null : new FactView(revision);
+        // The version that stands (a late entry dated before it is history), or the retraction that withdrew it.
+        if (asOf is null) return FactLog.Standing(connection, null, code) is { } now ? new FactView(now) : null;
+        var command = connection.Statement("SELECT id FROM facts WHERE kind = $kind AND number = $number");
+        command.Parameters.AddWithValue("$kind", code.Kind.Word);
+        command.Parameters.AddWithValue("$number", code.Number);
+        if (command.ExecuteScalar() is not long factId || database.Times.StandingAt(connection, factId, asOf.Value) is not { } id) return null;
+        return RevisionRows.ByIds(connection, [id]) is [var then] ? new FactView(then) : null;
     }
 
     /// <summary>The newest live proposals, newest first.</summary>

@@ -29,7 +29,7 @@ public sealed record KnowledgeExport(
     public sealed record RevisionEntry(
         long Id, long FactId, RevisionAction Action, bool Retracted, JsonElement Data, SourceRef Source, Confidence Confidence,
         DateTimeOffset RecordedAt, string RecordedBy, string RecordedByName, string? Reason, long? UndoesRevisionId,
-        IReadOnlyList<CitedSource>? Sources = null, EventDate? Effective = null)
+        IReadOnlyList<CitedSource>? Sources = null, EventDate? Effective = null, long? CorrectsRevisionId = null)
     {
         /// <summary>The sources it cites: <see cref="Sources"/> (written only when there are several), else <see cref="Source"/>;
         /// and when it took effect.</summary>

@@ -20,7 +20,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         var revisions = RevisionRows.Scan(connection, "ORDER BY r.id").Select(r => new KnowledgeExport.RevisionEntry(
             r.Id, r.FactId, r.Action, r.Retracted, JsonSerializer.SerializeToElement(r.Data, KnowledgeJson.Options),
             r.Provenance.Source, r.Provenance.Confidence, r.RecordedAt, r.RecordedBy, r.RecordedByName, r.Reason,
-            r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null, r.Provenance.Effective)).ToList();
+            r.UndoesRevisionId, r.Provenance.Also.Count > 0 ? r.Provenance.Sources : null, r.Provenance.Effective, r.CorrectsRevisionId)).ToList();
         return new KnowledgeExport(KnowledgeExport.FormatName, KnowledgeExport.CurrentVersion, time.GetUtcNow(), actorRows, facts, revisions);
     }
 
@@ -64,6 +64,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             revisionIds.Add(r.Id);
             if (!facts.TryGetValue(r.FactId, out var fact)) { problems.Add($"{where} refers to fact {r.FactId}, which is not in the file."); continue; }
             if (r.UndoesRevisionId is { } u && !revisionIds.Contains(u)) problems.Add($"{where} undoes revision {u}, which comes later or is missing.");
+            if (r.CorrectsRevisionId is { } c && !revisionIds.Contains(c)) problems.Add($"{where} corrects revision {c}, which comes later or is missing.");
             if (string.IsNullOrWhiteSpace(r.Source?.Outlet)) problems.Add($"{where} cites no source.");
             if (r.Sources is { Count: > 0 } sources
                 && (sources[0] != new CitedSource(r.Source!) || sources.Any(s => string.IsNullOrWhiteSpace(s.Source?.Outlet))))
@@ -125,7 +126,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
                 foreach (var (r, payload) in parsed)
                     log.Append(connection, tx, r.FactId, r.Action, r.Retracted, payload, r.Provenance(),
                         new ChangeAuthor("import", r.RecordedBy, r.RecordedByName), r.Reason, r.UndoesRevisionId, r.RecordedAt,
-                        explicitId: r.Id, recordedByKey: r.RecordedBy);
+                        explicitId: r.Id, recordedByKey: r.RecordedBy, corrects: r.CorrectsRevisionId);
                 return 0;
             });
         }

@@ -25,6 +25,9 @@ public sealed record Revision(
     /// with another channel cited on the 20th is still of 14 March); null when that is <see cref="RecordedAt"/>.
     /// </summary>
     public DateTimeOffset? CitedAt { get; init; }
+
+    /// <summary>The version whose effect date this one put right (the same words, another date): it takes effect nowhere since.</summary>
+    public long? CorrectsRevisionId { get; init; }
 }
 
 /// <summary>A fact as it stands at some moment, with the revision before its latest one when that matters.</summary>
@@ -32,4 +35,13 @@ public sealed record FactView(Revision Current, Revision? Previous = null)
 {
     public FactCode Code => Current.Code;
     public FactData Data => Current.Data;
+
+    /// <summary>
+    /// Set when a change just recorded does not stand: it took effect before the version that does (history filled in late),
+    /// which this is. Null when the change stands.
+    /// </summary>
+    public Revision? Standing { get; init; }
+
+    /// <summary>The version whose effect date a change just recorded put right, when it did.</summary>
+    public Revision? Corrected { get; init; }
 }

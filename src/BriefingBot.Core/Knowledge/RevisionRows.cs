@@ -19,7 +19,8 @@ internal static class RevisionRows
                WHEN s.published = '' AND r.action = 'change' THEN
                    (SELECT MIN(p.recorded_at) FROM revisions p
                     WHERE p.fact_id = r.fact_id AND p.id < r.id AND p.action IN ('create', 'change')
-                      AND p.source_id = r.source_id AND p.payload = r.payload) END AS cited_at
+                      AND p.source_id = r.source_id AND p.payload = r.payload) END AS cited_at,
+               r.corrects_revision_id
         FROM revisions r
         JOIN facts f ON f.id = r.fact_id
         JOIN sources s ON s.id = r.source_id
@@ -147,6 +148,7 @@ internal static class RevisionRows
         r.IsDBNull(15) ? null : r.GetInt64(15))
     {
         CitedAt = r.IsDBNull(20) ? null : StoredTime.ParseInstant(r.GetString(20)),
+        CorrectsRevisionId = r.IsDBNull(21) ? null : r.GetInt64(21),
     };
 
     private static SourceRef Source(string outlet, string url, string published) =>

@@ -5,7 +5,8 @@ internal sealed partial class RevisionTimes
 {
     /// <summary>
     /// The newest facts of a kind (by id: facts are numbered as they are created) as known at <paramref name="knownAt"/>, each
-    /// its newest revision recorded by then, leaving out those retracted then; up to <paramref name="take"/>, newest first.
+    /// its version standing then (<see cref="StandingVersion"/>), leaving out those retracted then; up to <paramref name="take"/>,
+    /// newest first.
     /// </summary>
     public List<long> NewestVersions(LeasedConnection connection, FactKind kind, DateTimeOffset? knownAt, int take)
     {
@@ -16,15 +17,16 @@ internal sealed partial class RevisionTimes
             CatchUp(connection);
             if (!_factsOfKind.TryGetValue(kind.Word, out var facts)) return found;
             for (var i = facts.Count - 1; i >= 0 && found.Count < take; i--)
-                if (Known(facts[i], knownBy) is var known and >= 0 && !_entries[known].Retracted) found.Add(_entries[known].Id);
+                if (Known(facts[i], knownBy) is var known and >= 0 && !_entries[known].Retracted)
+                    found.Add(_entries[InEffect(facts[i], knownBy, int.MaxValue, allowRetracted: false) is var stands and >= 0 ? stands : known].Id);
         }
         return found;
     }
 
     /// <summary>
     /// Each fact's version in <paramref name="view"/>, in the order given, leaving out a fact the view does not show: as known by
-    /// its as-of day (the newest revision recorded by then, unless it retracts) and, with a day, the one in effect then (the
-    /// latest to take effect by that day, not retracted, not undone as known then; and none if the fact stands retracted then).
+    /// its as-of day, the one in effect latest (<see cref="StandingVersion"/>), and with a day, the one in effect then (the latest
+    /// to take effect by that day, not retracted, not undone as known then); none if the fact stands retracted then.
     /// </summary>
     public List<long> Versions(LeasedConnection connection, IEnumerable<long> factIds, TimeView view) =>
         Versions(connection, factIds, view.KnownBy, view.Day);
@@ -42,11 +44,24 @@ internal sealed partial class RevisionTimes
             {
                 var known = Known(factId, knownBy);
                 if (known < 0 || _entries[known].Retracted) continue;
-                var version = onDay is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                var version = InEffect(factId, knownBy, day, allowRetracted: false);
                 if (version >= 0) found.Add(_entries[version].Id);
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// The fact's version as known at <paramref name="knownAt"/>: the one standing then (<see cref="StandingVersion"/>), or the
+    /// revision that withdrew it; null when it was unknown then.
+    /// </summary>
+    public long? StandingAt(LeasedConnection connection, long factId, DateTimeOffset knownAt)
+    {
+        lock (_gate)
+        {
+            CatchUp(connection);
+            return Standing(factId, Ticks(knownAt)) is var at and >= 0 ? _entries[at].Id : null;
+        }
     }
 
     /// <summary>
@@ -64,7 +79,7 @@ internal sealed partial class RevisionTimes
             CatchUp(connection);
             foreach (var factId in factIds)
             {
-                var version = view.On is null ? Known(factId, knownBy) : InEffect(factId, knownBy, day, allowRetracted: true);
+                var version = view.On is null ? Standing(factId, knownBy) : InEffect(factId, knownBy, day, allowRetracted: true);
                 if (version < 0 && view.On is not null) version = FirstAfter(factId, knownBy);
                 if (version >= 0) found[factId] = _entries[version].Id;
             }
@@ -131,7 +146,7 @@ internal sealed partial class RevisionTimes
                 var known = Known(factId, knownBy);
                 if (known < 0) continue;
                 if (_entries[known].Retracted) { found.Add((_entries[known].Id, true)); continue; }
-                var version = view.On is null ? known : InEffect(factId, knownBy, day, allowRetracted: false);
+                var version = InEffect(factId, knownBy, day, allowRetracted: false);
                 if (version >= 0) found.Add((_entries[version].Id, false));
             }
         }
@@ -181,6 +196,15 @@ internal sealed partial class RevisionTimes
         bool Shown(int at) => _entries[at].Recorded <= knownBy && _entries[at].Effective <= day;
     }
 
+    // The revision the fact's projection held then: its standing version, or its newest when that is a retraction or an undo
+    // (which carries what stood after it), or when none stands; -1 if none was recorded by then.
+    private int Standing(long factId, long knownBy)
+    {
+        var known = Known(factId, knownBy);
+        if (known < 0 || _entries[known].Retracted || _entries[known].Undo) return known;
+        return InEffect(factId, knownBy, int.MaxValue, allowRetracted: false) is var stands and >= 0 ? stands : known;
+    }
+
     // The fact's newest revision (by id) recorded by then, or -1.
     private int Known(long factId, long knownBy)
     {
@@ -199,13 +223,18 @@ internal sealed partial class RevisionTimes
         for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
         {
             ref var e = ref _entries[at];
-            if (e.Recorded > knownBy || e.Effective > day || (e.Retracted && !allowRetracted) || e.UndoneAt <= knownBy) continue;
+            if (e.Recorded > knownBy || e.Effective > day || (e.Retracted ? !allowRetracted : e.Undo) || e.UndoneAt <= knownBy
+                || Corrected(e, knownBy)) continue;
             if (e.Event) return at;
             // Walking from the newest id down, a later one on the same day has already won.
             if (best < 0 || e.Effective > _entries[best].Effective) best = at;
         }
         return best;
     }
+
+    // Whether a correction of its date had taken the version back by then (and was not undone by then).
+    private bool Corrected(in Entry e, long knownBy) =>
+        e.CorrectedBy >= 0 && _entries[e.CorrectedBy].Recorded <= knownBy && _entries[e.CorrectedBy].UndoneAt > knownBy;
 
     // The fact's first revision to take effect (the newest of that day), as known then and not undone by then; -1 if none.
     private int FirstAfter(long factId, long knownBy)
@@ -214,7 +243,7 @@ internal sealed partial class RevisionTimes
         for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
         {
             ref var e = ref _entries[at];
-            if (e.Recorded > knownBy || e.UndoneAt <= knownBy) continue;
+            if (e.Recorded > knownBy || e.UndoneAt <= knownBy || Corrected(e, knownBy)) continue;
             if (best < 0 || e.Effective < _entries[best].Effective) best = at;
         }
         return best;

@@ -4,9 +4,10 @@ namespace BriefingBot.Knowledge;
 internal sealed partial class RevisionTimes
 {
     /// <summary>
-    /// How each fact moved over the window (<paramref name="since"/>, <paramref name="until"/>] of recording: its first and last
-    /// revision recorded in it and its last before it (by when each was recorded, then by id); a fact with none in the window is
-    /// left out.
+    /// How each fact moved over the window (<paramref name="since"/>, <paramref name="until"/>] of recording: its first revision
+    /// recorded in it, and what it held at the window's end and before it (its standing version then, or the revision that
+    /// withdrew it: <see cref="StandingVersion"/>); a fact with none in the window is left out. A late entry that filled in
+    /// history holds the same at both ends, as an undone edit does.
     /// </summary>
     public List<(long First, long Last, long? Before)> Window(LeasedConnection connection, IEnumerable<long> factIds, DateTimeOffset since, DateTimeOffset until)
     {
@@ -17,21 +18,15 @@ internal sealed partial class RevisionTimes
             CatchUp(connection);
             foreach (var factId in factIds)
             {
-                int first = -1, last = -1, before = -1;
+                var first = -1;
                 for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
                 {
                     ref var e = ref _entries[at];
-                    if (e.Recorded <= from)
-                    {
-                        if (before < 0 || Later(at, before)) before = at;
-                    }
-                    else if (e.Recorded <= to)
-                    {
-                        if (last < 0 || Later(at, last)) last = at;
-                        if (first < 0 || Later(first, at)) first = at;
-                    }
+                    if (e.Recorded > from && e.Recorded <= to && (first < 0 || Later(first, at))) first = at;
                 }
-                if (first >= 0) found.Add((_entries[first].Id, _entries[last].Id, before >= 0 ? _entries[before].Id : null));
+                if (first < 0) continue;
+                int last = Standing(factId, to), before = Standing(factId, from);
+                found.Add((_entries[first].Id, _entries[last].Id, before >= 0 ? _entries[before].Id : null));
             }
         }
         return found;

@@ -21,6 +21,9 @@ internal sealed partial class RevisionTimes
         public long UndoneAt;
         public int Effective;
         public int Previous;
+
+        // The correction that re-dated it (0018), -1 if none: it takes effect nowhere while that correction stands.
+        public int CorrectedBy;
         public bool Retracted;
         public bool Undo;
         public bool Create;
@@ -178,7 +181,8 @@ internal sealed partial class RevisionTimes
                    r.action = 'create',
                    CASE WHEN length(r.recorded_at) = 28 AND substr(r.recorded_at, 20, 1) = '.'
                         THEN unixepoch(substr(r.recorded_at, 1, 19)) * 10000000 + CAST(substr(r.recorded_at, 21, 7) AS INTEGER) END,
-                   CASE WHEN length(r.effective_on) = 10 THEN CAST(julianday(r.effective_on) - 1721425.5 AS INTEGER) END
+                   CASE WHEN length(r.effective_on) = 10 THEN CAST(julianday(r.effective_on) - 1721425.5 AS INTEGER) END,
+                   r.corrects_revision_id
             FROM revisions r JOIN facts f ON f.id = r.fact_id WHERE r.id > $after ORDER BY r.id
             """);
         command.Parameters.AddWithValue("$after", _count == 0 ? 0 : _entries[_count - 1].Id);
@@ -213,10 +217,14 @@ internal sealed partial class RevisionTimes
                 Event = kindWord == ContactWord || kindWord == StatementWord,
                 UndoneAt = long.MaxValue,
                 Previous = _newest.GetValueOrDefault(factId, -1),
+                CorrectedBy = -1,
             };
             // An undo takes its target back from the moment it was recorded; the earliest undo counts.
             if (!reader.IsDBNull(6) && IndexOf(reader.GetInt64(6)) is var target and >= 0)
                 _entries[target].UndoneAt = Math.Min(_entries[target].UndoneAt, _entries[_count].Recorded);
+            // A correction of its date takes it back too, until the correction is undone (0018).
+            if (!reader.IsDBNull(11) && IndexOf(reader.GetInt64(11)) is var corrected and >= 0)
+                _entries[corrected].CorrectedBy = _count;
             if (!_newest.ContainsKey(factId))
             {
                 // A new fact: its id goes in its kind's list, which stays in id order.

@@ -22,6 +22,7 @@ public sealed class AidFact : FactKind<AidData>
 
     protected override DateOnly? EventDate(AidData a) => a.Since?.Start;
     protected override EventDate? Period(AidData a) => a.Since;
+    protected override AidData WithoutPeriod(AidData a) => a with { Since = null };
 
     protected override string SearchText(AidData a, Func<IEnumerable<long>, string> actorWords) =>
         Join(actorWords([a.DonorId, a.RecipientId]), Vocabulary.Phrase(a.Category), Vocabulary.Phrase(a.Status), a.Amount, a.Note, "aid");

@@ -18,10 +18,12 @@ public sealed class ContactFact : FactKind<ContactData>
     public override string Word => "contact";
     public override int BriefingOrder => 1;
     public override string BriefingHeading => "Contacts";
+    public override bool HappensOnce => true;
 
     protected override DateOnly? EventDate(ContactData c) => c.When?.Start;
     // A planned contact takes effect when it is announced (the source's date), not on the day it is to happen.
     protected override EventDate? Period(ContactData c) => c.Planned ? null : c.When;
+    protected override ContactData WithoutPeriod(ContactData c) => c.Planned ? c : c with { When = null };
 
     protected override string SearchText(ContactData c, Func<IEnumerable<long>, string> actorWords) =>
         Join(Vocabulary.Phrase(c.Type), actorWords(c.ParticipantIds), c.Place, c.Summary, c.Tone, c.Planned ? "planned" : null);

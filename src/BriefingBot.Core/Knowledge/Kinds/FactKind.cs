@@ -38,6 +38,16 @@ public abstract class FactKind : IEquatable<FactKind>
     /// <summary>The fact's own date with its precision (a contact's day, an aid status's since), or null: when it took effect unless told.</summary>
     public virtual EventDate? Period(FactData data) => null;
 
+    /// <summary>The fact's words without its own date: two versions equal so differ only in when (a date put right).</summary>
+    public virtual FactData WithoutPeriod(FactData data) => data;
+
+    /// <summary>
+    /// An event (a contact, a statement): it happens once, so each later version corrects the earlier ones and the newest
+    /// stands. Otherwise a state (a term, an aid stream): the version that took effect latest stands, so a late entry dated
+    /// before it fills in history (<see cref="StandingVersion"/>).
+    /// </summary>
+    public virtual bool HappensOnce => false;
+
     /// <summary>The words search matches, given a way to spell out actors with their aliases.</summary>
     public abstract string SearchText(FactData data, Func<IEnumerable<long>, string> actorWords);
 

@@ -7,6 +7,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
 
     public sealed override DateOnly? EventDate(FactData data) => EventDate((TData)data);
     public sealed override EventDate? Period(FactData data) => Period((TData)data);
+    public sealed override FactData WithoutPeriod(FactData data) => WithoutPeriod((TData)data);
     public sealed override string SearchText(FactData data, Func<IEnumerable<long>, string> actorWords) => SearchText((TData)data, actorWords);
     public sealed override IEnumerable<long> ActorIds(FactData data) => ActorIds((TData)data);
     public sealed override long? ParentId(FactData data) => ParentId((TData)data);
@@ -20,6 +21,7 @@ public abstract class FactKind<TData> : FactKind where TData : FactData
 
     protected virtual DateOnly? EventDate(TData data) => null;
     protected virtual EventDate? Period(TData data) => null;
+    protected virtual TData WithoutPeriod(TData data) => data;
     protected abstract string SearchText(TData data, Func<IEnumerable<long>, string> actorWords);
     protected virtual IEnumerable<long> ActorIds(TData data) => [];
     protected virtual long? ParentId(TData data) => null;

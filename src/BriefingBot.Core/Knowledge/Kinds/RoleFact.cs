@@ -31,6 +31,7 @@ public sealed class RoleFact : FactKind<RoleData>
 
     protected override DateOnly? EventDate(RoleData r) => r.Since?.Start;
     protected override EventDate? Period(RoleData r) => r.Since;
+    protected override RoleData WithoutPeriod(RoleData r) => r with { Since = null };
 
     protected override string SearchText(RoleData r, Func<IEnumerable<long>, string> actorWords) =>
         Join(actorWords([r.PersonId, r.RepresentsId]), r.Role, r.Until is null ? null : "former");

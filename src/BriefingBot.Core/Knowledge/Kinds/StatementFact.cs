@@ -22,6 +22,7 @@ public sealed class StatementFact : FactKind<StatementData>
     public override string Word => "statement";
     public override int BriefingOrder => 1;
     public override string BriefingHeading => "Statements";
+    public override bool HappensOnce => true;
 
     /// <summary>How a stance reads in a sentence: "sets conditions" rather than the stored "conditions".</summary>
     public static string Phrase(Stance stance) => stance switch
@@ -32,6 +33,7 @@ public sealed class StatementFact : FactKind<StatementData>
 
     protected override DateOnly? EventDate(StatementData s) => s.When?.Start;
     protected override EventDate? Period(StatementData s) => s.When;
+    protected override StatementData WithoutPeriod(StatementData s) => s with { When = null };
 
     protected override string SearchText(StatementData s, Func<IEnumerable<long>, string> actorWords) =>
         Join("statement", actorWords(s.SpeakerIds), s.Via, s.Text, s.Stance is { } stance ? Phrase(stance) : null);

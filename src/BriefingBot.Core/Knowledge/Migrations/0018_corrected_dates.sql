@@ -1,0 +1,8 @@
+-- A change that repeats the words of the version that stands with another effect date corrects when that version took
+-- effect: the version it corrects no longer takes effect anywhere, in any view from the correction on (as an undo takes
+-- its target back). Without it a version entered with the wrong year still stood on every day after the wrong date.
+ALTER TABLE revisions ADD COLUMN corrects_revision_id INTEGER;
+CREATE INDEX revisions_corrects ON revisions (corrects_revision_id) WHERE corrects_revision_id IS NOT NULL;
+-- What stands is now the version in effect latest, not the one recorded last (a late entry dated before the version that
+-- stands fills in history): the next start-up projects every fact again by that rule (FactLog.ReprojectIfAsked).
+INSERT OR REPLACE INTO settings (key, value) VALUES ('reproject_needed', '18');

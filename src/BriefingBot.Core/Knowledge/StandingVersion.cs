@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Knowledge;
+
+/// <summary>
+/// Which version of a fact stands, the rule the present projection (current_facts) follows and every past view follows in
+/// memory (<see cref="RevisionTimes"/>): of its versions (a create or a change; an undo or a retraction only says what became
+/// of them) that no undo took back and no correction re-dated, the one that took effect latest, the newest recorded of a
+/// day; for an event (<see cref="FactKind.HappensOnce"/>), the newest recorded. So a late entry dated before the version
+/// that stands fills in history ("proposed from 12 March") and leaves what stands ("disputed from 13 March") as it was, as
+/// XTDB's valid time would. Whether the fact stands at all is its newest revision's (a retraction, or an undo of it).
+/// </summary>
+internal static class StandingVersion
+{
+    // A version that may stand: a create or a change no undo took back (a correction that was undone gives back its version).
+    private const string Candidate = """
+        r.action IN ('create', 'change') AND r.retracted = 0 AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id)
+        """;
+
+    /// <summary>
+    /// The id of the fact's standing version inside <paramref name="tx"/>, or null when none carries words. As though
+    /// <paramref name="without"/> had never been recorded (what an undo of it restores): a version it corrected is back.
+    /// </summary>
+    public static long? Of(SqliteConnection connection, SqliteTransaction tx, long factId, FactKind kind, Revision? without = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            SELECT r.id FROM revisions r
+            WHERE r.fact_id = $fact AND r.id <> $without AND {Candidate}
+              AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND c.id <> $without
+                              AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id))
+            ORDER BY {(kind.HappensOnce ? "" : "r.effective_on DESC, ")}r.id DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$fact", factId);
+        command.Parameters.AddWithValue("$without", without?.Id ?? 0);
+        return command.ExecuteScalar() as long?;
+    }
+
+    /// <summary>
+    /// Every fact's revision the projection holds by the rule: its standing version, or its newest when that is a retraction or
+    /// an undo (which carries what stood after it), or when no version stands. What a store projects again when a migration asks (<see cref="FactLog"/>).
+    /// </summary>
+    public static List<long> All(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        var events = string.Join(", ", FactKinds.All.Where(k => k.HappensOnce).Select(k => $"'{k.Word}'"));
+        command.CommandText = $"""
+            WITH newest AS (SELECT fact_id, MAX(id) AS id FROM revisions GROUP BY fact_id),
+            ranked AS (
+                SELECT r.fact_id, r.id, ROW_NUMBER() OVER (PARTITION BY r.fact_id
+                    ORDER BY CASE WHEN f.kind IN ({events}) THEN '' ELSE r.effective_on END DESC, r.id DESC) AS place
+                FROM revisions r JOIN facts f ON f.id = r.fact_id
+                WHERE {Candidate}
+                  AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id
+                                  AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id)))
+            SELECT CASE WHEN w.retracted = 1 OR w.action = 'undo' OR s.id IS NULL THEN n.id ELSE s.id END
+            FROM newest n JOIN revisions w ON w.id = n.id
+            LEFT JOIN ranked s ON s.fact_id = n.fact_id AND s.place = 1
+            ORDER BY n.fact_id
+            """;
+        var picked = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) picked.Add(reader.GetInt64(0));
+        return picked;
+    }
+}
