@@ -14,6 +14,8 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
         var code = request.Fact("id")!.Value;
         var revisions = queries.History(code);
         if (revisions.Count == 0) return ValueTask.FromResult(Reply.Error($"There is no {code}. /search finds facts by their words."));
+        // After a late entry filed before it, the version that stands is not the last: say which it is.
+        var stands = queries.Get(code)?.Current is { Action: RevisionAction.Create or RevisionAction.Change } s && s.Id != revisions[^1].Id ? s.Id : 0;
         var historyLines = revisions.Select((r, i) =>
         {
             var line = lines.Line(r, request.Now);
@@ -35,7 +37,10 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
             // When it took effect, where the text does not say it already (a contact's day does) and it is not the day recorded.
             var effect = r.Action is RevisionAction.Create or RevisionAction.Change && r.Data.Kind.Period(r.Data) is null
                 && r.Provenance.Effective is { } e && !SameDay(e, r.RecordedAt, request.Desk) ? $" (in effect from {e.Short()})" : "";
-            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt, request.Desk)}{why}: {sourced ?? line.Text}{moved}{effect}" };
+            var corrected = r.CorrectsRevisionId is { } c && revisions.TakeWhile(v => v.Id != c).Count() is var at && at < i
+                ? $" (puts right when version {at + 1} took effect: it counts on no day since)" : "";
+            var standing = r.Id == stands ? " — this version stands: the later ones took effect before it" : "";
+            return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt, request.Desk)}{why}: {sourced ?? line.Text}{moved}{effect}{corrected}{standing}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";
         return ValueTask.FromResult(new Reply($"History of {code} ({state}, {revisions.Count} revisions)",

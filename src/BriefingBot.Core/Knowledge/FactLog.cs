@@ -173,6 +173,7 @@ public sealed class FactLog
         {
             Standing = standing is { } s && s != id ? ReadRevision(connection, tx, s) : null,
             Corrected = corrects,
+            DatedByWhatItReplaced = previous is not null && !ReferenceEquals(dated, provenance) && corrects is null,
         };
     }
 

@@ -146,9 +146,16 @@ public sealed partial class FactQueries(KnowledgeDatabase database)
             WHERE r.id IN (SELECT (SELECT MAX(p.id) FROM revisions p WHERE p.fact_id = c.fact_id AND p.id < c.id)
                            FROM revisions c WHERE c.id IN (SELECT value FROM json_each($ids)))
             """, null, ("$ids", RevisionRows.Ids(shown.Select(r => r.Id)))).ToLookup(r => r.FactId);
-        var views = shown.Select(r => new FactView(r, previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
+        var views = shown.Select(r => new FactView(r, Replaced(connection, r) ?? previous[r.FactId].Where(p => p.Id < r.Id).MaxBy(p => p.Id))).ToList();
         return new Page<FactView>(views, rows.Count > limit);
     }
+
+    // What a change in the log was made from: the version that stood just before it, which a late entry dated before it leaves
+    // standing (StandingVersion); null for other revisions, which say what they did without it.
+    private static Revision? Replaced(LeasedConnection connection, Revision change) =>
+        change.Action == RevisionAction.Change
+        && StandingVersion.Of(connection, null, change.FactId, change.Code.Kind, before: change.Id) is { } id
+            ? RevisionRows.ByIds(connection, [id]).SingleOrDefault() : null;
 
     /// <summary>Every revision of one fact, oldest first.</summary>
     public IReadOnlyList<Revision> History(FactCode code)

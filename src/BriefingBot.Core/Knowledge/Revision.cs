@@ -44,4 +44,10 @@ public sealed record FactView(Revision Current, Revision? Previous = null)
 
     /// <summary>The version whose effect date a change just recorded put right, when it did.</summary>
     public Revision? Corrected { get; init; }
+
+    /// <summary>
+    /// Set when a change with no date given would have taken effect before the version it replaced (its source is older), so it
+    /// took effect when that one did instead.
+    /// </summary>
+    public bool DatedByWhatItReplaced { get; init; }
 }

@@ -19,21 +19,26 @@ internal static class StandingVersion
 
     /// <summary>
     /// The id of the fact's standing version inside <paramref name="tx"/>, or null when none carries words. As though
-    /// <paramref name="without"/> had never been recorded (what an undo of it restores): a version it corrected is back.
+    /// <paramref name="without"/> had never been recorded (what an undo of it restores): a version it corrected is back. With
+    /// <paramref name="before"/>, as the revisions before that id had it (what a change in the log replaced).
     /// </summary>
-    public static long? Of(SqliteConnection connection, SqliteTransaction tx, long factId, FactKind kind, Revision? without = null)
+    public static long? Of(SqliteConnection connection, SqliteTransaction? tx, long factId, FactKind kind, Revision? without = null,
+        long before = long.MaxValue)
     {
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"""
             SELECT r.id FROM revisions r
-            WHERE r.fact_id = $fact AND r.id <> $without AND {Candidate}
-              AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND c.id <> $without
-                              AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id))
+            WHERE r.fact_id = $fact AND r.id <> $without AND r.id < $before
+              AND r.action IN ('create', 'change') AND r.retracted = 0
+              AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND u.id < $before)
+              AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND c.id <> $without AND c.id < $before
+                              AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id AND cu.id < $before))
             ORDER BY {(kind.HappensOnce ? "" : "r.effective_on DESC, ")}r.id DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$fact", factId);
         command.Parameters.AddWithValue("$without", without?.Id ?? 0);
+        command.Parameters.AddWithValue("$before", before);
         return command.ExecuteScalar() as long?;
     }
 

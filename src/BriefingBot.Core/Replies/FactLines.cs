@@ -177,6 +177,8 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         var text = r.Action switch
         {
             RevisionAction.Create => $"New {kind}: {said}",
+            RevisionAction.Change when change.Previous is { } before && FiledBefore(before, r) =>
+                $"Filed how a {kind} stood earlier: {said} (in effect from {r.Provenance.Effective!.Short()}, before the version in effect from {before.Provenance.Effective!.Short()}, which it left standing)",
             RevisionAction.Change when change.Previous is { } before => $"Changed {kind}: {said} ({Difference(before, r, named)})",
             RevisionAction.Retract => $"Retracted {kind}: {said}{(r.Reason is { } why ? $" — {why}" : "")}",
             RevisionAction.Undo when r.Retracted => $"Withdrawn by undo: {said}",
@@ -185,6 +187,11 @@ public sealed class FactLines(ActorDirectory actors, IOptions<KnowledgeOptions> 
         };
         return new ReplyLine(text, Provenance(r, now));
     }
+
+    // A late entry dated before the version it was made beside: it fills in history and leaves that one standing (StandingVersion).
+    private static bool FiledBefore(Revision stood, Revision change) =>
+        !change.Code.Kind.HappensOnce && change.CorrectsRevisionId is null && stood.Id != change.Id
+        && change.Provenance.Effective is { } from && stood.Provenance.Effective is { } was && from.Start < was.Start;
 
     public string Name(long actorId) => actors.TryGet(actorId, out var actor) ? actor.Display : $"actor {actorId}";
 

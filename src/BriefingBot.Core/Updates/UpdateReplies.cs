@@ -4,7 +4,7 @@ using BriefingBot.Replies;
 namespace BriefingBot.Updates;
 
 /// <summary>The confirmations moderators see after a change, worded the same way for every kind of fact.</summary>
-public sealed class UpdateReplies(FactLines lines)
+public sealed class UpdateReplies(FactLines lines, DeskZone desk)
 {
     public Reply Recorded(FactView view, DateTimeOffset now, IReadOnlyList<Actor>? added = null)
     {
@@ -32,12 +32,29 @@ public sealed class UpdateReplies(FactLines lines)
         if (view.Previous is null)
             return Reply.Confirmation($"Recorded new {kind} {r.Code}.", new ReplySection(null, [lines.Line(r, now)]));
         var said = new List<ReplyLine> { lines.Line(r, now), new(Capitalise(lines.Difference(view.Previous, r)) + ".") };
+        var when = r.Provenance.Effective?.Short();
+        if (view.Standing is { } stands)
+        {
+            // Filled in history: say so at once, or a moderator who meant "this is how it stands now" never learns otherwise.
+            said[1] = new ReplyLine($"Filed as history: it took effect on {when}, before the version that stands (in effect from " +
+                                    $"{stands.Provenance.Effective?.Short()}), which answers still show: {lines.Describe(stands.Data).TrimEnd('.')}. " +
+                                    $"If this is how it stands now, give it a later effective: date; /update undo takes it back.");
+            return Reply.Confirmation($"Filed {r.Code}'s earlier state.", new ReplySection(null, [.. said, Undo(r)]));
+        }
+        if (view.Corrected is { } corrected)
+            said.Add(new ReplyLine($"Put right when it took effect: {when}, not {corrected.Provenance.Effective?.Short()}. The version " +
+                                   $"{corrected.RecordedByName} recorded on {Phrases.Date(corrected.RecordedAt, desk)} no longer counts on any day."));
+        else if (view.DatedByWhatItReplaced)
+            said.Add(new ReplyLine($"In effect from {when}, when the version it replaces took effect: its source is older. To file it " +
+                                   "as how things stood earlier, give effective: that date."));
         // A changed fact is cited afresh; say so rather than let the sources added beside the old version vanish silently.
         if (view.Previous.Provenance.Also.Where(s => !r.Provenance.Sources.Contains(s)).Select(s => s.Source.Outlet).ToList() is { Count: > 0 } dropped)
             said.Add(new ReplyLine($"No longer cited: {Phrases.List(dropped)}, which backed the earlier version; /sources add id:{r.Code} adds one back."));
-        said.Add(new ReplyLine($"/update undo takes this back; /history {r.Code} shows every version."));
+        said.Add(Undo(r));
         return Reply.Confirmation($"Updated {r.Code}.", new ReplySection(null, said));
     }
+
+    private static ReplyLine Undo(Revision r) => new($"/update undo takes this back; /history {r.Code} shows every version.");
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,0 +1,212 @@
+using BriefingBot.Knowledge;
+using Microsoft.Data.Sqlite;
+
+namespace BriefingBot.Core.Tests;
+
+/// <summary>
+/// What stands when a change is dated before the version that stands: a moderator filling in a backlog files history and
+/// leaves what stands as it was; one who typed the wrong date puts it right, and the wrong date then counts on no day; a
+/// change dated only by an older source replaces what stands rather than slipping behind it.
+/// </summary>
+public sealed class StandingVersionTests : IDisposable
+{
+    private readonly TestBot _bot = new();
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public StandingVersionTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
+    public void Dispose() => _bot.Dispose();
+
+    private void At(int march, int year = 2025) => _bot.Time.SetUtcNow(new DateTimeOffset(year, 3, march, 10, 0, 0, TimeSpan.Zero));
+
+    private string Mod(string command) => _bot.ModerateAloud(command, _output);
+
+    private string Ask(string command) => _bot.AskAloud(command, _output);
+
+    // T8's line in /terms (with the options given), its status; "-" when the answer has no T8.
+    private string Status(string options = "")
+    {
+        var reply = _bot.Ask("/terms proposal:P1" + options);
+        var line = reply.Sections.SelectMany(s => s.Lines).FirstOrDefault(l => l.Provenance?.Code.ToString() == "T8");
+        if (line is null) return "-";
+        var open = line.Text.LastIndexOf('(');
+        return line.Text[(open + 1)..line.Text.LastIndexOf(')')];
+    }
+
+    [Fact]
+    public void A_late_entry_dated_before_what_stands_fills_in_history_and_leaves_now_as_it_was()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(30);
+        var filed = Mod("/update term id:T8 status:proposed source:AFP source_date:2025-03-12 effective:2025-03-12");
+        Assert.Contains("Filed T8's earlier state.", filed);
+        Assert.Contains("Filed as history: it took effect on 12 March 2025, before the version that stands (in effect from 13 March 2025)", filed);
+
+        // Now is the world today, and every question of time agrees with it.
+        Assert.Equal("disputed", Status());
+        Assert.Equal("disputed", Status(" on:2025-03-30"));
+        Assert.Equal("disputed", Status(" as_of:2025-03-30"));
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-13"));
+        // Before the late entry was recorded, nothing said how T8 stood on the 12th.
+        Assert.Equal("-", Status(" as_of:2025-03-29 on:2025-03-12"));
+        Assert.Equal("proposed", Status(" as_of:2025-03-30 on:2025-03-12"));
+
+        // The log says what the entry did; the briefing announces no change of what stands.
+        Assert.Contains("Filed how a term stood earlier: Monitoring: Observers monitor the truce. (proposed) (in effect from 12 March 2025, " +
+                        "before the version in effect from 13 March 2025, which it left standing)", Ask("/changes since:2025-03-29"));
+        var briefing = Ask("/briefing since:2025-03-29");
+        Assert.DoesNotContain("now proposed", briefing);
+        Assert.Contains("1. Recorded by mo on 13 March 2025: Monitoring: Observers monitor the truce. (disputed) — this version stands", Ask("/history T8"));
+
+        // An edit starts from what stands, not from the late entry: it keeps "disputed".
+        Mod("/update term id:T8 text:\"OSCE observers monitor the truce.\" source:Reuters");
+        Assert.Equal("disputed", Status());
+        Assert.Contains("OSCE observers monitor the truce. (disputed)", Ask("/terms proposal:P1"));
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+    }
+
+    [Fact]
+    public void An_undone_late_entry_leaves_no_trace_in_the_world()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(30);
+        Mod("/update term id:T8 status:proposed source:AFP effective:2025-03-12");
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+        Assert.Contains("Undid your change of T8", _bot.Ask("/update undo", TestBot.Moderator()).Title);
+        Assert.Equal("disputed", Status());
+        Assert.Equal("-", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-14"));
+    }
+
+    [Fact]
+    public void A_late_entry_with_the_wrong_year_put_right_counts_on_no_day()
+    {
+        At(11);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-11");
+        At(14);
+        // A typo: 2024 for 2025. It files history before the version that stands, and says so.
+        Assert.Contains("Filed as history: it took effect on 13 March 2024",
+            Mod("/update term id:T8 status:disputed source:AFP effective:2024-03-13"));
+        Assert.Equal("proposed", Status());
+        // Entered again with the right year: it puts the late entry's date right.
+        var fixedYear = Mod("/update term id:T8 status:disputed source:AFP effective:2025-03-13");
+        Assert.Contains("Put right when it took effect: 13 March 2025, not 13 March 2024.", fixedYear);
+        Assert.Equal("disputed", Status());
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-13"));
+        // No phantom: before the term was proposed it stood nowhere, as now known; as known before the fix it did.
+        Assert.Equal("-", Status(" on:2024-06-01"));
+        Assert.Contains("puts right when version 2 took effect", Ask("/history T8"));
+    }
+
+    [Fact]
+    public void A_standing_version_s_date_put_right_and_the_fix_undone()
+    {
+        At(11);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-11");
+        At(14);
+        // The wrong year the other way: a day a year ahead stands (it took effect latest), and is put right by its date alone.
+        Mod("/update term id:T8 status:disputed source:AFP effective:2026-03-13");
+        Assert.Equal("disputed", Status());
+        Assert.Equal("proposed", Status(" on:2025-03-14"));
+        Assert.Contains("Put right when it took effect: 13 March 2025, not 13 March 2026.", Mod("/update term id:T8 source:AFP effective:2025-03-13"));
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-14"));
+        Assert.Equal("disputed", Status(" on:2026-04-01"));
+
+        // Undoing the fix brings the wrong date back, as it was.
+        _bot.Ask("/update undo", TestBot.Moderator());
+        Assert.Equal("disputed", Status());
+        Assert.Equal("proposed", Status(" on:2025-03-14"));
+        Assert.Equal("disputed", Status(" on:2026-04-01"));
+    }
+
+    [Fact]
+    public void A_change_dated_only_by_an_older_source_replaces_what_stands()
+    {
+        At(22);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:agreed source:Reuters effective:2025-03-21");
+        At(23);
+        var typo = Mod("/update term id:T8 text:\"Observers monitor the ceasefire.\" source:Reuters source_date:2025-03-06");
+        Assert.Contains("In effect from 21 March 2025, when the version it replaces took effect: its source is older.", typo);
+        Assert.Contains("Observers monitor the ceasefire. (agreed)", Ask("/terms proposal:P1"));
+        Assert.Contains("Observers monitor the ceasefire. (agreed)", Ask("/terms proposal:P1 on:2025-03-21"));
+        Assert.Equal("-", Status(" on:2025-03-20"));
+    }
+
+    [Fact]
+    public void An_aid_stream_s_since_put_right_moves_its_start()
+    {
+        At(12);
+        Mod("/update aid donor:\"United Kingdom\" recipient:Ukraine category:financial status:pledged since:2025-03-11 source:Reuters");
+        Assert.Contains("pledged", Ask("/aid on:2025-03-11"));
+        Assert.Contains("Put right when it took effect: 12 March 2025, not 11 March 2025.", Mod("/update aid id:A2 since:2025-03-12 source:Reuters"));
+        Assert.DoesNotContain("A2", TestBot.Codes(_bot.Ask("/aid on:2025-03-11")));
+        Assert.Contains("A2", TestBot.Codes(_bot.Ask("/aid on:2025-03-12")));
+    }
+
+    [Fact]
+    public void Export_and_import_keep_a_date_put_right()
+    {
+        At(11);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-11");
+        At(14);
+        Mod("/update term id:T8 status:disputed source:AFP effective:2024-03-13");
+        Mod("/update term id:T8 status:disputed source:AFP effective:2025-03-13");
+        Mod("/update term id:T8 status:agreed source:AFP effective:2025-03-10");
+        var export = _bot.ExportText();
+        Assert.Contains("\"correctsRevisionId\":", export);
+
+        using var copy = new TestBot(seed: false);
+        copy.Time.SetUtcNow(_bot.Time.GetUtcNow());
+        copy.Get<KnowledgeTransfer>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(export)));
+        Assert.Equal(export, copy.ExportText());
+        foreach (var q in new[] { "/terms proposal:P1", "/terms proposal:P1 on:2024-06-01", "/terms proposal:P1 on:2025-03-10", "/terms proposal:P1 on:2025-03-12", "/history T8" })
+            Assert.Equal((q, TestBot.Text(_bot.Ask(q))), (q, TestBot.Text(copy.Ask(q))));
+        Assert.Equal("disputed", Status());
+        Assert.Equal("agreed", Status(" on:2025-03-10"));
+    }
+
+    [Fact]
+    public void A_version_17_database_shows_what_stands_after_the_upgrade()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "briefingbot-tests", Guid.NewGuid().ToString("n"));
+        var folder = Path.Combine(root, "made");
+        using (var made = new TestBot(folder: folder))
+        {
+            made.Time.SetUtcNow(new DateTimeOffset(2025, 3, 13, 10, 0, 0, TimeSpan.Zero));
+            made.Moderate("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+            made.Time.SetUtcNow(new DateTimeOffset(2025, 3, 30, 10, 0, 0, TimeSpan.Zero));
+            made.Moderate("/update term id:T8 status:proposed source:AFP effective:2025-03-12");
+        }
+        SqliteConnection.ClearAllPools();
+        // The release before projected the newest revision, the late entry, as what stands.
+        using (var old = new SqliteConnection($"Data Source={Path.Combine(folder, "knowledge.db")};Pooling=False"))
+        {
+            old.Open();
+            OlderSchema.Run(old, OlderSchema.TakeBackLaterColumns + """
+                UPDATE current_facts SET revision_id = (SELECT MAX(id) FROM revisions r WHERE r.fact_id = current_facts.fact_id);
+                DELETE FROM settings WHERE key = 'reproject_needed';
+                PRAGMA user_version = 17;
+                """);
+            Assert.Equal(1L, new SqliteCommand("""
+                SELECT COUNT(*) FROM current_facts c JOIN revisions r ON r.id = c.revision_id
+                WHERE json_extract(r.payload, '$.topic') = 'Monitoring' AND json_extract(r.payload, '$.status') = 'proposed'
+                """, old).ExecuteScalar());
+        }
+        SqliteConnection.ClearAllPools();
+        using (var upgraded = new TestBot(seed: false, folder: folder))
+        {
+            upgraded.Time.SetUtcNow(new DateTimeOffset(2025, 3, 30, 11, 0, 0, TimeSpan.Zero));
+            Assert.Equal(MigrationRunner.LatestVersion, upgraded.Count("PRAGMA user_version"));
+            Assert.Contains("Observers monitor the truce. (disputed)", TestBot.Text(upgraded.Ask("/terms proposal:P1")));
+            Assert.Contains("Observers monitor the truce. (proposed)", TestBot.Text(upgraded.Ask("/terms proposal:P1 on:2025-03-12")));
+            Assert.Equal(0, upgraded.Count("SELECT COUNT(*) FROM settings WHERE key = 'reproject_needed'"));
+        }
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+    }
+}
