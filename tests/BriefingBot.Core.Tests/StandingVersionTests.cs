@@ -209,4 +209,42 @@ public sealed class StandingVersionTests : IDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
     }
+
+    [Fact]
+    public void The_projection_the_past_views_and_the_rule_agree_on_what_stands_through_a_random_month_of_edits()
+    {
+        var random = new Random(18);
+        string[] statuses = ["proposed", "agreed", "disputed", "dropped"];
+        At(10);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-01");
+        for (var step = 0; step < 60; step++)
+        {
+            var day = 10 + step / 3;
+            _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, day, 11 + step % 3, 0, 0, TimeSpan.Zero));
+            var effective = $"2025-03-{random.Next(1, 29):00}";
+            var command = random.Next(8) switch
+            {
+                0 or 1 or 2 => $"/update term id:T8 status:{statuses[random.Next(4)]} source:Reuters effective:{effective}",
+                3 => $"/update term id:T8 text:\"Observers, take {step}.\" source:AFP",
+                4 => $"/update term id:T8 text:\"Observers, older take {step}.\" source:AFP source_date:{effective}",
+                5 => "/update retract id:T8 reason:\"checking\"",
+                6 => "/update undo",
+                _ => $"/update term id:T8 source:Reuters effective:{effective}",
+            };
+            _output.WriteLine($"{step}: {command} → {_bot.Ask(command, TestBot.Moderator()).Title}");
+            var now = Line("");
+            Assert.Equal(now, Line($" as_of:2025-03-{day:00}"));
+            Assert.Equal(now, Line(" on:2025-12-31"));
+            Assert.Equal(now, Line($" as_of:2025-03-{day:00} on:2025-12-31"));
+        }
+        // A projection rebuilt by the rule holds what the writes left.
+        using var connection = new SqliteConnection($"Data Source={_bot.DatabasePath}");
+        connection.Open();
+        using var tx = connection.BeginTransaction();
+        Assert.Empty(StandingVersion.All(connection, tx, onlyMisprojected: true));
+    }
+
+    // T8's words and status in /terms with the options given, or "-".
+    private string Line(string options) =>
+        _bot.Ask("/terms proposal:P1" + options).Sections.SelectMany(s => s.Lines).FirstOrDefault(l => l.Provenance?.Code.ToString() == "T8")?.Text ?? "-";
 }

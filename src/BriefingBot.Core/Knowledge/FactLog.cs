@@ -75,10 +75,11 @@ public sealed class FactLog
         if (_database.GetSetting(ReprojectKey) is null) return 0;
         return _database.Write((connection, tx) =>
         {
-            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is null) return 0;
-            // Each fact's standing version by today's rule (StandingVersion), not what the projection held (0018 changed the rule).
-            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", tx,
-                ("$ids", RevisionRows.Ids(StandingVersion.All(connection, tx))));
+            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is not { } asked) return 0;
+            // Each fact's standing version by today's rule (StandingVersion), not what the projection held (0018 changed the rule);
+            // only the facts whose projection holds another one when that is all the migration asked ("standing").
+            var picked = StandingVersion.All(connection, tx, onlyMisprojected: asked == "standing");
+            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", tx, ("$ids", RevisionRows.Ids(picked)));
             foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt, r.Provenance.Sources);
             // Every fact's words were written again: merge the search indexes' segments, or searches read them all (0015).
             connection.Execute("INSERT INTO fact_text (fact_text) VALUES ('optimize')", transaction: tx);

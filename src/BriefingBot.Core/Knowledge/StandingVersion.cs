@@ -46,7 +46,8 @@ internal static class StandingVersion
     /// Every fact's revision the projection holds by the rule: its standing version, or its newest when that is a retraction or
     /// an undo (which carries what stood after it), or when no version stands. What a store projects again when a migration asks (<see cref="FactLog"/>).
     /// </summary>
-    public static List<long> All(SqliteConnection connection, SqliteTransaction tx)
+    /// <param name="onlyMisprojected">Only the facts whose projection holds another revision.</param>
+    public static List<long> All(SqliteConnection connection, SqliteTransaction tx, bool onlyMisprojected = false)
     {
         using var command = connection.CreateCommand();
         command.Transaction = tx;
@@ -60,9 +61,10 @@ internal static class StandingVersion
                 WHERE {Candidate}
                   AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id
                                   AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id)))
-            SELECT CASE WHEN w.retracted = 1 OR w.action = 'undo' OR s.id IS NULL THEN n.id ELSE s.id END
+            SELECT CASE WHEN w.retracted = 1 OR w.action = 'undo' OR s.id IS NULL THEN n.id ELSE s.id END AS picked
             FROM newest n JOIN revisions w ON w.id = n.id
             LEFT JOIN ranked s ON s.fact_id = n.fact_id AND s.place = 1
+            {(onlyMisprojected ? "JOIN current_facts c ON c.fact_id = n.fact_id WHERE c.revision_id <> picked" : "")}
             ORDER BY n.fact_id
             """;
         var picked = new List<long>();

@@ -4,5 +4,6 @@
 ALTER TABLE revisions ADD COLUMN corrects_revision_id INTEGER;
 CREATE INDEX revisions_corrects ON revisions (corrects_revision_id) WHERE corrects_revision_id IS NOT NULL;
 -- What stands is now the version in effect latest, not the one recorded last (a late entry dated before the version that
--- stands fills in history): the next start-up projects every fact again by that rule (FactLog.ReprojectIfAsked).
-INSERT OR REPLACE INTO settings (key, value) VALUES ('reproject_needed', '18');
+-- stands fills in history): the next start-up projects again the facts whose projection holds another version than that
+-- rule picks (FactLog.ReprojectIfAsked); a full projection an older migration asked for is kept, and covers them.
+INSERT INTO settings (key, value) VALUES ('reproject_needed', 'standing') ON CONFLICT (key) DO NOTHING;
