@@ -221,8 +221,8 @@ public sealed class SeveralSourcesTests : IDisposable
         Assert.True(copy.Get<KnowledgeTransfer>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))) > 0);
         Assert.Equal(TestBot.Text(_bot.Ask("/contacts")), TestBot.Text(copy.Ask("/contacts")));
 
-        var broken = JsonSerializer.Serialize(_bot.Get<KnowledgeTransfer>().Export() with { Version = 4 }, KnowledgeJson.Options);
-        Assert.Contains("version 4 is not one this build reads (1 to 3)",
+        var broken = JsonSerializer.Serialize(_bot.Get<KnowledgeTransfer>().Export() with { Version = 5 }, KnowledgeJson.Options);
+        Assert.Contains("version 5 is not one this build reads (1 to 4)",
             Assert.Throws<KnowledgeException>(() => copy.Get<KnowledgeTransfer>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(broken)))).Message);
     }
 }

@@ -97,8 +97,8 @@ public sealed class StandingVersionTests : IDisposable
         Assert.Equal("disputed", Status());
         Assert.Equal("proposed", Status(" on:2025-03-12"));
         Assert.Equal("disputed", Status(" on:2025-03-13"));
-        // No phantom: before the term was proposed it stood nowhere, as now known; as known before the fix it did.
-        Assert.Equal("-", Status(" on:2024-06-01"));
+        // No phantom: before the term was proposed (11 March) it stood nowhere, though P1 did.
+        Assert.Equal("-", Status(" on:2025-03-08"));
         Assert.Contains("puts right when version 2 took effect", Ask("/history T8"));
     }
 
@@ -108,20 +108,73 @@ public sealed class StandingVersionTests : IDisposable
         At(11);
         Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-11");
         At(14);
-        // The wrong year the other way: a day a year ahead stands (it took effect latest), and is put right by its date alone.
-        Mod("/update term id:T8 status:disputed source:AFP effective:2026-03-13");
-        Assert.Equal("disputed", Status());
-        Assert.Equal("proposed", Status(" on:2025-03-14"));
-        Assert.Contains("Put right when it took effect: 13 March 2025, not 13 March 2026.", Mod("/update term id:T8 source:AFP effective:2025-03-13"));
-        Assert.Equal("proposed", Status(" on:2025-03-12"));
-        Assert.Equal("disputed", Status(" on:2025-03-14"));
-        Assert.Equal("disputed", Status(" on:2026-04-01"));
+        // Entered as disputed from the 14th; it was the 12th. Put right by its date alone, it counts from the 12th only.
+        Mod("/update term id:T8 status:disputed source:AFP effective:2025-03-14");
+        Assert.Equal("proposed", Status(" on:2025-03-13"));
+        Assert.Contains("Put right when it took effect: 12 March 2025, not 14 March 2025.", Mod("/update term id:T8 source:AFP effective:2025-03-12"));
+        Assert.Equal("proposed", Status(" on:2025-03-11"));
+        Assert.Equal("disputed", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-13"));
+        Assert.Contains("puts right when version 2 took effect", Ask("/history T8"));
 
         // Undoing the fix brings the wrong date back, as it was.
         _bot.Ask("/update undo", TestBot.Moderator());
         Assert.Equal("disputed", Status());
-        Assert.Equal("proposed", Status(" on:2025-03-14"));
-        Assert.Equal("disputed", Status(" on:2026-04-01"));
+        Assert.Equal("proposed", Status(" on:2025-03-13"));
+        Assert.Equal("disputed", Status(" on:2025-03-14"));
+    }
+
+    [Fact]
+    public void A_change_after_a_retraction_stands_alone_the_retracted_words_never_held()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(20);
+        Mod("/update retract id:T8 reason:misreported");
+        // Brought back with other words from an older report: they stand, from their own date; the retracted ones held on no day.
+        Mod("/update term id:T8 status:proposed source:AFP source_date:2025-03-10");
+        Assert.Equal("proposed", Status());
+        Assert.Equal("proposed", Status(" on:2025-03-25"));
+        Assert.Equal("proposed", Status(" on:2025-03-10"));
+        Assert.Equal("-", Status(" on:2025-03-09"));
+        Assert.Contains("T8", TestBot.Codes(_bot.Ask("/briefing since:2025-03-19")));
+    }
+
+    [Fact]
+    public void A_date_put_right_after_a_source_was_added_leaves_no_phantom()
+    {
+        At(18);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-07");
+        Mod("/sources add id:T8 source:AFP");
+        Mod("/update term id:T8 source:Reuters effective:2025-03-17");
+        Assert.Equal("-", Status(" on:2025-03-10"));
+        Assert.Equal("disputed", Status(" on:2025-03-17"));
+    }
+
+    [Fact]
+    public void Another_moderator_s_entry_with_the_same_words_does_not_put_a_late_entry_s_date_right()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(14);
+        Mod("/update term id:T8 status:proposed source:AFP effective:2025-03-12");
+        At(20);
+        Assert.DoesNotContain("Put right", _bot.ModerateAloud("/update term id:T8 status:proposed source:AFP effective:2025-03-20", _output, TestBot.Moderator("olena")));
+        Assert.Equal("proposed", Status(" on:2025-03-12"));
+        Assert.Equal("disputed", Status(" on:2025-03-13"));
+        Assert.Equal("proposed", Status());
+    }
+
+    [Fact]
+    public void A_late_entry_that_moves_a_term_is_in_its_new_proposal_on_its_day()
+    {
+        At(13);
+        Mod("/update proposal name:\"US ceasefire proposal\" status:proposed sponsors:\"United States\" source:Reuters effective:2025-03-11");
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(20);
+        Mod("/update term id:T8 proposal:P2 source:AFP effective:2025-03-12");
+        Assert.Contains("T8", TestBot.Codes(_bot.Ask("/terms proposal:P2 on:2025-03-12")));
+        Assert.DoesNotContain("T8", TestBot.Codes(_bot.Ask("/terms proposal:P2")));
     }
 
     [Fact]
@@ -131,7 +184,7 @@ public sealed class StandingVersionTests : IDisposable
         Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:agreed source:Reuters effective:2025-03-21");
         At(23);
         var typo = Mod("/update term id:T8 text:\"Observers monitor the ceasefire.\" source:Reuters source_date:2025-03-06");
-        Assert.Contains("In effect from 21 March 2025, when the version it replaces took effect: its source is older.", typo);
+        Assert.Contains("In effect from 21 March 2025, the date of the version it replaces: a change with no date given never takes effect before it.", typo);
         Assert.Contains("Observers monitor the ceasefire. (agreed)", Ask("/terms proposal:P1"));
         Assert.Contains("Observers monitor the ceasefire. (agreed)", Ask("/terms proposal:P1 on:2025-03-21"));
         Assert.Equal("-", Status(" on:2025-03-20"));
@@ -158,13 +211,14 @@ public sealed class StandingVersionTests : IDisposable
         Mod("/update term id:T8 status:disputed source:AFP effective:2025-03-13");
         Mod("/update term id:T8 status:agreed source:AFP effective:2025-03-10");
         var export = _bot.ExportText();
+        Assert.Contains("\"version\": 4", export.Replace("\"version\":4", "\"version\": 4", StringComparison.Ordinal));
         Assert.Contains("\"correctsRevisionId\":", export);
 
         using var copy = new TestBot(seed: false);
         copy.Time.SetUtcNow(_bot.Time.GetUtcNow());
         copy.Get<KnowledgeTransfer>().Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(export)));
         Assert.Equal(export, copy.ExportText());
-        foreach (var q in new[] { "/terms proposal:P1", "/terms proposal:P1 on:2024-06-01", "/terms proposal:P1 on:2025-03-10", "/terms proposal:P1 on:2025-03-12", "/history T8" })
+        foreach (var q in new[] { "/terms proposal:P1", "/terms proposal:P1 on:2025-03-08", "/terms proposal:P1 on:2025-03-10", "/terms proposal:P1 on:2025-03-12", "/history T8" })
             Assert.Equal((q, TestBot.Text(_bot.Ask(q))), (q, TestBot.Text(copy.Ask(q))));
         Assert.Equal("disputed", Status());
         Assert.Equal("agreed", Status(" on:2025-03-10"));
@@ -221,7 +275,7 @@ public sealed class StandingVersionTests : IDisposable
         {
             var day = 10 + step / 3;
             _bot.Time.SetUtcNow(new DateTimeOffset(2025, 3, day, 11 + step % 3, 0, 0, TimeSpan.Zero));
-            var effective = $"2025-03-{random.Next(1, 29):00}";
+            var effective = $"2025-03-{random.Next(1, day + 1):00}";
             var command = random.Next(8) switch
             {
                 0 or 1 or 2 => $"/update term id:T8 status:{statuses[random.Next(4)]} source:Reuters effective:{effective}",
@@ -235,6 +289,7 @@ public sealed class StandingVersionTests : IDisposable
             var now = Line("");
             Assert.Equal(now, Line($" as_of:2025-03-{day:00}"));
             Assert.Equal(now, Line(" on:2025-12-31"));
+            Assert.Equal(now, Line($" on:2025-03-{day:00}"));
             Assert.Equal(now, Line($" as_of:2025-03-{day:00} on:2025-12-31"));
         }
         // A projection rebuilt by the rule holds what the writes left.

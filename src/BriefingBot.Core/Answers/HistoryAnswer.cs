@@ -37,7 +37,9 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
             // When it took effect, where the text does not say it already (a contact's day does) and it is not the day recorded.
             var effect = r.Action is RevisionAction.Create or RevisionAction.Change && r.Data.Kind.Period(r.Data) is null
                 && r.Provenance.Effective is { } e && !SameDay(e, r.RecordedAt, request.Desk) ? $" (in effect from {e.Short()})" : "";
+            // Only a new date is a correction worth saying; the same version cited anew or re-worded on its day replaces it quietly.
             var corrected = r.CorrectsRevisionId is { } c && revisions.TakeWhile(v => v.Id != c).Count() is var at && at < i
+                && !Equals(revisions[at].Provenance.Effective, r.Provenance.Effective)
                 ? $" (puts right when version {at + 1} took effect: it counts on no day since)" : "";
             var standing = r.Id == stands ? " — this version stands: the later ones took effect before it" : "";
             return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt, request.Desk)}{why}: {sourced ?? line.Text}{moved}{effect}{corrected}{standing}" };

@@ -69,14 +69,15 @@ public sealed class CitedSources(KnowledgeDatabase database, FactLog log)
             ?? throw new KnowledgeException($"There is no {code}. Ids look like P1, T4, C12 or A2; /search finds them.");
         return latest.Retracted
             ? throw new KnowledgeException($"{code} is retracted; only a live fact can gain or lose a source.")
-            : latest;
+            : FactLog.Resolved(connection, tx, latest);
     }
 
     private FactView Append(LeasedConnection connection, SqliteTransaction tx, Revision latest, Provenance provenance, ChangeAuthor by, string? reason)
     {
         // Citing differently changes nothing in the world: the fact keeps the day it took effect.
+        // The same version cited anew replaces it on every day: a date put right later does not bring the old citation back.
         var id = log.Append(connection, tx, latest.FactId, RevisionAction.Change, retracted: false, latest.Data,
-            provenance with { Effective = latest.Provenance.Effective }, by, reason, null, null);
+            provenance with { Effective = latest.Provenance.Effective }, by, reason, null, null, corrects: latest.Id);
         return new FactView(RevisionRows.Query(connection, "WHERE r.id = $id", tx, ("$id", id)).Single(), latest);
     }
 }

@@ -147,10 +147,7 @@ public sealed class FactLog
             if (basedOn is { } seen && previous.Id != seen)
                 throw new KnowledgeException(
                     $"{code} was changed by {previous.RecordedByName} while you were editing it; nothing was recorded. /history {code} shows the change; try again.");
-            // An undo held in the projection carries the words of the version that stands; a correction puts that one right.
-            if (previous is { Action: RevisionAction.Undo, Retracted: false }
-                && StandingVersion.Of(connection, tx, previous.FactId, code.Kind) is { } stands)
-                previous = ReadRevision(connection, tx, stands);
+            previous = Resolved(connection, tx, previous);
             factId = previous.FactId;
             // A change of parent (a term moved to another proposal) is a revision like any other: the projection follows
             // it and fact_parents remembers the old parent for as_of. facts.parent_id keeps the first one.
@@ -166,15 +163,16 @@ public sealed class FactLog
         // fact is cited afresh, as those sources backed the earlier version (the confirmation names them).
         if (previous is not null && provenance.Also.Count == 0 && KnowledgeJson.Serialize(previous.Data) == KnowledgeJson.Serialize(data))
             provenance = provenance with { Also = previous.Provenance.Also.Where(s => !CitedSources.Same(s.Source, provenance.Source)).ToList() };
-        var (dated, corrects) = Dated(connection, tx, data, previous, provenance, recordedAt);
+        var (dated, corrects) = Dated(connection, tx, data, previous, provenance, recordedAt, by);
         var action = previous is null ? RevisionAction.Create : RevisionAction.Change;
         var id = Append(connection, tx, factId, action, retracted: false, data, dated, by, reason, null, recordedAt, corrects: corrects?.Id);
         var standing = StandingVersion.Of(connection, tx, factId, data.Kind);
-        return new FactView(ReadRevision(connection, tx, id), previous)
+        var recorded = ReadRevision(connection, tx, id);
+        return new FactView(recorded, previous)
         {
             Standing = standing is { } s && s != id ? ReadRevision(connection, tx, s) : null,
-            Corrected = corrects,
-            DatedByWhatItReplaced = previous is not null && !ReferenceEquals(dated, provenance) && corrects is null,
+            Corrected = corrects is not null && !Equals(corrects.Provenance.Effective, recorded.Provenance.Effective) ? corrects : null,
+            DatedByWhatItReplaced = !ReferenceEquals(dated, provenance),
         };
     }
 
@@ -183,21 +181,23 @@ public sealed class FactLog
     // - the same words as what stands with another date given, or an earlier one by its source (the wrong year put right by
     //   source_date:): that version had its date wrong, and takes effect nowhere since;
     // - otherwise a change dated only by default (its source's date, or today) never slips behind the version that stands: it
-    //   takes effect when that one did, and replaces it. Only a date given (effective:, or the fact's own since: or date:)
-    //   files a change before what stands, as history.
+    //   takes effect when that one did, and replaces it on every day (a date put right later must not bring the replaced
+    //   words back). Only a date given (effective:, or the fact's own since: or date:) files a change before what stands,
+    //   as history.
     private (Provenance Provenance, Revision? Corrects) Dated(LeasedConnection connection, SqliteTransaction tx, FactData data,
-        Revision? previous, Provenance provenance, DateTimeOffset? recordedAt)
+        Revision? previous, Provenance provenance, DateTimeOffset? recordedAt, ChangeAuthor by)
     {
         if (previous is not { Retracted: false } || previous.Provenance.Effective is not { } stood) return (provenance, null);
         var kind = data.Kind;
         var given = provenance.Effective is not null || !Equals(kind.Period(data), kind.Period(previous.Data));
         var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
+        // Only the author's own late entry, the newest revision: another's history, or an older one, is not this typo.
         if (given && Newest(connection, tx, previous.FactId) is { Action: RevisionAction.Create or RevisionAction.Change, Retracted: false } late
-            && late.Id != previous.Id && SameWords(kind, data, late.Data) && !effective.Equals(late.Provenance.Effective))
+            && late.Id != previous.Id && late.RecordedBy == by.Key && SameWords(kind, data, late.Data) && !effective.Equals(late.Provenance.Effective))
             return (provenance, late);
         if (SameWords(kind, data, previous.Data) && !effective.Equals(stood) && (given || effective.Start < stood.Start))
             return (provenance, previous);
-        if (!given && effective.Start < stood.Start && !kind.HappensOnce) return (provenance with { Effective = stood }, null);
+        if (!given && effective.Start < stood.Start && !kind.HappensOnce) return (provenance with { Effective = stood }, previous);
         return (provenance, null);
     }
 
@@ -293,6 +293,8 @@ public sealed class FactLog
                     sourceId = SourceId(connection, tx, provenance.Also[i].Source),
                     stance = Vocabulary.Word(provenance.Also[i].Stance),
                 }, tx);
+        // A late entry that moved a term is in its new proposal's past views, though the projection does not hold it.
+        FactProjection.RememberParent(connection, tx, factId, data);
         // The projection holds the version that stands, which a late entry dated before it is not (StandingVersion).
         // An undo or a retraction says what stood after it, and is held as long as it is the newest.
         if (retracted || action is RevisionAction.Create or RevisionAction.Undo
@@ -345,8 +347,17 @@ public sealed class FactLog
     /// The revision the projection holds: the version that stands (<see cref="StandingVersion"/>), or the newest revision when
     /// that is a retraction or an undo (which carries the words that stood after it).
     /// </summary>
+    /// <summary>
+    /// The version itself where the projection holds an undo (which carries its words): what a change replaces or a date
+    /// put right names, so the version it replaced cannot come back.
+    /// </summary>
+    internal static Revision Resolved(LeasedConnection connection, SqliteTransaction tx, Revision held) =>
+        held is { Action: RevisionAction.Undo, Retracted: false } && StandingVersion.Of(connection, tx, held.FactId, held.Code.Kind) is { } stands
+            ? ReadRevision(connection, tx, stands) : held;
+
     internal static Revision? Standing(LeasedConnection connection, SqliteTransaction? tx, FactCode code) =>
-        RevisionRows.Query(connection, "JOIN current_facts c ON c.revision_id = r.id WHERE f.kind = $kind AND f.number = $number", tx,
+        // Joined by the fact (current_facts' key): by revision_id SQLite read the whole projection (9 ms a call on 100,000 facts).
+        RevisionRows.Query(connection, "JOIN current_facts c ON c.fact_id = f.id WHERE f.kind = $kind AND f.number = $number AND r.id = c.revision_id", tx,
             ("$kind", Vocabulary.Word(code.Kind)), ("$number", code.Number)).SingleOrDefault();
 
     private static Revision ReadRevision(LeasedConnection connection, SqliteTransaction tx, long id) =>

@@ -81,6 +81,13 @@ internal sealed class FactProjection(ActorDirectory actors)
             new { factId, body = kind.SearchText(data, Names) }, tx);
     }
 
+    /// <summary>Remembers the parent a version names (fact_parents), so past views of that parent find it.</summary>
+    public static void RememberParent(SqliteConnection connection, SqliteTransaction tx, long factId, FactData data)
+    {
+        if (data.Kind.ParentId(data) is { } parentId)
+            connection.Execute("INSERT OR IGNORE INTO fact_parents (parent_id, fact_id) VALUES (@parentId, @factId)", new { parentId, factId }, tx);
+    }
+
     /// <summary>
     /// Keeps one revision's words in revision_text (migration 0017), so a word search in a past view matches what the version
     /// in view said. Written once, with the revision; never changed (revisions are not).

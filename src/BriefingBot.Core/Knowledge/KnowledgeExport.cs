@@ -13,10 +13,12 @@ public sealed record KnowledgeExport(
 {
     public const string FormatName = "briefingbot-knowledge";
     /// <summary>
-    /// 2 added <see cref="RevisionEntry.Sources"/>; 3 added <see cref="RevisionEntry.Effective"/>. Older files still import: a
-    /// revision without an effect date takes it by the rule migration 0009 follows (its own date, its source's, the day recorded).
+    /// 2 added <see cref="RevisionEntry.Sources"/>; 3 added <see cref="RevisionEntry.Effective"/>; 4 added
+    /// <see cref="RevisionEntry.CorrectsRevisionId"/> (an older build refuses the file rather than drop a date put right). Older
+    /// files still import: a revision without an effect date takes it by the rule migration 0009 follows (its own date, its
+    /// source's, the day recorded).
     /// </summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     public const int OldestVersion = 1;
 

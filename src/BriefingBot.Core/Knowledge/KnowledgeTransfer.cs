@@ -55,6 +55,7 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
         if (facts.Values.GroupBy(f => (f.Kind, f.Number)).FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"{new FactCode(dup.Key.Kind, dup.Key.Number)} appears twice.");
         var revisionIds = new HashSet<long>();
+        var factOf = new Dictionary<long, long>();
         var lastId = 0L;
         foreach (var r in data.Revisions ?? [])
         {
@@ -64,7 +65,9 @@ public sealed class KnowledgeTransfer(KnowledgeDatabase database, ActorDirectory
             revisionIds.Add(r.Id);
             if (!facts.TryGetValue(r.FactId, out var fact)) { problems.Add($"{where} refers to fact {r.FactId}, which is not in the file."); continue; }
             if (r.UndoesRevisionId is { } u && !revisionIds.Contains(u)) problems.Add($"{where} undoes revision {u}, which comes later or is missing.");
-            if (r.CorrectsRevisionId is { } c && !revisionIds.Contains(c)) problems.Add($"{where} corrects revision {c}, which comes later or is missing.");
+            if (r.CorrectsRevisionId is { } c && (!revisionIds.Contains(c) || c == r.Id || !factOf.TryGetValue(c, out var cf) || cf != r.FactId))
+                problems.Add($"{where} corrects revision {c}, which is not an earlier revision of the same fact.");
+            factOf[r.Id] = r.FactId;
             if (string.IsNullOrWhiteSpace(r.Source?.Outlet)) problems.Add($"{where} cites no source.");
             if (r.Sources is { Count: > 0 } sources
                 && (sources[0] != new CitedSource(r.Source!) || sources.Any(s => string.IsNullOrWhiteSpace(s.Source?.Outlet))))

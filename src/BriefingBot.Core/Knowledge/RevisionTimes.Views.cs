@@ -223,11 +223,15 @@ internal sealed partial class RevisionTimes
         for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
         {
             ref var e = ref _entries[at];
-            if (e.Recorded > knownBy || e.Effective > day || (e.Retracted ? !allowRetracted : e.Undo) || e.UndoneAt <= knownBy
-                || Corrected(e, knownBy)) continue;
-            if (e.Event) return at;
-            // Walking from the newest id down, a later one on the same day has already won.
-            if (best < 0 || e.Effective > _entries[best].Effective) best = at;
+            if (e.Recorded > knownBy) continue;
+            if (e.Effective <= day && (e.Retracted ? allowRetracted : !e.Undo) && e.UndoneAt > knownBy && !Corrected(e, knownBy))
+            {
+                if (e.Event) return at;
+                // Walking from the newest id down, a later one on the same day has already won.
+                if (best < 0 || e.Effective > _entries[best].Effective) best = at;
+            }
+            // A retraction standing then says the fact was never so: no version before it held on any day (StandingVersion).
+            if (e.Retracted && !e.Undo && e.UndoneAt > knownBy) break;
         }
         return best;
     }

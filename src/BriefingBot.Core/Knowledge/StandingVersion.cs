@@ -8,7 +8,8 @@ namespace BriefingBot.Knowledge;
 /// of them) that no undo took back and no correction re-dated, the one that took effect latest, the newest recorded of a
 /// day; for an event (<see cref="FactKind.HappensOnce"/>), the newest recorded. So a late entry dated before the version
 /// that stands fills in history ("proposed from 12 March") and leaves what stands ("disputed from 13 March") as it was, as
-/// XTDB's valid time would. Whether the fact stands at all is its newest revision's (a retraction, or an undo of it).
+/// XTDB's valid time would. A retraction says the fact was never so: a change after it brings the fact back with its own
+/// words alone, the versions before it count on no day. Whether the fact stands at all is its newest revision's.
 /// </summary>
 internal static class StandingVersion
 {
@@ -25,15 +26,19 @@ internal static class StandingVersion
     public static long? Of(SqliteConnection connection, SqliteTransaction? tx, long factId, FactKind kind, Revision? without = null,
         long before = long.MaxValue)
     {
+        // The ids compared with a unary plus: as a range of rowids SQLite would walk the whole table for each candidate (a write
+        // of a busy aid stream took seconds) rather than seek the undo and correction indexes.
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"""
             SELECT r.id FROM revisions r
-            WHERE r.fact_id = $fact AND r.id <> $without AND r.id < $before
+            WHERE r.fact_id = $fact AND +r.id <> $without AND +r.id < $before
               AND r.action IN ('create', 'change') AND r.retracted = 0
-              AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND u.id < $before)
-              AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND c.id <> $without AND c.id < $before
-                              AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id AND cu.id < $before))
+              AND +r.id > COALESCE((SELECT MAX(x.id) FROM revisions x WHERE x.fact_id = $fact AND x.action = 'retract' AND +x.id <> $without
+                                   AND +x.id < $before AND NOT EXISTS (SELECT 1 FROM revisions xu WHERE xu.undoes_revision_id = x.id AND +xu.id < $before)), 0)
+              AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND +u.id < $before)
+              AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND +c.id <> $without AND +c.id < $before
+                              AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id AND +cu.id < $before))
             ORDER BY {(kind.HappensOnce ? "" : "r.effective_on DESC, ")}r.id DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$fact", factId);
@@ -54,11 +59,14 @@ internal static class StandingVersion
         var events = string.Join(", ", FactKinds.All.Where(k => k.HappensOnce).Select(k => $"'{k.Word}'"));
         command.CommandText = $"""
             WITH newest AS (SELECT fact_id, MAX(id) AS id FROM revisions GROUP BY fact_id),
+            withdrawn AS (SELECT x.fact_id, MAX(x.id) AS id FROM revisions x
+                          WHERE x.action = 'retract' AND NOT EXISTS (SELECT 1 FROM revisions xu WHERE xu.undoes_revision_id = x.id)
+                          GROUP BY x.fact_id),
             ranked AS (
                 SELECT r.fact_id, r.id, ROW_NUMBER() OVER (PARTITION BY r.fact_id
                     ORDER BY CASE WHEN f.kind IN ({events}) THEN '' ELSE r.effective_on END DESC, r.id DESC) AS place
-                FROM revisions r JOIN facts f ON f.id = r.fact_id
-                WHERE {Candidate}
+                FROM revisions r JOIN facts f ON f.id = r.fact_id LEFT JOIN withdrawn w ON w.fact_id = r.fact_id
+                WHERE {Candidate} AND r.id > COALESCE(w.id, 0)
                   AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id
                                   AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id)))
             SELECT CASE WHEN w.retracted = 1 OR w.action = 'undo' OR s.id IS NULL THEN n.id ELSE s.id END AS picked

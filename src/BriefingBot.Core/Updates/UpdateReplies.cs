@@ -45,8 +45,8 @@ public sealed class UpdateReplies(FactLines lines, DeskZone desk)
             said.Add(new ReplyLine($"Put right when it took effect: {when}, not {corrected.Provenance.Effective?.Short()}. The version " +
                                    $"{corrected.RecordedByName} recorded on {Phrases.Date(corrected.RecordedAt, desk)} no longer counts on any day."));
         else if (view.DatedByWhatItReplaced)
-            said.Add(new ReplyLine($"In effect from {when}, when the version it replaces took effect: its source is older. To file it " +
-                                   "as how things stood earlier, give effective: that date."));
+            said.Add(new ReplyLine($"In effect from {when}, the date of the version it replaces: a change with no date given never takes " +
+                                   "effect before it. To date it otherwise, give effective:."));
         // A changed fact is cited afresh; say so rather than let the sources added beside the old version vanish silently.
         if (view.Previous.Provenance.Also.Where(s => !r.Provenance.Sources.Contains(s)).Select(s => s.Source.Outlet).ToList() is { Count: > 0 } dropped)
             said.Add(new ReplyLine($"No longer cited: {Phrases.List(dropped)}, which backed the earlier version; /sources add id:{r.Code} adds one back."));
