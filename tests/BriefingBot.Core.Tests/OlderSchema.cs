@@ -54,7 +54,8 @@ internal static class OlderSchema
     /// an older version by hand runs first: the migration adds them again.
     /// </summary>
     public const string TakeBackLaterColumns =
-        "DROP INDEX IF EXISTS revisions_corrects; ALTER TABLE revisions DROP COLUMN corrects_revision_id;";
+        "DROP INDEX IF EXISTS revisions_corrects; DROP INDEX IF EXISTS revisions_fact_effective; DROP INDEX IF EXISTS revisions_fact_retracts; " +
+        "ALTER TABLE revisions DROP COLUMN corrects_revision_id;";
 
     public static void Run(SqliteConnection connection, string sql)
     {

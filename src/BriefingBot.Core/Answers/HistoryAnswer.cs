@@ -39,9 +39,9 @@ public sealed class HistoryAnswer(FactQueries queries, FactLines lines) : IComma
                 && r.Provenance.Effective is { } e && !SameDay(e, r.RecordedAt, request.Desk) ? $" (in effect from {e.Short()})" : "";
             // Only a new date is a correction worth saying; the same version cited anew or re-worded on its day replaces it quietly.
             var corrected = r.CorrectsRevisionId is { } c && revisions.TakeWhile(v => v.Id != c).Count() is var at && at < i
-                && !Equals(revisions[at].Provenance.Effective, r.Provenance.Effective)
+                && !Equals(revisions[at].Provenance.Effective, r.Provenance.Effective) && !revisions.Any(u => u.UndoesRevisionId == r.Id)
                 ? $" (puts right when version {at + 1} took effect: it counts on no day since)" : "";
-            var standing = r.Id == stands ? " — this version stands: the later ones took effect before it" : "";
+            var standing = r.Id == stands ? " — this version stands now" : "";
             return line with { Text = $"{i + 1}. {what} by {r.RecordedByName} on {Phrases.Date(r.RecordedAt, request.Desk)}{why}: {sourced ?? line.Text}{moved}{effect}{corrected}{standing}" };
         }).ToList();
         var state = revisions[^1].Retracted ? "retracted" : "current";

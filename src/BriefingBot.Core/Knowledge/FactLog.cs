@@ -192,7 +192,7 @@ public sealed class FactLog
         var given = provenance.Effective is not null || !Equals(kind.Period(data), kind.Period(previous.Data));
         var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
         // Only the author's own late entry, the newest revision: another's history, or an older one, is not this typo.
-        if (given && Newest(connection, tx, previous.FactId) is { Action: RevisionAction.Create or RevisionAction.Change, Retracted: false } late
+        if (given && Newest(connection, tx, previous) is { Action: RevisionAction.Create or RevisionAction.Change, Retracted: false } late
             && late.Id != previous.Id && late.RecordedBy == by.Key && SameWords(kind, data, late.Data) && !effective.Equals(late.Provenance.Effective))
             return (provenance, late);
         if (SameWords(kind, data, previous.Data) && !effective.Equals(stood) && (given || effective.Start < stood.Start))
@@ -204,8 +204,13 @@ public sealed class FactLog
     private static bool SameWords(FactKind kind, FactData a, FactData b) =>
         KnowledgeJson.Serialize(kind.WithoutPeriod(a)) == KnowledgeJson.Serialize(kind.WithoutPeriod(b));
 
-    private static Revision? Newest(LeasedConnection connection, SqliteTransaction tx, long factId) =>
-        RevisionRows.Query(connection, "WHERE r.fact_id = $fact ORDER BY r.id DESC LIMIT 1", tx, ("$fact", factId)).SingleOrDefault();
+    // The fact's newest revision; read whole only when it is not the one already at hand (almost always it is).
+    private static Revision? Newest(LeasedConnection connection, SqliteTransaction tx, Revision known)
+    {
+        var command = connection.Statement("SELECT MAX(id) FROM revisions WHERE fact_id = $fact", tx);
+        command.Parameters.AddWithValue("$fact", known.FactId);
+        return command.ExecuteScalar() is long id && id != known.Id ? ReadRevision(connection, tx, id) : known;
+    }
 
     /// <summary>Withdraws a fact; it stays in the history and can be brought back with undo.</summary>
     public FactView Retract(FactCode code, ChangeAuthor by, string reason) =>

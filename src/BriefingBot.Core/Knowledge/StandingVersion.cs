@@ -18,19 +18,9 @@ internal static class StandingVersion
         r.action IN ('create', 'change') AND r.retracted = 0 AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id)
         """;
 
-    /// <summary>
-    /// The id of the fact's standing version inside <paramref name="tx"/>, or null when none carries words. As though
-    /// <paramref name="without"/> had never been recorded (what an undo of it restores): a version it corrected is back. With
-    /// <paramref name="before"/>, as the revisions before that id had it (what a change in the log replaced).
-    /// </summary>
-    public static long? Of(SqliteConnection connection, SqliteTransaction? tx, long factId, FactKind kind, Revision? without = null,
-        long before = long.MaxValue)
-    {
-        // The ids compared with a unary plus: as a range of rowids SQLite would walk the whole table for each candidate (a write
-        // of a busy aid stream took seconds) rather than seek the undo and correction indexes.
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = $"""
+    // Which version stands: the ids compared with a unary plus, as a range of rowids SQLite would walk the whole table for
+    // each candidate (a write of a busy aid stream took seconds) rather than seek the undo, correction and retraction indexes.
+    private const string Rule = """
             SELECT r.id FROM revisions r
             WHERE r.fact_id = $fact AND +r.id <> $without AND +r.id < $before
               AND r.action IN ('create', 'change') AND r.retracted = 0
@@ -39,8 +29,22 @@ internal static class StandingVersion
               AND NOT EXISTS (SELECT 1 FROM revisions u WHERE u.undoes_revision_id = r.id AND +u.id < $before)
               AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.corrects_revision_id = r.id AND +c.id <> $without AND +c.id < $before
                               AND NOT EXISTS (SELECT 1 FROM revisions cu WHERE cu.undoes_revision_id = c.id AND +cu.id < $before))
-            ORDER BY {(kind.HappensOnce ? "" : "r.effective_on DESC, ")}r.id DESC LIMIT 1
+            ORDER BY $order r.id DESC LIMIT 1
             """;
+
+    private static readonly string LatestEffectFirst = Rule.Replace("$order", "r.effective_on DESC,", StringComparison.Ordinal);
+    private static readonly string NewestFirst = Rule.Replace("$order", "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The id of the fact's standing version inside <paramref name="tx"/>, or null when none carries words. As though
+    /// <paramref name="without"/> had never been recorded (what an undo of it restores): a version it corrected is back. With
+    /// <paramref name="before"/>, as the revisions before that id had it (what a change in the log replaced).
+    /// </summary>
+    public static long? Of(LeasedConnection connection, SqliteTransaction? tx, long factId, FactKind kind, Revision? without = null,
+        long before = long.MaxValue)
+    {
+        // Prepared once per connection (LeasedConnection.Statement): it runs at every write.
+        var command = connection.Statement(kind.HappensOnce ? NewestFirst : LatestEffectFirst, tx);
         command.Parameters.AddWithValue("$fact", factId);
         command.Parameters.AddWithValue("$without", without?.Id ?? 0);
         command.Parameters.AddWithValue("$before", before);
