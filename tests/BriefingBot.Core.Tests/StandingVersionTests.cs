@@ -125,6 +125,20 @@ public sealed class StandingVersionTests : IDisposable
     }
 
     [Fact]
+    public void A_date_put_right_before_another_version_says_that_one_now_stands()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(20);
+        Mod("/update term id:T8 status:agreed source:AFP effective:2025-03-20");
+        var moved = Mod("/update term id:T8 source:AFP effective:2025-03-01");
+        Assert.Contains("Updated T8; another version now stands.", moved);
+        Assert.Contains("Put right when it took effect: 1 March 2025, not 20 March 2025. That is before the version in effect from 13 March 2025, which now stands", moved);
+        Assert.Equal("disputed", Status());
+        Assert.Equal("agreed", Status(" on:2025-03-12"));
+    }
+
+    [Fact]
     public void A_change_after_a_retraction_stands_alone_the_retracted_words_never_held()
     {
         At(13);

@@ -33,6 +33,13 @@ public sealed class UpdateReplies(FactLines lines, DeskZone desk)
             return Reply.Confirmation($"Recorded new {kind} {r.Code}.", new ReplySection(null, [lines.Line(r, now)]));
         var said = new List<ReplyLine> { lines.Line(r, now), new(Capitalise(lines.Difference(view.Previous, r)) + ".") };
         var when = r.Provenance.Effective?.Short();
+        if (view.Standing is { } other && view.Corrected is { } moved)
+        {
+            // A date put right earlier than another version's: that one stands now, which answers did not show before.
+            said[1] = new ReplyLine($"Put right when it took effect: {when}, not {moved.Provenance.Effective?.Short()}. That is before the " +
+                                    $"version in effect from {other.Provenance.Effective?.Short()}, which now stands: {lines.Describe(other.Data).TrimEnd('.')}.");
+            return Reply.Confirmation($"Updated {r.Code}; another version now stands.", new ReplySection(null, [.. said, Undo(r)]));
+        }
         if (view.Standing is { } stands)
         {
             // Filled in history: say so at once, or a moderator who meant "this is how it stands now" never learns otherwise.
