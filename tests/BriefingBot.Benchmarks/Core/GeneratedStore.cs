@@ -25,7 +25,7 @@ public static class GeneratedStore
     // v9: the same, with the search index merged (migration 0015).
     // v10: the same, with terms' topics as their titles (migration 0016).
     // v11: the same, with every revision's words (migration 0017).
-    private const string Version = "v11-merged";
+    private const string Version = "v11-gaps";
 
     /// <summary>Kept in the temp folder so every benchmark process, whatever folder BenchmarkDotNet runs it from, shares it.</summary>
     public static string Path => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "briefingbot-bench", $"store-{Facts}-{Version}.db");

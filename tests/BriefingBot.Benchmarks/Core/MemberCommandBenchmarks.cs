@@ -89,4 +89,6 @@ public class MemberCommandBenchmarks
     [Benchmark] public string SearchBySourceOn() => Answer("search", ("source", "Reuters"), ("on", "2024-06-01"));
     [Benchmark] public string SearchBySourceRareAsOf() => Answer("search", ("source", "Kyiv Independent 2"), ("as_of", "2024-06-01"));
     [Benchmark] public string SearchBySourceAloneOn() => Answer("search", ("source", "Reuters"), ("alone", "true"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchWordAndSourceOn() => Answer("search", ("query", "ceasefire"), ("source", "Reuters"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchWordAndRareSourceAsOf() => Answer("search", ("query", "ceasefire"), ("source", "Kyiv Independent 2"), ("as_of", "2024-06-01"));
 }
