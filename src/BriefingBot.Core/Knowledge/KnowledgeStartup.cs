@@ -30,5 +30,7 @@ public sealed class KnowledgeStartup(
         if (!Path.IsPathRooted(seedPath)) seedPath = Path.Combine(AppContext.BaseDirectory, seedPath);
         var added = seeder.SeedIfNew(seedPath);
         if (added > 0) logger.LogInformation("Seeded {Count} facts from {Folder}", added, seedPath);
+        foreach (var actor in seeder.GiveArticlesIfSeeded(seedPath))
+            logger.LogInformation("Gave {Name} its article, as the seed names it: lines read {Display}", actor.Name, actor.Display);
     }
 }
