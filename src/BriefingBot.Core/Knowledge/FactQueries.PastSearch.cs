@@ -32,7 +32,9 @@ public sealed partial class FactQueries
             : RareList(connection, list) ? "AND r.fact_id IN (SELECT fact_id FROM past_lists WHERE list = $list)"
             : "AND EXISTS (SELECT 1 FROM past_lists p WHERE p.fact_id = r.fact_id AND p.list = $list)";
         var cited = new Dictionary<long, bool>();
-        for (var walk = (skip + take + 1) * 8; database.Times.NextShownRange(connection, view, below) is { } range; walk *= 2)
+        // Narrowed to an outlet, a walk's matches are fewer than the rows it reads, so it starts shorter: a stretch's statement reads
+        // on until it has as many as asked (a common word and Reuters read 1,400 rows for 215 in one, 4 ms).
+        for (var walk = (skip + take + 1) * (outlet is null ? 8 : 2); database.Times.NextShownRange(connection, view, below) is { } range; walk *= 2)
         {
             var rows = FactIds(connection.Statement($"""
                 SELECT t.rowid FROM revision_text t JOIN revisions r ON r.id = t.rowid
