@@ -191,6 +191,11 @@ public sealed class OutletPastTests : IDisposable
         Assert.Empty(TestBot.Codes(_bot.Ask("/search kursk source:TASS on:2025-03-11 as_of:2025-03-21")));
         // Now and as known today agree.
         Assert.Equal(TestBot.Codes(_bot.Ask("/search putin source:TASS")).Order(), TestBot.Codes(_bot.Ask("/search putin source:TASS as_of:2025-03-25")).Order());
+        // A line names the outlet where its citation would not, as the present search's lines do.
+        _bot.Moderate("/sources add id:S2 source:AFP stance:disputes");
+        var line = _bot.Ask("/search europe source:AFP as_of:2025-03-25").Sections[0].Lines[0];
+        Assert.EndsWith("Europe has no place at the table — cited by AFP (disputes it)", line.Text);
+        Assert.Equal(_bot.Ask("/search europe source:AFP").Sections[0].Lines[0].Text, line.Text);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace BriefingBot.Answers;
 /// <c>/search words as_of:… on:…</c>: what matched the words as known on a day, or as things stood on a day: each fact in the
 /// version the view shows, by the words it had then; claims withdrawn by then are listed as withdrawn, as now.
 /// </summary>
-internal sealed class PastSearch(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines)
+internal sealed class PastSearch(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, OutletSearch outlets)
 {
     /// <param name="source">The outlet as typed, its key and whether it alone confirms, when the search narrows to one.</param>
     public Reply Answer(CommandRequest request, string query, IReadOnlyList<string> words, int number, int size, TimeView view,
@@ -30,7 +30,9 @@ internal sealed class PastSearch(FactQueries queries, FactLines lines, Briefing.
             return withdrawnSection is null || number > 1 ? new Reply(title, [none]) : new Reply(title, [none, withdrawnSection]);
         }
         var more = page.More ? $"More facts matched, newest first; {Paging.Next(request, number)} shows the next ones, or add a word to narrow it." : null;
-        var sections = new List<ReplySection> { new(null, lines.Lines(page.Items, request.Now, view), more) };
+        // Narrowed to an outlet, each line names which of its sources is the outlet where its citation would not, as now.
+        var found = source is { } o ? outlets.Marked(page.Items, o.Key, request.Now, view) : lines.Lines(page.Items, request.Now, view);
+        var sections = new List<ReplySection> { new(null, found, more) };
         if (withdrawnSection is not null && number == 1) sections.Add(withdrawnSection);
         return new Reply(title, sections);
     }

@@ -13,7 +13,7 @@ namespace BriefingBot.Answers;
 public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     private readonly OutletSearch _outlets = new(queries, lines);
-    private readonly PastSearch _past = new(queries, lines, changeLines);
+    private readonly PastSearch _past = new(queries, lines, changeLines, new OutletSearch(queries, lines));
 
     public string Path => "search";
 
