@@ -148,7 +148,8 @@ public sealed class OutletPastTests : IDisposable
         var first = _bot.Ask("/search source:TASS as_of:2025-03-12");
         Assert.Equal(15, TestBot.Codes(first).Count);
         Assert.Equal("S17", TestBot.Codes(first)[0]);
-        Assert.Equal("Only the 15 newest are shown; /search source:TASS as_of:2025-03-12 page:2 shows the next ones.", first.Sections[0].More);
+        // Adapted: a past view's list now offers words too, as the present one does (they are answered there now).
+        Assert.Equal("Only the 15 newest are shown; /search source:TASS as_of:2025-03-12 page:2 shows the next ones, or narrow with query:.", first.Sections[0].More);
         var second = _bot.Ask("/search source:TASS as_of:2025-03-12 page:2");
         Assert.Equal(["S2", "S1"], TestBot.Codes(second));
         Assert.Null(second.Sections[0].More);
@@ -156,13 +157,45 @@ public sealed class OutletPastTests : IDisposable
     }
 
     [Fact]
-    public void A_past_view_takes_no_words_and_needs_an_outlet()
+    public void A_past_view_takes_words_with_an_outlet_or_alone()
     {
         History();
-        Assert.Equal("A word search reads what stands now. With as_of: or on:, /search lists what an outlet was cited for then: leave out the words.",
-            _bot.Ask("/search ceasefire source:TASS as_of:2025-03-20").Title);
+        // Refused before (a past view took no words with an outlet); now answered (Words_and_an_outlet_both_narrow_a_past_view_…).
+        Assert.Equal("Search: ceasefire, citing TASS, as known on 20 March 2025", _bot.Ask("/search ceasefire source:TASS as_of:2025-03-20").Title);
         // Words alone in a past view are answered now (PastSearchTests): what matched as things stood that day.
         Assert.StartsWith("Search: ceasefire as things stood on 20 March 2025", _bot.Ask("/search ceasefire on:2025-03-20").Title);
+    }
+
+    [Fact]
+    public void Words_and_an_outlet_both_narrow_a_past_view_by_what_each_version_said_and_cited_then()
+    {
+        History();
+        // S1 cited Reuters alone until TASS was added on the 20th: its words match on every day, TASS only from the 20th.
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/search talks as_of:2025-03-19")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/search talks source:TASS as_of:2025-03-19")));
+        Assert.Equal("Nothing citing TASS matched every word as known on 19 March 2025.",
+            _bot.Ask("/search talks source:TASS as_of:2025-03-19").Sections[0].Lines[0].Text);
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/search talks source:TASS as_of:2025-03-21")));
+        Assert.Equal(["S1"], TestBot.Codes(_bot.Ask("/search talks source:Reuters alone:true as_of:2025-03-19")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/search talks source:Reuters alone:true as_of:2025-03-21")));
+        Assert.Equal("Search: talks, confirmed by Reuters alone, as known on 21 March 2025", _bot.Ask("/search talks source:Reuters alone:true as_of:2025-03-21").Title);
+        // Words of one fact, an outlet of another: nothing, as now.
+        Assert.Empty(TestBot.Codes(_bot.Ask("/search talks source:TASS as_of:2025-03-13")));
+        // S3, retracted on the 16th and restored on the 17th: withdrawn as known on the 16th, standing on the 17th.
+        var retracted = TestBot.Text(_bot.Ask("/search ceasefire source:TASS as_of:2025-03-16"));
+        Assert.Contains("Nothing citing TASS that stood matched every word as known on 16 March 2025.", retracted);
+        Assert.Contains("S3 was retracted by mo on 16 March 2025", retracted);
+        Assert.Equal(["S3"], TestBot.Codes(_bot.Ask("/search ceasefire source:TASS as_of:2025-03-17")));
+        // In the world: S4, recorded on the 22nd of the 11th, stood on the 11th as known now, not as known on the 21st.
+        Assert.Equal(["S4"], TestBot.Codes(_bot.Ask("/search kursk source:TASS on:2025-03-11")));
+        Assert.Empty(TestBot.Codes(_bot.Ask("/search kursk source:TASS on:2025-03-11 as_of:2025-03-21")));
+        // Now and as known today agree.
+        Assert.Equal(TestBot.Codes(_bot.Ask("/search putin source:TASS")).Order(), TestBot.Codes(_bot.Ask("/search putin source:TASS as_of:2025-03-25")).Order());
+        // A line names the outlet where its citation would not, as the present search's lines do.
+        _bot.Moderate("/sources add id:S2 source:AFP stance:disputes");
+        var line = _bot.Ask("/search europe source:AFP as_of:2025-03-25").Sections[0].Lines[0];
+        Assert.EndsWith("Europe has no place at the table — cited by AFP (disputes it)", line.Text);
+        Assert.Equal(_bot.Ask("/search europe source:AFP").Sections[0].Lines[0].Text, line.Text);
     }
 
     [Fact]

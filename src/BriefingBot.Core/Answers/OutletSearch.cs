@@ -61,9 +61,9 @@ internal sealed class OutletSearch(FactQueries queries, FactLines lines)
             };
             return new Reply(title, [new ReplySection(null, [new ReplyLine(number > 1 ? "No more facts cite it." : none)])], footer);
         }
-        // A word search reads what stands now, so a past view's list does not offer to narrow with one.
+        // Words narrow an outlet's list now and in a past view alike (PastSearch), so both offer them.
         var more = !page.More ? null
-            : number == 1 ? $"Only the {size} newest are shown; {Paging.Next(request, number)} shows the next ones{(view.IsNow ? ", or narrow with query:" : "")}."
+            : number == 1 ? $"Only the {size} newest are shown; {Paging.Next(request, number)} shows the next ones, or narrow with query:."
             : $"Page {number}; {Paging.Next(request, number)} shows the next ones.";
         return new Reply(title, [new ReplySection(null, Marked(page.Items, key, request.Now, view), more)], footer);
     }

@@ -13,7 +13,7 @@ namespace BriefingBot.Answers;
 public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.NetChangeLines changeLines, IOptions<KnowledgeOptions> options) : ICommandHandler
 {
     private readonly OutletSearch _outlets = new(queries, lines);
-    private readonly PastSearch _past = new(queries, lines, changeLines);
+    private readonly PastSearch _past = new(queries, lines, changeLines, new OutletSearch(queries, lines));
 
     public string Path => "search";
 
@@ -30,12 +30,7 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         var alone = request.Flag("alone") == true;
         var view = request.View();
         var size = options.Value.MaxLines;
-        // Words in a past view: what matched then, by the words each fact had then.
-        if (query is not null && source is null && !alone && !view.IsNow)
-            return ValueTask.FromResult(FactQueries.SearchWords(query) is { Count: > 0 } said
-                ? _past.Answer(request, query, said, number, size, view)
-                : Reply.Error("Search for at least one word, such as /search truce."));
-        if (Refusal(query, source, alone, view) is { } refused) return ValueTask.FromResult(refused);
+        if (Refusal(source, alone) is { } refused) return ValueTask.FromResult(refused);
         string? outlet = null;
         if (source is not null)
         {
@@ -44,6 +39,11 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
             outlet = key;
             if (query is null) return ValueTask.FromResult(_outlets.List(request, source, key!, number, size, alone, view));
         }
+        // Words in a past view: what matched then, by the words each fact had then; with source, of the facts citing it then.
+        if (query is not null && !view.IsNow)
+            return ValueTask.FromResult(FactQueries.SearchWords(query) is { Count: > 0 } said
+                ? _past.Answer(request, query, said, number, size, view, outlet is null ? null : (source!, outlet, alone))
+                : Reply.Error("Search for at least one word, such as /search truce."));
         var words = FactQueries.SearchWords(query!);
         if (words.Count == 0) return ValueTask.FromResult(Reply.Error("Search for at least one word, such as /search truce."));
         // Narrowed to an outlet, the matches come newest first, as the outlet's own list does (OutletSearch).
@@ -71,12 +71,9 @@ public sealed class SearchAnswer(FactQueries queries, FactLines lines, Briefing.
         return ValueTask.FromResult(new Reply(title, sections));
     }
 
-    // alone: and a past view narrow an outlet's facts; words in a past view are answered before this (PastSearch), except with an
-    // outlet: its index of who cited what then holds no words.
-    private static Reply? Refusal(string? query, string? source, bool alone, TimeView view) =>
+    // alone: narrows an outlet's facts. A past view goes with words or an outlet, or both; /search needs one or the other.
+    private static Reply? Refusal(string? source, bool alone) =>
         source is null && alone ? Reply.Error("alone:true goes with source:, the outlet that alone confirms: /search source:\"Kremlin readout\" alone:true.")
-        : source is null && !view.IsNow ? Reply.Error("as_of: and on: go with source:, such as /search source:TASS as_of:2025-03-20; a word search reads what stands now.")
-        : query is not null && !view.IsNow ? Reply.Error("A word search reads what stands now. With as_of: or on:, /search lists what an outlet was cited for then: leave out the words.")
         : null;
 
     // The page asked for out of the best of the newest matches, ranked.

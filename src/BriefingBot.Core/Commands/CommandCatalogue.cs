@@ -68,9 +68,10 @@ public static class CommandCatalogue
         ]) { Primary = "query" },
         new("changes", "What moderators changed, newest first", Access.Member,
         [
-            new("since", "Changes recorded after this date (YYYY-MM-DD); the last 7 days if left out", OptionType.Date, MaxLength: 40),
+            new("since", "Changes recorded after this date (with on: in effect from it); the last 7 days if left out", OptionType.Date, MaxLength: 40),
             new("page", "Which page, newest first: 2 for the changes before the first page's, and so on", OptionType.Integer, MaxLength: 6),
             new("as_of", "The log as it stood at the end of this day (YYYY-MM-DD): no change recorded later", OptionType.Date, MaxLength: 40),
+            new("on", "The changes that took effect in the world up to this day, since the since date, whenever recorded", OptionType.Date, MaxLength: 40),
         ]),
         new("history", "Every revision of one fact: who changed it, when and why", Access.Member,
         [

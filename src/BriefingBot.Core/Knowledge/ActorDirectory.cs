@@ -128,7 +128,9 @@ public sealed class ActorDirectory
                 foreach (var alias in names)
                     connection.Execute("INSERT INTO actor_aliases (alias, actor_id, place) VALUES (@alias, @id, @place)",
                         new { alias, id = actor.Id, place = places?.Contains(alias, StringComparer.OrdinalIgnoreCase) == true ? 1 : 0 }, tx);
-                return names.Count;
+                // The facts that spell it out are found by the new names too, now and in past views, in the same transaction.
+                UseWithin(connection, tx);
+                return ActorWords.Respell(connection, tx, new FactProjection(this), Get(actor.Id));
             });
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
@@ -136,6 +138,12 @@ public sealed class ActorDirectory
             Reload();
             RefuseTaken(names);
             throw new KnowledgeException($"One of the names {string.Join(", ", names)} was added by someone else at the same moment.");
+        }
+        catch
+        {
+            // The directory held the transaction's names; it was rolled back.
+            Reload();
+            throw;
         }
         Reload();
         return Get(actor.Id);

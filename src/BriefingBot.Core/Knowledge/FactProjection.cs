@@ -96,6 +96,9 @@ internal sealed class FactProjection(ActorDirectory actors)
         connection.Execute("INSERT OR REPLACE INTO revision_text (rowid, body) VALUES (@revisionId, @body)",
             new { revisionId, body = data.Kind.SearchText(data, Names) }, tx);
 
+    /// <summary>The words search reads for one version of a fact, each actor it names spelled out by every name it goes by now.</summary>
+    public string Words(FactData data) => data.Kind.SearchText(data, Names);
+
     // Search matches any name an actor goes by, so each is spelled out with its aliases; but not the aliases that are places
     // ("Washington" for the United States): a search for Washington must find what happened there, not everything American.
     private string Names(IEnumerable<long> ids) =>

@@ -29,8 +29,14 @@ public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory a
                 foreach (var (_, seed) in files)
                     foreach (var actor in seed.Actors ?? [])
                         if (connection.ExecuteScalar<long?>("SELECT actor_id FROM actor_aliases WHERE alias = @Name", new { actor.Name }, tx) is null)
-                            actors.Insert(connection, tx, actor.Name, actor.Kind, ActorDirectory.Names(actor.Name, (actor.Aliases ?? []).Concat(actor.Places ?? [])),
+                        {
+                            // "the Coalition of the willing" is stored as Coalition of the willing, with the alias that says it takes
+                            // the article, as /update actor stores it (Actor.WithoutArticle).
+                            var (name, article) = Actor.WithoutArticle(actor.Name, actor.Kind);
+                            actors.Insert(connection, tx, name, actor.Kind,
+                                ActorDirectory.Names(name, (article ? [actor.Name.Trim()] : Array.Empty<string>()).Concat(actor.Aliases ?? []).Concat(actor.Places ?? [])),
                                 ChangeAuthor.Seed, actor.Places?.ToList());
+                        }
                 // The facts' projections name these actors before they commit.
                 actors.UseWithin(connection, tx);
                 return SeedFacts(connection, tx, files);
@@ -40,6 +46,28 @@ public sealed class KnowledgeSeeder(KnowledgeDatabase database, ActorDirectory a
         {
             actors.Reload();
         }
+    }
+
+    /// <summary>
+    /// A store seeded before its seed gave an actor its article ("the Coalition of the willing") gets it now: each seeded actor the
+    /// seed names with its article, found under its name and kind and still without it, is given that name, as a moderator's
+    /// <c>/update actor name:"the …"</c> would. Run at every start, after <see cref="SeedIfNew"/>; reads the seed files only
+    /// for a store that was seeded. Returns the actors given their article.
+    /// </summary>
+    public IReadOnlyList<Actor> GiveArticlesIfSeeded(string folder)
+    {
+        if (database.GetSetting(SeededKey) is null || !Directory.Exists(folder)) return [];
+        var given = new List<Actor>();
+        foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            foreach (var typed in Read(path).Actors ?? [])
+            {
+                var (name, article) = Actor.WithoutArticle(typed.Name, typed.Kind);
+                if (!article || actors.Find(name) is not { } known || known.Kind != typed.Kind || known.Aliases.Any(known.NamesWithArticle)) continue;
+                // A name another actor holds is left alone: the seed never takes a moderator's name away.
+                if (actors.Find(typed.Name) is { } other && other.Id != known.Id) continue;
+                given.Add(actors.AddNames(known, [typed.Name.Trim()]));
+            }
+        return given;
     }
 
     private int SeedFacts(LeasedConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, List<(string path, SeedFile seed)> files)

@@ -109,7 +109,7 @@ internal sealed partial class RevisionTimes
                 var at = IndexOf(id);
                 if (at < 0) continue;
                 ref var e = ref _entries[at];
-                if (seen.Contains(e.FactId) || e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy) continue;
+                if (seen.Contains(e.FactId) || e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy || Corrected(e, knownBy)) continue;
                 var known = Known(e.FactId, knownBy);
                 if (known < 0 || _entries[known].Retracted) continue;
                 // Each fact once: a term entered on the 11th and edited on the 12th took effect as its edited words, not twice.

@@ -67,6 +67,8 @@ public class MemberCommandBenchmarks
     // before had nothing new and briefed in a fraction of the time).
     [Benchmark] public string Briefing() => Answer("briefing", ("since", "2025-12-30"));
     [Benchmark] public string Changes() => Answer("changes", ("since", "2025-01-01"));
+    [Benchmark] public string ChangesOn() => Answer("changes", ("on", "2024-06-01"));
+    [Benchmark] public string ChangesOnAsOf() => Answer("changes", ("on", "2024-06-01"), ("as_of", "2024-09-01"));
     [Benchmark] public string History() => Answer("history", ("id", "C500"));
     [Benchmark] public string Help() => Answer("help");
     [Benchmark] public string SearchCommonWord() => Answer("search", ("query", "ceasefire"));
@@ -89,4 +91,6 @@ public class MemberCommandBenchmarks
     [Benchmark] public string SearchBySourceOn() => Answer("search", ("source", "Reuters"), ("on", "2024-06-01"));
     [Benchmark] public string SearchBySourceRareAsOf() => Answer("search", ("source", "Kyiv Independent 2"), ("as_of", "2024-06-01"));
     [Benchmark] public string SearchBySourceAloneOn() => Answer("search", ("source", "Reuters"), ("alone", "true"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchWordAndSourceOn() => Answer("search", ("query", "ceasefire"), ("source", "Reuters"), ("on", "2024-06-01"));
+    [Benchmark] public string SearchWordAndRareSourceAsOf() => Answer("search", ("query", "ceasefire"), ("source", "Kyiv Independent 2"), ("as_of", "2024-06-01"));
 }
