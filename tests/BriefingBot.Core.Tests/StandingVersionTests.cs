@@ -111,7 +111,9 @@ public sealed class StandingVersionTests : IDisposable
         // Entered as disputed from the 14th; it was the 12th. Put right by its date alone, it counts from the 12th only.
         Mod("/update term id:T8 status:disputed source:AFP effective:2025-03-14");
         Assert.Equal("proposed", Status(" on:2025-03-13"));
-        Assert.Contains("Put right when it took effect: 12 March 2025, not 14 March 2025.", Mod("/update term id:T8 source:AFP effective:2025-03-12"));
+        var put = Mod("/update term id:T8 source:AFP effective:2025-03-12");
+        Assert.Contains("Put right when it took effect: 12 March 2025, not 14 March 2025.", put);
+        Assert.DoesNotContain("Source or confidence updated", put);
         Assert.Equal("proposed", Status(" on:2025-03-11"));
         Assert.Equal("disputed", Status(" on:2025-03-12"));
         Assert.Equal("disputed", Status(" on:2025-03-13"));

@@ -49,8 +49,14 @@ public sealed class UpdateReplies(FactLines lines, DeskZone desk)
             return Reply.Confirmation($"Filed {r.Code}'s earlier state.", new ReplySection(null, [.. said, Undo(r)]));
         }
         if (view.Corrected is { } corrected)
+        {
+            // Only the date moved: "Source or confidence updated" would say what did not happen.
+            if (corrected.Id == view.Previous.Id && KnowledgeJson.Serialize(view.Previous.Data) == KnowledgeJson.Serialize(r.Data)
+                && view.Previous.Provenance.Sources.SequenceEqual(r.Provenance.Sources) && view.Previous.Provenance.Confidence == r.Provenance.Confidence)
+                said.RemoveAt(1);
             said.Add(new ReplyLine($"Put right when it took effect: {when}, not {corrected.Provenance.Effective?.Short()}. The version " +
                                    $"{corrected.RecordedByName} recorded on {Phrases.Date(corrected.RecordedAt, desk)} no longer counts on any day."));
+        }
         else if (view.DatedByWhatItReplaced)
             said.Add(new ReplyLine($"In effect from {when}, the date of the version it replaces: a change with no date given never takes " +
                                    "effect before it. To date it otherwise, give effective:."));
