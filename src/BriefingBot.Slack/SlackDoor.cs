@@ -39,6 +39,15 @@ public static class SlackDoor
     public static bool AddSlackDoor(this IServiceCollection services, IConfiguration configuration)
     {
         if (!IsConfigured(configuration)) return false;
+        AddConfigured(services, configuration);
+        return true;
+    }
+
+    // Apart, so that a host without Slack never compiles it: the JIT would load HttpClient's and ASP.NET Core's assemblies
+    // it names (part of what a terminal chat kept resident for no door).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddConfigured(IServiceCollection services, IConfiguration configuration)
+    {
         var section = configuration.GetSection(SlackOptions.Section);
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
@@ -62,6 +71,5 @@ public static class SlackDoor
         services.AddSingleton<IHttpDoor>(sp => sp.GetRequiredService<SlashCommandEndpoint>());
         // Last, so the web host starts after the door's own services and stops before them.
         services.AddDoorKit();
-        return true;
     }
 }

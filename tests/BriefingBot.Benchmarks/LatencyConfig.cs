@@ -22,12 +22,20 @@ public sealed class LatencyConfig : ManualConfig
         // collections an answer's own allocations cause still land inside the answers they delay, as they do for users.
         // BRIEFINGBOT_BENCH_GC_FORCE=1 measures as before, for comparison with figures taken that way.
         var forceGc = Environment.GetEnvironmentVariable("BRIEFINGBOT_BENCH_GC_FORCE") == "1";
+        // The host's young-generation budget (System.GC.Gen0MaxBudget in src/BriefingBot/BriefingBot.csproj), so the answers are
+        // timed with the collections the bot has; BRIEFINGBOT_BENCH_GEN0=runtime measures with the runtime's own, sized from the
+        // CPU's cache.
+        var variables = new List<EnvironmentVariable> { new("DOTNET_TieredCompilation", "0") };
+        if (Environment.GetEnvironmentVariable("BRIEFINGBOT_BENCH_GEN0") != "runtime") variables.Add(new("DOTNET_GCGen0MaxBudget", HostGen0MaxBudget));
         AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(50).WithIterationCount(600).WithGcForce(forceGc)
-            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_TieredCompilation", "0")).WithId(forceGc ? "single-op-gc-forced" : "single-op"));
+            .WithEnvironmentVariables([.. variables]).WithId(forceGc ? "single-op-gc-forced" : "single-op"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99));
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }
+
+    /// <summary>The host's System.GC.Gen0MaxBudget (6 MB), as the runtime reads it from the environment: hexadecimal.</summary>
+    public const string HostGen0MaxBudget = "0x600000";
 }
 
 /// <summary>A percentile of single-operation times, such as P99.</summary>

@@ -8,7 +8,7 @@ namespace BriefingBot.Knowledge;
 /// at a time; so catching up with any writer, in this process or another, is reading the rows after the last id seen,
 /// which each lookup does first (one seek that returns nothing when nothing was written), or a briefing once at its start
 /// (<see cref="OneReading"/>). A migration may rewrite rows: a change of schema empties it (<see cref="DataVersionWatch"/>),
-/// as it does <see cref="RevisionCache"/>. About 120 bytes a revision (100,150 take 11.4 MB); read on the first past view or
+/// as it does <see cref="RevisionCache"/>. About 66 bytes a revision (100,150 take 6.3 MB); read on the first past view or
 /// briefing (0.2–0.4 s for those), then only what was added.
 /// </summary>
 internal sealed partial class RevisionTimes
@@ -35,7 +35,7 @@ internal sealed partial class RevisionTimes
     private static readonly string ContactWord = FactKinds.Get<ContactFact>().Word, StatementWord = FactKinds.Get<StatementFact>().Word;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, int> _newest = [];
+    private readonly NewestByFact _newest = new();
     private readonly Dictionary<string, List<long>> _factsOfKind = new(StringComparer.Ordinal);
     private Entry[] _entries = new Entry[256];
     private int _count;
@@ -194,7 +194,8 @@ internal sealed partial class RevisionTimes
         {
             var size = (int)Math.Min(highest + 1024, int.MaxValue / 2);
             _entries = new Entry[size];
-            _newest.EnsureCapacity(size);
+            using (var facts = connection.Statement("SELECT MAX(id), COUNT(*) FROM facts").ExecuteReader())
+                if (facts.Read() && !facts.IsDBNull(0)) _newest.EnsureCapacity(facts.GetInt64(0), facts.GetInt64(1));
             _byRecorded.Capacity = Math.Max(_byRecorded.Capacity, size);
         }
         using var reader = command.ExecuteReader();
