@@ -260,34 +260,26 @@ public sealed class FactLog
     {
         var sourceId = SourceId(connection, tx, provenance.Source);
         var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
-        var id = connection.ExecuteScalar<long>(
-            """
+        // Prepared once per connection (LeasedConnection.Statement), as the projection's statements are: it runs at every write.
+        var insert = connection.Statement("""
             INSERT INTO revisions (id, fact_id, action, retracted, payload, source_id, confidence, recorded_at, recorded_by,
                                    recorded_by_name, reason, undoes_revision_id, effective_on, effective_precision, effective_end,
                                    corrects_revision_id)
             VALUES (@explicitId, @factId, @action, @retracted, @payload, @sourceId, @confidence, @at, @by, @byName, @reason, @undoes,
                     @effectiveOn, @effectivePrecision, @effectiveEnd, @corrects)
             RETURNING id
-            """,
-            new
-            {
-                explicitId,
-                factId,
-                action = Vocabulary.Word(action),
-                retracted = retracted ? 1 : 0,
-                payload = KnowledgeJson.Serialize(data),
-                sourceId,
-                confidence = Vocabulary.Word(provenance.Confidence),
-                at = StoredTime.Format(recordedAt ?? _time.GetUtcNow()),
-                by = recordedByKey ?? by.Key,
-                byName = by.DisplayName,
-                reason,
-                undoes,
-                effectiveOn = StoredTime.Format(effective.Start),
-                effectivePrecision = Vocabulary.Word(effective.Precision),
-                effectiveEnd = effective.IsRange ? StoredTime.Format(effective.Last) : null,
-                corrects,
-            }, tx);
+            """, tx);
+        foreach (var (name, value) in new (string, object?)[]
+                 {
+                     ("@explicitId", explicitId), ("@factId", factId), ("@action", Vocabulary.Word(action)), ("@retracted", retracted ? 1 : 0),
+                     ("@payload", KnowledgeJson.Serialize(data)), ("@sourceId", sourceId), ("@confidence", Vocabulary.Word(provenance.Confidence)),
+                     ("@at", StoredTime.Format(recordedAt ?? _time.GetUtcNow())), ("@by", recordedByKey ?? by.Key), ("@byName", by.DisplayName),
+                     ("@reason", reason), ("@undoes", undoes), ("@effectiveOn", StoredTime.Format(effective.Start)),
+                     ("@effectivePrecision", Vocabulary.Word(effective.Precision)),
+                     ("@effectiveEnd", effective.IsRange ? StoredTime.Format(effective.Last) : null), ("@corrects", corrects),
+                 })
+            insert.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var id = (long)insert.ExecuteScalar()!;
         for (var i = 0; i < provenance.Also.Count; i++)
             connection.Execute(
                 "INSERT INTO revision_sources (revision_id, position, source_id, stance) VALUES (@id, @position, @sourceId, @stance)",
@@ -330,18 +322,19 @@ public sealed class FactLog
             """,
             new { kind = Vocabulary.Word(kind), parentId }, tx);
 
-    private static long SourceId(SqliteConnection connection, SqliteTransaction tx, SourceRef source)
+    private static long SourceId(LeasedConnection connection, SqliteTransaction tx, SourceRef source)
     {
-        var args = new
-        {
-            outlet = source.Outlet.Trim(),
-            url = source.Url?.Trim() ?? "",
-            published = source.Published is { } d ? StoredTime.Format(d) : "",
-        };
-        return connection.ExecuteScalar<long?>(
-                   "SELECT id FROM sources WHERE outlet = @outlet AND url = @url AND published = @published", args, tx)
-               ?? connection.ExecuteScalar<long>(
-                   "INSERT INTO sources (outlet, url, published) VALUES (@outlet, @url, @published) RETURNING id", args, tx);
+        var (outlet, url, published) = (source.Outlet.Trim(), source.Url?.Trim() ?? "", source.Published is { } d ? StoredTime.Format(d) : "");
+        var find = connection.Statement("SELECT id FROM sources WHERE outlet = @outlet AND url = @url AND published = @published", tx);
+        find.Parameters.AddWithValue("@outlet", outlet);
+        find.Parameters.AddWithValue("@url", url);
+        find.Parameters.AddWithValue("@published", published);
+        if (find.ExecuteScalar() is long known) return known;
+        var add = connection.Statement("INSERT INTO sources (outlet, url, published) VALUES (@outlet, @url, @published) RETURNING id", tx);
+        add.Parameters.AddWithValue("@outlet", outlet);
+        add.Parameters.AddWithValue("@url", url);
+        add.Parameters.AddWithValue("@published", published);
+        return (long)add.ExecuteScalar()!;
     }
 
     private static bool IsLive(SqliteConnection connection, SqliteTransaction tx, long factId, FactKind kind) =>
