@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BriefingBot.Knowledge;
 
 /// <summary>Writes facts as revisions: record, retract and undo, each one transaction with its audit fields.</summary>
-public sealed class FactLog
+public sealed partial class FactLog
 {
     private readonly KnowledgeDatabase _database;
     private readonly FactProjection _projection;
@@ -65,51 +65,6 @@ public sealed class FactLog
             throw;
         }
     }
-
-    /// <summary>
-    /// Rebuilds every fact's projections from its newest revision, once, when a migration asked for it (new projection
-    /// columns, or search text that reads actors differently). Several processes may start together: the first does it.
-    /// </summary>
-    internal int ReprojectIfAsked()
-    {
-        if (_database.GetSetting(ReprojectKey) is null) return 0;
-        return _database.Write((connection, tx) =>
-        {
-            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx) is not { } asked) return 0;
-            // Each fact's standing version by today's rule (StandingVersion), not what the projection held (0018 changed the rule);
-            // only the facts whose projection holds another one when that is all the migration asked ("standing").
-            var picked = StandingVersion.All(connection, tx, onlyMisprojected: asked == "standing");
-            var newest = RevisionRows.Query(connection, "WHERE r.id IN (SELECT value FROM json_each($ids))", tx, ("$ids", RevisionRows.Ids(picked)));
-            foreach (var r in newest) _projection.Refresh(connection, tx, r.FactId, r.Id, r.Data, r.Retracted, r.RecordedAt, r.Provenance.Sources);
-            // Every fact's words were written again: merge the search indexes' segments, or searches read them all (0015).
-            connection.Execute("INSERT INTO fact_text (fact_text) VALUES ('optimize')", transaction: tx);
-            connection.Execute("INSERT INTO withdrawn_text (withdrawn_text) VALUES ('optimize')", transaction: tx);
-            connection.Execute("DELETE FROM settings WHERE key = @ReprojectKey", new { ReprojectKey }, tx);
-            return newest.Count;
-        });
-    }
-
-    private const string ReprojectKey = "reproject_needed";
-
-    /// <summary>
-    /// Writes the words of every revision into revision_text, once, when migration 0017 asked for it: a store upgraded in place
-    /// searches its past as a new one does. Several processes may start together: the first does it.
-    /// </summary>
-    internal int RememberWordsIfAsked()
-    {
-        if (_database.GetSetting(WordsKey) is null) return 0;
-        return _database.Write((connection, tx) =>
-        {
-            if (connection.ExecuteScalar<string?>("SELECT value FROM settings WHERE key = @WordsKey", new { WordsKey }, tx) is null) return 0;
-            var all = RevisionRows.Query(connection, "WHERE r.id NOT IN (SELECT rowid FROM revision_text)", tx);
-            foreach (var r in all) _projection.RememberWords(connection, tx, r.Id, r.Data);
-            connection.Execute("INSERT INTO revision_text (revision_text) VALUES ('optimize')", transaction: tx);
-            connection.Execute("DELETE FROM settings WHERE key = @WordsKey", new { WordsKey }, tx);
-            return all.Count;
-        });
-    }
-
-    private const string WordsKey = "revision_text_needed";
 
     // A new person is also found by their surname, as the seeded ones are ("Rubio"), unless that already names someone.
     private static IReadOnlyList<string> NamesOf(LeasedConnection connection, SqliteTransaction tx, NewActor actor)
@@ -174,42 +129,6 @@ public sealed class FactLog
             Corrected = corrects is not null && !Equals(corrects.Provenance.Effective, recorded.Provenance.Effective) ? corrects : null,
             DatedByWhatItReplaced = !ReferenceEquals(dated, provenance),
         };
-    }
-
-    // When a change takes effect, and the version whose date it puts right, if any:
-    // - the same words as a late entry just filed before what stands, with another date given: that entry had its date wrong;
-    // - the same words as what stands with another date given, or an earlier one by its source (the wrong year put right by
-    //   source_date:): that version had its date wrong, and takes effect nowhere since;
-    // - otherwise a change dated only by default (its source's date, or today) never slips behind the version that stands: it
-    //   takes effect when that one did, and replaces it on every day (a date put right later must not bring the replaced
-    //   words back). Only a date given (effective:, or the fact's own since: or date:) files a change before what stands,
-    //   as history.
-    private (Provenance Provenance, Revision? Corrects) Dated(LeasedConnection connection, SqliteTransaction tx, FactData data,
-        Revision? previous, Provenance provenance, DateTimeOffset? recordedAt, ChangeAuthor by)
-    {
-        if (previous is not { Retracted: false } || previous.Provenance.Effective is not { } stood) return (provenance, null);
-        var kind = data.Kind;
-        var given = provenance.Effective is not null || !Equals(kind.Period(data), kind.Period(previous.Data));
-        var effective = provenance.Effective ?? DefaultEffective(data, provenance.Source, _desk.DayOf(recordedAt ?? _time.GetUtcNow()));
-        // Only the author's own late entry, the newest revision: another's history, or an older one, is not this typo.
-        if (given && Newest(connection, tx, previous) is { Action: RevisionAction.Create or RevisionAction.Change, Retracted: false } late
-            && late.Id != previous.Id && late.RecordedBy == by.Key && SameWords(kind, data, late.Data) && !effective.Equals(late.Provenance.Effective))
-            return (provenance, late);
-        if (SameWords(kind, data, previous.Data) && !effective.Equals(stood) && (given || effective.Start < stood.Start))
-            return (provenance, previous);
-        if (!given && effective.Start < stood.Start && !kind.HappensOnce) return (provenance with { Effective = stood }, previous);
-        return (provenance, null);
-    }
-
-    private static bool SameWords(FactKind kind, FactData a, FactData b) =>
-        KnowledgeJson.Serialize(kind.WithoutPeriod(a)) == KnowledgeJson.Serialize(kind.WithoutPeriod(b));
-
-    // The fact's newest revision; read whole only when it is not the one already at hand (almost always it is).
-    private static Revision? Newest(LeasedConnection connection, SqliteTransaction tx, Revision known)
-    {
-        var command = connection.Statement("SELECT MAX(id) FROM revisions WHERE fact_id = $fact", tx);
-        command.Parameters.AddWithValue("$fact", known.FactId);
-        return command.ExecuteScalar() is long id && id != known.Id ? ReadRevision(connection, tx, id) : known;
     }
 
     /// <summary>Withdraws a fact; it stays in the history and can be brought back with undo.</summary>

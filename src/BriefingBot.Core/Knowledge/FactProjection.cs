@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BriefingBot.Knowledge;
 
-/// <summary>Keeps the query tables (current state, contact participants, full-text index) in step with the newest revision.</summary>
+/// <summary>Keeps the query tables (current state, contact participants, full-text index) in step with the version that stands.</summary>
 internal sealed class FactProjection(ActorDirectory actors)
 {
     public void Refresh(LeasedConnection connection, SqliteTransaction tx, long factId, long revisionId, FactData data,

@@ -21,9 +21,7 @@ internal sealed partial class RevisionTimes
                 var at = IndexOf(id);
                 if (at < 0) continue;
                 ref var e = ref _entries[at];
-                if (e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy || Corrected(e, knownBy)) continue;
-                var known = Known(e.FactId, knownBy);
-                if (known < 0 || _entries[known].Retracted) continue;
+                if (!Counts(e, knownBy)) continue;
                 if (skip > 0) { skip--; continue; }
                 found.Add(e.Id);
                 if (found.Count == take) break;

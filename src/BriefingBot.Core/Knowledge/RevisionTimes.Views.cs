@@ -109,9 +109,7 @@ internal sealed partial class RevisionTimes
                 var at = IndexOf(id);
                 if (at < 0) continue;
                 ref var e = ref _entries[at];
-                if (seen.Contains(e.FactId) || e.Recorded > knownBy || e.Retracted || e.Undo || e.UndoneAt <= knownBy || Corrected(e, knownBy)) continue;
-                var known = Known(e.FactId, knownBy);
-                if (known < 0 || _entries[known].Retracted) continue;
+                if (seen.Contains(e.FactId) || !Counts(e, knownBy)) continue;
                 // Each fact once: a term entered on the 11th and edited on the 12th took effect as its edited words, not twice.
                 var end = InEffect(e.FactId, knownBy, day, allowRetracted: false);
                 if (end < 0) continue;
@@ -235,6 +233,12 @@ internal sealed partial class RevisionTimes
         }
         return best;
     }
+
+    // Whether a logged change still counted in the world as known then: recorded by then, neither a retraction nor an undo nor
+    // undone or re-dated by then, of a fact not retracted by then (a retraction says it was never so).
+    private bool Counts(in Entry e, long knownBy) =>
+        e.Recorded <= knownBy && !e.Retracted && !e.Undo && e.UndoneAt > knownBy && !Corrected(e, knownBy)
+        && Known(e.FactId, knownBy) is var known and >= 0 && !_entries[known].Retracted;
 
     // Whether a correction of its date had taken the version back by then (and was not undone by then).
     private bool Corrected(in Entry e, long knownBy) =>
