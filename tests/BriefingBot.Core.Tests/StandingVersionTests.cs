@@ -58,6 +58,9 @@ public sealed class StandingVersionTests : IDisposable
                         "before the version in effect from 13 March 2025, which it left standing)", Ask("/changes since:2025-03-29"));
         var briefing = Ask("/briefing since:2025-03-29");
         Assert.DoesNotContain("now proposed", briefing);
+        Assert.Contains("Nothing that stands changed.", briefing);
+        Assert.Contains("History filed since 29 March 2025", briefing);
+        Assert.Contains("T8 Filed how a term stood earlier: Monitoring: Observers monitor the truce. (proposed) (in effect from 12 March 2025", briefing);
         Assert.Contains("1. Recorded by mo on 13 March 2025: Monitoring: Observers monitor the truce. (disputed) — this version stands", Ask("/history T8"));
 
         // An edit starts from what stands, not from the late entry: it keeps "disputed".
@@ -65,6 +68,24 @@ public sealed class StandingVersionTests : IDisposable
         Assert.Equal("disputed", Status());
         Assert.Contains("OSCE observers monitor the truce. (disputed)", Ask("/terms proposal:P1"));
         Assert.Equal("proposed", Status(" on:2025-03-12"));
+    }
+
+    [Fact]
+    public void A_briefing_files_only_late_entries_as_history_not_changes_replaced_later()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:proposed source:Reuters effective:2025-03-13");
+        At(20);
+        Mod("/update term id:T8 status:disputed source:Reuters effective:2025-03-18");
+        Mod("/update term id:T8 status:agreed source:AFP effective:2025-03-20");
+        var briefing = Ask("/briefing since:2025-03-19");
+        Assert.Contains("was proposed, now agreed", briefing);
+        Assert.DoesNotContain("History filed", briefing);
+        // Undone, a late entry files nothing.
+        Mod("/update term id:T8 status:dropped source:AFP effective:2025-03-15");
+        Assert.Contains("History filed", Ask("/briefing since:2025-03-19"));
+        _bot.Ask("/update undo", TestBot.Moderator());
+        Assert.DoesNotContain("History filed", Ask("/briefing since:2025-03-19"));
     }
 
     [Fact]

@@ -92,8 +92,10 @@ public sealed class BriefingComposer(
             sections.Add(new ReplySection($"Withdrawn {sinceText} — these stood before and no longer hold",
                 withdrawn.Select(c => changeLines.Line(c, now, named)).ToList()));
         var groups = changes.Items.Where(c => !c.WithdrawnAfterReport).OrderBy(c => c.After.Id).GroupBy(Group).OrderBy(g => g.Key.Order).ToList();
+        // Late entries that filed history change nothing that stands, but the desk learnt them: said apart, never as news.
+        var filed = queries.FiledHistory(since, now, MaxChanges);
         if (changes.Items.Count == 0)
-            sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine("Nothing changed.")]));
+            sections.Add(new ReplySection($"What changed {sinceText}", [new ReplyLine(filed.Count == 0 ? "Nothing changed." : "Nothing that stands changed.")]));
         foreach (var group in groups)
             sections.Add(new ReplySection($"{group.Key.Heading} {sinceText}", group.Select(c => changeLines.Line(c, now, named)).ToList()));
         if (changes.More)
@@ -103,6 +105,9 @@ public sealed class BriefingComposer(
                        (view.AsOf is { } known ? $" as_of:{StoredTime.Format(known.Last)} " : " ") +
                        "lists every change with who made it, page by page (page:2 and on).",
             };
+        if (filed.Count > 0)
+            sections.Add(new ReplySection($"History filed {sinceText} — how things stood earlier, recorded late; what stands is as it was",
+                filed.Select(f => lines.Change(f, now)).ToList()));
     }
 
     // With on: the question is the world's, so the window lists what took effect in it, as it is known by the as-of day.

@@ -44,6 +44,21 @@ public sealed partial class FactQueries
 
     private readonly record struct NetRow(long First, long Last, long? Before, bool Withdrawn);
 
+    /// <summary>
+    /// The late entries recorded in (<paramref name="since"/>, <paramref name="until"/>] that filed how a fact stood earlier and
+    /// left what stands as it was, newest first, each with the version it left standing (<see cref="FactView.Previous"/>): they
+    /// change nothing that stands, so net changes leave them out, but the desk learnt them.
+    /// </summary>
+    public IReadOnlyList<FactView> FiledHistory(DateTimeOffset since, DateTimeOffset until, int limit)
+    {
+        using var connection = database.Open();
+        var pairs = database.Times.FiledIn(connection, since, until, limit);
+        if (pairs.Count == 0) return [];
+        var byId = RevisionRows.ByIds(connection, pairs.SelectMany(p => new[] { p.Filed, p.Stood }).Distinct()).ToDictionary(r => r.Id);
+        return pairs.Where(p => byId.ContainsKey(p.Filed) && byId.ContainsKey(p.Stood))
+            .Select(p => new FactView(byId[p.Filed], byId[p.Stood])).ToList();
+    }
+
     private static List<long> FactIds(LeasedConnection connection, string sql, params (string, object?)[] args) =>
         FactIds(connection.Statement(sql), args);
 

@@ -53,6 +53,50 @@ internal sealed partial class RevisionTimes
         return found;
     }
 
+    /// <summary>
+    /// The late entries recorded in the window (<paramref name="since"/>, <paramref name="until"/>] that filed history, newest
+    /// first, up to <paramref name="take"/>: each with the version that stood at the window's end, which it left standing as
+    /// known then (it took effect before it: <see cref="StandingVersion"/>). Not undone or re-dated by then, of a fact standing
+    /// then; an event's versions correct each other and file none.
+    /// </summary>
+    public List<(long Filed, long Stood)> FiledIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until, int take)
+    {
+        var found = new List<(long, long)>();
+        var to = until.UtcTicks;
+        lock (_gate)
+        {
+            CatchUp(connection);
+            for (var i = LastRecordedBy(_filed, to); i >= 0 && found.Count < take; i--)
+            {
+                ref var e = ref _entries[_filed[i]];
+                if (e.Recorded <= since.UtcTicks) break;
+                if (e.UndoneAt <= to || Corrected(e, to)) continue;
+                var stands = Standing(e.FactId, to);
+                if (stands < 0 || _entries[stands].Retracted || _entries[stands].Id == e.Id) continue;
+                // Standing is the projection's revision, an undo when that is newest; the version it carries took effect then too.
+                if (_entries[stands].Effective > e.Effective) found.Add((e.Id, _entries[stands].Id));
+            }
+        }
+        return found;
+    }
+
+    // Whether a version took effect before one that stood when it was recorded (the revisions before it by id: several may
+    // share a moment), so it filed history rather than changed what stood.
+    private bool FiledBehind(int at)
+    {
+        ref var e = ref _entries[at];
+        if (e.Event || e.Retracted || e.Undo) return false;
+        for (var p = e.Previous; p >= 0; p = _entries[p].Previous)
+        {
+            ref var v = ref _entries[p];
+            // A retraction standing then: nothing before it stood (StandingVersion).
+            if (v.Retracted && !v.Undo && v.UndoneAt > e.Recorded) return false;
+            if (v.Retracted || v.Undo || v.UndoneAt <= e.Recorded || Corrected(v, e.Recorded)) continue;
+            if (v.Effective > e.Effective) return true;
+        }
+        return false;
+    }
+
     /// <summary>The facts retracted in the window that had been recorded before it: what readers may have seen stand.</summary>
     public List<long> WithdrawnIn(LeasedConnection connection, DateTimeOffset since, DateTimeOffset until)
     {

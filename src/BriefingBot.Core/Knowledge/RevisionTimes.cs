@@ -45,6 +45,10 @@ internal sealed partial class RevisionTimes
     private readonly List<int> _byRecorded = [];
     private readonly List<int> _retractions = [];
 
+    // The late entries that filed history when they were recorded (took effect before a version standing then), in recorded
+    // order: what a briefing's "History filed" walks, so a year's window reads a handful, not every revision.
+    private readonly List<int> _filed = [];
+
     // Set while one answer composes from many lookups (a briefing makes about ten): it catches up once, at its first.
     private static readonly AsyncLocal<ReadingScope?> Reading = new();
 
@@ -89,6 +93,7 @@ internal sealed partial class RevisionTimes
         _factsOfKind.Clear();
         _byRecorded.Clear();
         _retractions.Clear();
+        _filed.Clear();
     }
 
     // Puts the entries read from `first` on in a recorded-order list: at the end while they come in order (almost always), a
@@ -198,6 +203,7 @@ internal sealed partial class RevisionTimes
                 if (facts.Read() && !facts.IsDBNull(0)) _newest.EnsureCapacity(facts.GetInt64(0), facts.GetInt64(1));
             _byRecorded.Capacity = Math.Max(_byRecorded.Capacity, size);
         }
+        var filed = new HashSet<long>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -233,10 +239,14 @@ internal sealed partial class RevisionTimes
                 var place = facts.BinarySearch(factId);
                 facts.Insert(place < 0 ? ~place : place, factId);
             }
+            // Worked out as it is read: the versions before it stand as they did when it was recorded (undos and corrections
+            // come with later ids), which is what "filed history" asks.
+            if (FiledBehind(_count)) filed.Add(_entries[_count].Id);
             _newest[factId] = _count++;
         }
         InRecordedOrder(_byRecorded, first, e => true);
         InRecordedOrder(_retractions, first, e => e.Retracted);
+        InRecordedOrder(_filed, first, e => filed.Contains(e.Id));
     }
 
     // Now is after every record, and before "never undone" (UndoneAt's long.MaxValue).
