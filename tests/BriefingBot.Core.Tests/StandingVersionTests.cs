@@ -89,6 +89,41 @@ public sealed class StandingVersionTests : IDisposable
     }
 
     [Fact]
+    public void A_version_corrected_the_fix_undone_and_corrected_again_reads_each_day_as_known_then()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-07");
+        At(14);
+        Mod("/update term id:T8 source:Reuters effective:2025-03-12");
+        Assert.Equal("-", Status(" as_of:2025-03-14 on:2025-03-10"));
+        At(15);
+        _bot.Ask("/update undo", TestBot.Moderator());
+        Assert.Equal("disputed", Status(" as_of:2025-03-15 on:2025-03-10"));
+        At(16);
+        Mod("/update term id:T8 source:Reuters effective:2025-03-11");
+        // What was known on the 14th does not change because of what was recorded on the 16th.
+        Assert.Equal("-", Status(" as_of:2025-03-14 on:2025-03-10"));
+        Assert.Equal("disputed", Status(" as_of:2025-03-15 on:2025-03-10"));
+        Assert.Equal("-", Status(" on:2025-03-10"));
+        Assert.Equal("disputed", Status(" on:2025-03-11"));
+    }
+
+    [Fact]
+    public void A_fact_restored_in_the_window_names_who_restored_it_though_history_was_filed_after()
+    {
+        At(13);
+        Mod("/update term proposal:P1 topic:Monitoring text:\"Observers monitor the truce.\" status:disputed source:Reuters effective:2025-03-13");
+        At(20);
+        _bot.Ask("/update retract id:T8 reason:misreported", TestBot.Moderator("olena"));
+        At(22);
+        _bot.Ask("/update undo", TestBot.Moderator("olena"));
+        Mod("/update term id:T8 status:proposed source:AFP effective:2025-03-12");
+        var briefing = Ask("/briefing since:2025-03-21");
+        Assert.Contains("Restored term: Monitoring: Observers monitor the truce. (disputed) (by olena on 22 March 2025)", briefing);
+        Assert.Contains("History filed", briefing);
+    }
+
+    [Fact]
     public void An_undone_late_entry_leaves_no_trace_in_the_world()
     {
         At(13);

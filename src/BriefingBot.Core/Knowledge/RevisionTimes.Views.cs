@@ -242,7 +242,10 @@ internal sealed partial class RevisionTimes
 
     // Whether a correction of its date had taken the version back by then (and was not undone by then).
     private bool Corrected(in Entry e, long knownBy) =>
-        e.CorrectedBy >= 0 && _entries[e.CorrectedBy].Recorded <= knownBy && _entries[e.CorrectedBy].UndoneAt > knownBy;
+        e.CorrectedBy >= 0 && (Holds(e.CorrectedBy, knownBy)
+                               || (_moreCorrections.Count > 0 && _moreCorrections.TryGetValue(e.Id, out var more) && more.Exists(c => Holds(c, knownBy))));
+
+    private bool Holds(int correction, long knownBy) => _entries[correction].Recorded <= knownBy && _entries[correction].UndoneAt > knownBy;
 
     // The fact's first revision to take effect (the newest of that day), as known then and not undone by then; -1 if none.
     private int FirstAfter(long factId, long knownBy)

@@ -26,6 +26,15 @@ internal sealed partial class RevisionTimes
                 }
                 if (first < 0) continue;
                 int last = Standing(factId, to), before = Standing(factId, from);
+                // Brought back inside the window to a version recorded before it (and a late entry filed after the undo): the
+                // undo says who restored it and when, and carries the same words.
+                if (before >= 0 && _entries[before].Retracted && last >= 0 && !_entries[last].Retracted && _entries[last].Recorded <= from)
+                    for (var at = _newest.GetValueOrDefault(factId, -1); at >= 0; at = _entries[at].Previous)
+                        if (_entries[at].Undo && !_entries[at].Retracted && _entries[at].Recorded > from && _entries[at].Recorded <= to)
+                        {
+                            last = at;
+                            break;
+                        }
                 found.Add((_entries[first].Id, _entries[last].Id, before >= 0 ? _entries[before].Id : null));
             }
         }

@@ -49,6 +49,10 @@ internal sealed partial class RevisionTimes
     // order: what a briefing's "History filed" walks, so a year's window reads a handful, not every revision.
     private readonly List<int> _filed = [];
 
+    // The corrections of a version beyond its first (CorrectedBy), by its id: only a version corrected, the correction undone
+    // and corrected again has any.
+    private readonly Dictionary<long, List<int>> _moreCorrections = [];
+
     // Set while one answer composes from many lookups (a briefing makes about ten): it catches up once, at its first.
     private static readonly AsyncLocal<ReadingScope?> Reading = new();
 
@@ -94,6 +98,7 @@ internal sealed partial class RevisionTimes
         _byRecorded.Clear();
         _retractions.Clear();
         _filed.Clear();
+        _moreCorrections.Clear();
     }
 
     // Puts the entries read from `first` on in a recorded-order list: at the end while they come in order (almost always), a
@@ -231,7 +236,12 @@ internal sealed partial class RevisionTimes
                 _entries[target].UndoneAt = Math.Min(_entries[target].UndoneAt, _entries[_count].Recorded);
             // A correction of its date takes it back too, until the correction is undone (0018).
             if (!reader.IsDBNull(11) && IndexOf(reader.GetInt64(11)) is var corrected and >= 0)
-                _entries[corrected].CorrectedBy = _count;
+            {
+                // Corrected again after an undo of the first: the earlier correction still holds for views from its time.
+                if (_entries[corrected].CorrectedBy >= 0)
+                    (_moreCorrections.TryGetValue(_entries[corrected].Id, out var more) ? more : _moreCorrections[_entries[corrected].Id] = []).Add(_count);
+                else _entries[corrected].CorrectedBy = _count;
+            }
             if (!_newest.ContainsKey(factId))
             {
                 // A new fact: its id goes in its kind's list, which stays in id order.
