@@ -89,21 +89,20 @@ internal sealed partial class RevisionTimes
         return found;
     }
 
-    // Whether a version took effect before one that stood when it was recorded (the revisions before it by id: several may
-    // share a moment), so it filed history rather than changed what stood.
-    private bool FiledBehind(int at)
+    // The version that stood when this one was recorded, of those before it by id (several may share a moment): the one in
+    // effect latest, not undone or re-dated by then, after the last retraction standing then; -1 if none.
+    private int StandingBefore(int at)
     {
         ref var e = ref _entries[at];
-        if (e.Event || e.Retracted || e.Undo) return false;
+        var best = -1;
         for (var p = e.Previous; p >= 0; p = _entries[p].Previous)
         {
             ref var v = ref _entries[p];
-            // A retraction standing then: nothing before it stood (StandingVersion).
-            if (v.Retracted && !v.Undo && v.UndoneAt > e.Recorded) return false;
+            if (v.Retracted && !v.Undo && v.UndoneAt > e.Recorded) break;
             if (v.Retracted || v.Undo || v.UndoneAt <= e.Recorded || Corrected(v, e.Recorded)) continue;
-            if (v.Effective > e.Effective) return true;
+            if (best < 0 || v.Effective > _entries[best].Effective) best = p;
         }
-        return false;
+        return best;
     }
 
     /// <summary>The facts retracted in the window that had been recorded before it: what readers may have seen stand.</summary>

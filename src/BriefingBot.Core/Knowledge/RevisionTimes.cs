@@ -209,6 +209,7 @@ internal sealed partial class RevisionTimes
             _byRecorded.Capacity = Math.Max(_byRecorded.Capacity, size);
         }
         var filed = new HashSet<long>();
+        var standing = new Dictionary<long, int>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -250,8 +251,18 @@ internal sealed partial class RevisionTimes
                 facts.Insert(place < 0 ? ~place : place, factId);
             }
             // Worked out as it is read: the versions before it stand as they did when it was recorded (undos and corrections
-            // come with later ids), which is what "filed history" asks.
-            if (FiledBehind(_count)) filed.Add(_entries[_count].Id);
+            // come with later ids), which is what "filed history" asks. Each fact's standing version is carried along the read,
+            // so a fact's history is walked once, not once for each of its revisions (a long aid stream's made it quadratic).
+            ref var read = ref _entries[_count];
+            if (read.Undo || !reader.IsDBNull(11)) standing.Remove(factId);
+            else if (read.Retracted) standing[factId] = -1;
+            else if (!read.Event && read.Previous >= 0)
+            {
+                if (!standing.TryGetValue(factId, out var stood)) stood = StandingBefore(_count);
+                if (stood >= 0 && _entries[stood].Effective > read.Effective) filed.Add(read.Id);
+                else stood = _count;
+                standing[factId] = stood;
+            }
             _newest[factId] = _count++;
         }
         InRecordedOrder(_byRecorded, first, e => true);
