@@ -102,6 +102,11 @@ public sealed class FakeGatewayConnection
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await _socket.CloseOutputAsync((WebSocketCloseStatus)code, "fake close", cts.Token);
         }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
+        {
+            // The bot's end was gone before the close frame went out (seen once in CI under load): the connection is over
+            // either way, which is what the test asks of the fake; what the bot does next is what it checks.
+        }
         finally
         {
             _done.TrySetResult();
